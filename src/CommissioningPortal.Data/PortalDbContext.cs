@@ -1,0 +1,72 @@
+using CommissioningPortal.Data.Identity;
+using CommissioningPortal.Data.Outbox;
+using CommissioningPortal.Domain.Common;
+using CommissioningPortal.Domain.Content;
+using CommissioningPortal.Domain.Reference;
+using CommissioningPortal.Domain.Tenancy;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CommissioningPortal.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<Authority> Authorities => Set<Authority>();
+    public DbSet<Locality> Localities => Set<Locality>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<ReferenceTerm> ReferenceTerms => Set<ReferenceTerm>();
+    public DbSet<ContentPage> ContentPages => Set<ContentPage>();
+    public DbSet<ContentPageRevision> ContentPageRevisions => Set<ContentPageRevision>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset stored as text; store UTC ticks instead.
+        if (IsSqlite)
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Optimistic concurrency that works the same on SQLite, SQL Server and PostgreSQL: the
+    /// UPDATE carries "WHERE Version = original" and sets Version + 1, so a stale save fails with
+    /// <see cref="DbUpdateConcurrencyException"/> instead of overwriting someone else's change.
+    /// </summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = (int)entry.OriginalValues[nameof(IVersioned.Version)]! + 1;
+            }
+        }
+    }
+}

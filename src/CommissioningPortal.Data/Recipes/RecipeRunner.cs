@@ -1,0 +1,225 @@
+using System.Text.Json;
+using CommissioningPortal.Data.Identity;
+using CommissioningPortal.Domain.Content;
+using CommissioningPortal.Domain.Identity;
+using CommissioningPortal.Domain.Reference;
+using CommissioningPortal.Domain.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CommissioningPortal.Data.Recipes;
+
+/// <summary>
+/// Runs JSON recipes (the Orchard Core idea): a named list of ordered steps that seed reference
+/// data, content and demo data. Every step is idempotent — it adds what is missing and never
+/// overwrites what people have since changed — so a recipe can run at every start-up.
+/// </summary>
+public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, TimeProvider clock, ILogger<RecipeRunner> logger)
+{
+    public const string ReferenceData = "reference-data";
+    public const string Demo = "demo";
+
+    /// <summary>Key every demo staff account uses for its authenticator app (printed at start-up).</summary>
+    public const string DemoAuthenticatorKey = "PORTALDEMOKEY234";
+
+    public static string RecipeFolder => Path.Combine(AppContext.BaseDirectory, "Recipes");
+
+    public static IReadOnlyList<string> Available() =>
+        Directory.Exists(RecipeFolder)
+            ? Directory.GetFiles(RecipeFolder, "*.recipe.json").Select(f => Path.GetFileName(f)[..^".recipe.json".Length]).Order().ToList()
+            : [];
+
+    public async Task<Recipe> RunAsync(string name, CancellationToken ct = default)
+    {
+        var path = Path.Combine(RecipeFolder, name + ".recipe.json");
+        if (!File.Exists(path)) throw new RecipeException($"No recipe named '{name}' (looked for {path}).");
+        Recipe recipe;
+        try
+        {
+            recipe = JsonSerializer.Deserialize<Recipe>(await File.ReadAllTextAsync(path, ct), JsonOptions)
+                     ?? throw new RecipeException($"{path} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new RecipeException($"{path} is not a valid recipe: {e.Message}", e);
+        }
+
+        logger.LogInformation("Running recipe {Recipe} ({Steps} steps)", recipe.Name, recipe.Steps.Count);
+        for (var i = 0; i < recipe.Steps.Count; i++)
+        {
+            var step = recipe.Steps[i];
+            try
+            {
+                await RunStepAsync(step, ct);
+                await db.SaveChangesAsync(ct);
+            }
+            catch (Exception e) when (e is not RecipeException and not OperationCanceledException)
+            {
+                throw new RecipeException($"Recipe '{name}', step {i + 1} ({step.Step}) failed: {e.Message}", e);
+            }
+        }
+        return recipe;
+    }
+
+    private Task RunStepAsync(RecipeStep step, CancellationToken ct) => step.Step switch
+    {
+        "referenceTerms" => ReferenceTermsAsync(step, ct),
+        "authorities" => AuthoritiesAsync(step, ct),
+        "providers" => ProvidersAsync(step, ct),
+        "roles" => RolesAsync(),
+        "users" => UsersAsync(step, ct),
+        "contentPages" => ContentPagesAsync(step, ct),
+        _ => throw new RecipeException($"Unknown recipe step '{step.Step}'."),
+    };
+
+    private async Task ReferenceTermsAsync(RecipeStep step, CancellationToken ct)
+    {
+        var scheme = step.Scheme ?? throw new RecipeException("A referenceTerms step needs a scheme.");
+        var existing = await db.ReferenceTerms.Where(t => t.Scheme == scheme).Select(t => t.Code).ToListAsync(ct);
+        var order = existing.Count;
+        foreach (var term in step.Terms ?? [])
+        {
+            if (existing.Contains(term.Code)) continue;
+            db.ReferenceTerms.Add(new ReferenceTerm
+            {
+                Scheme = scheme, Code = term.Code, Label = term.Label, Description = term.Description,
+                ParentCode = term.Parent, SortOrder = ++order,
+            });
+        }
+    }
+
+    private async Task AuthoritiesAsync(RecipeStep step, CancellationToken ct)
+    {
+        foreach (var item in step.Authorities ?? [])
+        {
+            var authority = await db.Authorities.Include(a => a.Localities).FirstOrDefaultAsync(a => a.Code == item.Code, ct);
+            if (authority is null)
+            {
+                authority = new Authority { Code = item.Code, Name = item.Name, AreaCode = item.AreaCode, ContactEmail = item.ContactEmail };
+                db.Authorities.Add(authority);
+            }
+            foreach (var locality in item.Localities ?? [])
+            {
+                if (authority.Localities.All(l => l.Code != locality.Code))
+                {
+                    authority.Localities.Add(new Locality { AuthorityId = authority.Id, Code = locality.Code, Name = locality.Name });
+                }
+            }
+        }
+    }
+
+    private async Task ProvidersAsync(RecipeStep step, CancellationToken ct)
+    {
+        foreach (var item in step.Providers ?? [])
+        {
+            if (await db.Providers.AnyAsync(p => p.Name == item.Name, ct)) continue;
+            db.Providers.Add(new Provider
+            {
+                Name = item.Name, Kind = item.Kind, Summary = item.Summary, ContactEmail = item.ContactEmail,
+                CreatedAt = clock.GetUtcNow(),
+            });
+        }
+    }
+
+    private async Task RolesAsync()
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+            }
+        }
+    }
+
+    private async Task UsersAsync(RecipeStep step, CancellationToken ct)
+    {
+        await RolesAsync();
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        foreach (var item in step.Users ?? [])
+        {
+            if (await users.FindByEmailAsync(item.Email) is not null) continue;
+            var user = new PortalUser
+            {
+                UserName = item.Email, Email = item.Email, EmailConfirmed = true, DisplayName = item.DisplayName,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            if (item.Authority is not null)
+            {
+                user.AuthorityId = (await db.Authorities.FirstOrDefaultAsync(a => a.Code == item.Authority, ct))?.Id
+                                   ?? throw new RecipeException($"User {item.Email}: no authority with code '{item.Authority}'.");
+            }
+            if (item.Provider is not null)
+            {
+                user.ProviderId = (await db.Providers.FirstOrDefaultAsync(p => p.Name == item.Provider, ct))?.Id
+                                  ?? throw new RecipeException($"User {item.Email}: no provider named '{item.Provider}'.");
+            }
+            Check(await users.CreateAsync(user, item.Password), $"user {item.Email}");
+            Check(await users.AddToRolesAsync(user, item.Roles), $"roles of {item.Email}");
+            if (item.AuthenticatorKey is not null)
+            {
+                // The same token Identity's own authenticator setup stores.
+                Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", item.AuthenticatorKey), $"authenticator of {item.Email}");
+                Check(await users.SetTwoFactorEnabledAsync(user, true), $"two-factor of {item.Email}");
+            }
+        }
+    }
+
+    private async Task ContentPagesAsync(RecipeStep step, CancellationToken ct)
+    {
+        foreach (var item in step.Pages ?? [])
+        {
+            if (!ContentPage.IsValidSlug(item.Slug)) throw new RecipeException($"'{item.Slug}' is not a valid page slug.");
+            if (await db.ContentPages.AnyAsync(p => p.Slug == item.Slug, ct)) continue;
+            var markdown = item.Markdown
+                           ?? (item.MarkdownFile is not null ? await File.ReadAllTextAsync(Path.Combine(RecipeFolder, item.MarkdownFile), ct) : null)
+                           ?? throw new RecipeException($"Page '{item.Slug}' needs markdown or markdownFile.");
+            var page = new ContentPage { Slug = item.Slug };
+            var revision = page.AddRevision(item.Title, markdown, "recipe", clock.GetUtcNow());
+            if (item.Publish) page.Publish(revision, clock.GetUtcNow());
+            db.ContentPages.Add(page);
+        }
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new RecipeException($"Could not create {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+}
+
+public sealed class RecipeException(string message, Exception? inner = null) : Exception(message, inner);
+
+public sealed record Recipe(string Name, string? Description, List<RecipeStep> Steps);
+
+public sealed record RecipeStep(
+    string Step,
+    string? Scheme = null,
+    List<RecipeTerm>? Terms = null,
+    List<RecipeAuthority>? Authorities = null,
+    List<RecipeProvider>? Providers = null,
+    List<RecipeUser>? Users = null,
+    List<RecipePage>? Pages = null);
+
+public sealed record RecipeTerm(string Code, string Label, string? Description = null, string? Parent = null);
+public sealed record RecipeAuthority(string Code, string Name, string? AreaCode = null, string? ContactEmail = null, List<RecipeLocality>? Localities = null);
+public sealed record RecipeLocality(string Code, string Name);
+public sealed record RecipeProvider(string Name, ProviderKind Kind, string? Summary = null, string? ContactEmail = null);
+
+public sealed record RecipeUser(
+    string Email, string Password, string DisplayName, List<string> Roles,
+    string? Authority = null, string? Provider = null, string? AuthenticatorKey = null);
+
+public sealed record RecipePage(string Slug, string Title, string? Markdown = null, string? MarkdownFile = null, bool Publish = true);

@@ -1,0 +1,199 @@
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using CommissioningPortal.Data;
+using CommissioningPortal.Data.Identity;
+using CommissioningPortal.Data.Recipes;
+using CommissioningPortal.Web.Features.Account;
+using CommissioningPortal.Web.Features.Content;
+using CommissioningPortal.Web.Features.Email;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace CommissioningPortal.Web.Infrastructure;
+
+/// <summary>The composition root: <c>builder.AddPortal(); app.MapPortal();</c>.</summary>
+public static class PortalApplication
+{
+    public const string SignInRateLimit = "sign-in";
+    public const string RegistrationRateLimit = "registration";
+
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.WebHost.UseStaticWebAssets();
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        services.TryAddSingletonTimeProvider();
+        services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
+        services.Configure<RateLimitingOptions>(builder.Configuration.GetSection(RateLimitingOptions.Section));
+        builder.AddPortalDatabase();
+        services.AddScoped<RecipeRunner>();
+
+        services.AddIdentity<PortalUser, IdentityRole>(o =>
+            {
+                o.SignIn.RequireConfirmedEmail = true;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                // Length over complexity (NCSC guidance): long passphrases are easier to remember.
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "portal_auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "portal_af";
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuthorizationHandler, SameAuthorityHandler>();
+        services.AddAuthorizationBuilder().AddPortalPolicies();
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+        });
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = static async (context, ct) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(
+                    "Too many attempts from your connection. Please wait a minute and try again.", ct);
+            };
+            o.AddPolicy(SignInRateLimit, http => PerClient(http, static options => options.SignInPermitsPerMinute));
+            o.AddPolicy(RegistrationRateLimit, http => PerClient(http, static options => options.RegistrationPermitsPerMinute));
+        });
+
+        builder.AddEmailFeature();
+        builder.AddAccountFeature();
+        builder.AddContentFeature();
+        return builder;
+    }
+
+    /// <summary>A fixed one-minute window per client address, applied to POSTs only.</summary>
+    private static RateLimitPartition<string> PerClient(HttpContext http, Func<RateLimitingOptions, int> permits)
+    {
+        if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("get");
+        var options = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+        var limit = permits(options);
+        return RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+
+    public static WebApplication MapPortal(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler(static error => error.Run(WriteErrorAsync));
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseAccountFeature();
+
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapContentFeature();
+        return app;
+    }
+
+    /// <summary>Unhandled errors: problem details JSON for the API, the friendly page otherwise.</summary>
+    private static async Task WriteErrorAsync(HttpContext context)
+    {
+        var feature = context.Features.Get<IExceptionHandlerFeature>();
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CommissioningPortal.Errors");
+        if (feature?.Error is not null) logger.LogError(feature.Error, "Unhandled error on {Path}", feature.Path);
+
+        var status = feature?.Error is DbUpdateConcurrencyException ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError;
+        context.Response.StatusCode = status;
+        if (IsApi(context) || feature?.Path?.StartsWith("/api", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = status,
+                    Title = status == 409 ? "Someone else changed this at the same time." : "Something went wrong on our side.",
+                    Detail = "The error has been logged. Please try again.",
+                },
+            });
+            return;
+        }
+        context.Response.Redirect($"/error/{status}");
+    }
+
+    internal static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") ||
+        context.Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+        }));
+    }
+
+    /// <summary>Migrates the database, runs the reference-data recipe and, when configured, the demo recipe.</summary>
+    public static async Task InitialisePortalAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await DatabaseSetup.MigrateAsync(db);
+        var recipes = scope.ServiceProvider.GetRequiredService<RecipeRunner>();
+        await recipes.RunAsync(RecipeRunner.ReferenceData);
+
+        var options = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
+        if (options.SeedDemo && !await db.Users.AnyAsync())
+        {
+            var demo = await recipes.RunAsync(RecipeRunner.Demo);
+            if (options.PrintDemoLogins) DemoLogins.Print(demo, Console.Out);
+        }
+    }
+}

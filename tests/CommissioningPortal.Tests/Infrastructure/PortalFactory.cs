@@ -1,0 +1,115 @@
+using CommissioningPortal.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CommissioningPortal.Tests.Infrastructure;
+
+public enum DatabaseKind { Sqlite, PostgreSql }
+
+/// <summary>
+/// The real portal on real Kestrel, bound to a free loopback port, with its own database (a
+/// SQLite file in a temporary folder, or a fresh database on the test PostgreSQL server), its own
+/// mail folder, and a fake clock. Demo data is seeded as in Development.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string PostgresVariable = "PORTAL_TEST_POSTGRES";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public PortalFactory(DatabaseKind kind, IDictionary<string, string?>? settings = null)
+    {
+        Kind = kind;
+        Folder = Directory.CreateTempSubdirectory("portal-test-").FullName;
+        MailFolder = Path.Combine(Folder, "mail");
+        ConnectionString = kind switch
+        {
+            DatabaseKind.Sqlite => $"Data Source={Path.Combine(Folder, "portal.db")};Default Timeout=30",
+            _ => PostgresConnectionString() + $";Database=portal_test_{Guid.NewGuid():N}",
+        };
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = kind.ToString(),
+            ["Database:ConnectionString"] = ConnectionString,
+            ["Email:MailFolder"] = MailFolder,
+            ["Portal:SeedDemo"] = "true",
+            ["Portal:PrintDemoLogins"] = "false",
+            ["RateLimiting:SignInPermitsPerMinute"] = "10000",
+            ["RateLimiting:RegistrationPermitsPerMinute"] = "10000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+        UseKestrel(0);
+    }
+
+    public DatabaseKind Kind { get; }
+    public string Folder { get; }
+    public string MailFolder { get; }
+    public string ConnectionString { get; }
+
+    /// <summary>Starts at the real time now; tests move it on.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    public static string PostgresConnectionString() =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException($"{PostgresVariable} is not set: run the tests with ./test.sh, which starts PostgreSQL.");
+
+    public static bool PostgresAvailable => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PostgresVariable));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>Starts the server (idempotent) and returns a browser-like client with cookies.</summary>
+    public PortalClient CreatePortalClient()
+    {
+        StartServer();
+        return new PortalClient(this);
+    }
+
+    public async Task WithDbAsync(Func<PortalDbContext, Task> action)
+    {
+        StartServer();
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> action)
+    {
+        StartServer();
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Kind == DatabaseKind.PostgreSql)
+        {
+            try { await WithDbAsync(db => db.Database.EnsureDeletedAsync()); } catch { /* best effort */ }
+        }
+        await base.DisposeAsync();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>One portal per database kind, shared by the integration tests of the assembly.</summary>
+public sealed class SqlitePortal() : PortalFactory(DatabaseKind.Sqlite);
+
+public sealed class PostgresPortal : PortalFactory
+{
+    public PostgresPortal() : base(PostgresAvailable ? DatabaseKind.PostgreSql : DatabaseKind.Sqlite) { }
+}
