@@ -22,23 +22,36 @@ public static class Policies
     public static void AddPortalPolicies(this AuthorizationBuilder auth) => auth
         .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
         .AddPolicy(AuthorityStaff, p => p.RequireRole(Roles.AuthorityStaff).RequireClaim(PortalClaims.AuthorityCode))
-        .AddPolicy(SameAuthority, p => p.RequireRole(Roles.AuthorityStaff).AddRequirements(new SameAuthorityRequirement()))
-        .AddPolicy(AuthorityAdmin, p => p.RequireRole(Roles.Commissioner).AddRequirements(new SameAuthorityRequirement()))
+        .AddPolicy(SameAuthority, p => p.RequireAuthenticatedUser().AddRequirements(new SameAuthorityRequirement(Roles.AuthorityStaff)))
+        .AddPolicy(AuthorityAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new SameAuthorityRequirement([Roles.Commissioner])))
         .AddPolicy(ProviderUser, p => p.RequireRole(Roles.ProviderUser).RequireClaim(PortalClaims.ProviderId))
         .AddPolicy(Person, p => p.RequireRole(Roles.SupportedPerson, Roles.Representative))
         .AddPolicy(PanelMember, p => p.RequireRole(Roles.PanelMember));
 }
 
-/// <summary>The signed-in user's authority must be the one named in the route.</summary>
-public sealed class SameAuthorityRequirement : IAuthorizationRequirement;
+/// <summary>
+/// The signed-in user holds one of <see cref="Roles"/> in the authority named by the route value
+/// <c>{authority}</c>. Administrators (portal staff) pass for every authority.
+/// </summary>
+public sealed class SameAuthorityRequirement(IReadOnlyList<string> roles) : IAuthorizationRequirement
+{
+    public IReadOnlyList<string> Roles { get; } = roles;
+}
 
 internal sealed class SameAuthorityHandler(IHttpContextAccessor http) : AuthorizationHandler<SameAuthorityRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SameAuthorityRequirement requirement)
     {
+        if (context.User.IsInRole(Domain.Identity.Roles.Administrator))
+        {
+            context.Succeed(requirement);
+            return Task.CompletedTask;
+        }
         var routeCode = http.HttpContext?.GetRouteValue("authority") as string;
         var userCode = context.User.AuthorityCodeOf();
-        if (routeCode is not null && userCode is not null && string.Equals(routeCode, userCode, StringComparison.OrdinalIgnoreCase))
+        if (routeCode is not null && userCode is not null &&
+            string.Equals(routeCode, userCode, StringComparison.OrdinalIgnoreCase) &&
+            requirement.Roles.Any(context.User.IsInRole))
         {
             context.Succeed(requirement);
         }

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommissioningPortal.Web.Features.Cookies;
+
+public sealed class IndexModel : PageModel
+{
+    public void OnGet() { }
+}
+
+/// <summary>Hides the cookie notice: a plain form post, so it works without JavaScript.</summary>
+public sealed class AcceptModel : PageModel
+{
+    public IActionResult OnPost(string? returnUrl)
+    {
+        Response.Cookies.Append(CookieNotice.CookieName, "seen", new CookieOptions
+        {
+            Expires = DateTimeOffset.UtcNow.AddYears(1),
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = Request.IsHttps,
+        });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+
+    public IActionResult OnGet() => LocalRedirect("/cookies");
+}
+
+public static class CookieNotice
+{
+    public const string CookieName = "portal_cookie_notice";
+}

@@ -1,0 +1,90 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace CommissioningPortal.EndToEnd.Infrastructure;
+
+/// <summary>
+/// Base for browser tests: a fresh browser context per test, axe on every page a test visits
+/// (<see cref="VisitAsync"/> / <see cref="CheckAccessibilityAsync"/>), and a full-page screenshot
+/// saved to the artifacts folder when a test fails.
+/// </summary>
+public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
+{
+    protected BrowserFixture Fixture { get; } = fixture;
+    protected IBrowserContext Context { get; private set; } = null!;
+    protected IPage Page { get; private set; } = null!;
+    protected string BaseUrl => Fixture.Portal.BaseAddress.ToString().TrimEnd('/');
+
+    public async ValueTask InitializeAsync()
+    {
+        Context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB" });
+        Context.SetDefaultTimeout(15_000);
+        Page = await Context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var context = TestContext.Current;
+        if (context.TestState?.Result is TestResult.Failed && Page is not null)
+        {
+            var folder = Path.Combine(BrowserFixture.ArtifactsFolder, "screenshots");
+            Directory.CreateDirectory(folder);
+            var name = string.Concat((context.Test?.TestDisplayName ?? "test").Select(c => char.IsLetterOrDigit(c) ? c : '_'));
+            try
+            {
+                await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name[..Math.Min(name.Length, 150)] + ".png"), FullPage = true });
+            }
+            catch (PlaywrightException) { /* the page may be gone */ }
+        }
+        if (Context is not null) await Context.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Goes to a path, checks the status, and runs axe on the page.</summary>
+    protected async Task<IResponse?> VisitAsync(string path, int expectedStatus = 200)
+    {
+        var response = await Page.GotoAsync(path);
+        Assert.NotNull(response);
+        Assert.Equal(expectedStatus, response.Status);
+        await CheckAccessibilityAsync();
+        return response;
+    }
+
+    /// <summary>Runs axe (WCAG 2.0–2.2 A and AA rules) on the current page; fails on any violation.</summary>
+    protected async Task CheckAccessibilityAsync()
+    {
+        var results = await Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+        });
+        var violations = results.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target?.ToString() ?? "")))}").ToList();
+        Assert.True(violations.Count == 0, $"axe found {violations.Count} violation(s) on {Page.Url}:\n{string.Join("\n", violations)}");
+    }
+
+    /// <summary>Signs in through the real form, answering the two-step code when asked.</summary>
+    protected async Task SignInAsync(string email, string password = DemoUsers.Password)
+    {
+        await VisitAsync("/account/login");
+        await Page.GetByLabel("E-mail address").FillAsync(email);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForLoadStateAsync();
+        if (Page.Url.Contains("/account/login-with-2fa", StringComparison.OrdinalIgnoreCase))
+        {
+            await CheckAccessibilityAsync();
+            var code = CommissioningPortal.Web.Features.Account.Totp.Compute(DemoUsers.AuthenticatorKey, DateTimeOffset.UtcNow);
+            await Page.Locator("#Code").FillAsync(code);
+            await Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(Sign in|Continue|Verify)") }).ClickAsync();
+            await Page.WaitForLoadStateAsync();
+        }
+    }
+}
+
+public static class DemoUsers
+{
+    public const string Password = "Demo-portal-2026!";
+    public const string AuthenticatorKey = "PORTALDEMOKEY234";
+}
