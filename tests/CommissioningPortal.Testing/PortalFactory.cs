@@ -15,8 +15,9 @@ public enum DatabaseKind { Sqlite, PostgreSql }
 /// SQLite file in a temporary folder, or a fresh database on the test PostgreSQL server), its own
 /// mail folder, and a fake clock. Demo data is seeded as in Development.
 /// </summary>
-public class PortalFactory : WebApplicationFactory<Program>
+public class PortalFactory : WebApplicationFactory<Program>, Xunit.IAsyncLifetime
 {
+    private readonly Lock _startLock = new();
     public const string PostgresVariable = "PORTAL_TEST_POSTGRES";
 
     private readonly Dictionary<string, string?> _settings;
@@ -73,23 +74,35 @@ public class PortalFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>Starts the server once, however many tests ask at the same time.</summary>
+    public void EnsureStarted()
+    {
+        lock (_startLock) StartServer();
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        EnsureStarted();
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>Starts the server (idempotent) and returns a browser-like client with cookies.</summary>
     public PortalClient CreatePortalClient()
     {
-        StartServer();
+        EnsureStarted();
         return new PortalClient(this);
     }
 
     public async Task WithDbAsync(Func<PortalDbContext, Task> action)
     {
-        StartServer();
+        EnsureStarted();
         await using var scope = Services.CreateAsyncScope();
         await action(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
     }
 
     public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> action)
     {
-        StartServer();
+        EnsureStarted();
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
     }

@@ -27,7 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Portal.StartServer();
+        Portal.EnsureStarted();
         var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
         if (!File.Exists(chromium))
         {
