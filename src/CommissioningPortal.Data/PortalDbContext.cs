@@ -4,14 +4,19 @@ using CommissioningPortal.Domain.Common;
 using CommissioningPortal.Domain.Content;
 using CommissioningPortal.Domain.Reference;
 using CommissioningPortal.Domain.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CommissioningPortal.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Data-protection keys (sign-in cookies, tokens) shared by every app instance on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Authority> Authorities => Set<Authority>();
     public DbSet<Locality> Localities => Set<Locality>();
     public DbSet<Provider> Providers => Set<Provider>();

@@ -7,6 +7,7 @@ using CommissioningPortal.Web.Features.Account;
 using CommissioningPortal.Web.Features.Content;
 using CommissioningPortal.Web.Features.Email;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +38,7 @@ public static class PortalApplication
         services.Configure<RateLimitingOptions>(builder.Configuration.GetSection(RateLimitingOptions.Section));
         builder.AddPortalDatabase();
         services.AddScoped<RecipeRunner>();
+        services.AddDataProtection().SetApplicationName("CommissioningPortal").PersistKeysToDbContext<PortalDbContext>();
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {
