@@ -83,7 +83,7 @@ public static class PortalApplication
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
-        });
+        }).AddApplicationPart(typeof(Themes.Saltire.SaltireTheme).Assembly); // the theme's layout and partials
         services.AddProblemDetails();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
         services.AddRateLimiter(o =>
