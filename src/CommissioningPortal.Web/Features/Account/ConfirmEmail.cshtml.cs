@@ -1,0 +1,22 @@
+using CommissioningPortal.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommissioningPortal.Web.Features.Account;
+
+public sealed class ConfirmEmailModel(UserManager<PortalUser> users) : PageModel
+{
+    public bool Confirmed { get; private set; }
+
+    public async Task OnGetAsync(string? userId, string? code)
+    {
+        var token = AccountEmails.Decode(code);
+        if (userId is null || token is null || await users.FindByIdAsync(userId) is not { } user)
+        {
+            Response.StatusCode = 400;
+            return;
+        }
+        Confirmed = (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        if (!Confirmed) Response.StatusCode = 400;
+    }
+}
