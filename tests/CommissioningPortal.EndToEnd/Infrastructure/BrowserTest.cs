@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using CommissioningPortal.Tests.Infrastructure;
 using Xunit;
 
 namespace CommissioningPortal.EndToEnd.Infrastructure;
@@ -83,8 +84,3 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     }
 }
 
-public static class DemoUsers
-{
-    public const string Password = "Demo-portal-2026!";
-    public const string AuthenticatorKey = "PORTALDEMOKEY234";
-}
