@@ -160,6 +160,32 @@ public abstract partial class AccountTests(PortalFactory portal) : PortalTestBas
     }
 }
 
+public abstract partial class AccountTests
+{
+    [Fact]
+    public async Task A_person_turns_on_two_step_verification_and_gets_recovery_codes()
+    {
+        using var client = NewClient();
+        var email = NewEmail();
+        var password = await RegisterAsync(client, email);
+        await Portal.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true), Ct));
+        await client.SignInAsync(email, password);
+
+        var setup = await client.GetPageAsync("/account/manage/two-factor");
+        var key = setup.Document.QuerySelector(".portal-code")!.TextContent.Replace(" ", "").ToUpperInvariant();
+        var enabled = await PortalClient.Page.ReadAsync(await client.SubmitAsync(setup,
+            new Dictionary<string, string> { ["Code"] = CommissioningPortal.Web.Features.Account.Totp.Compute(key, DateTimeOffset.UtcNow) },
+            "form[action='/account/manage/two-factor/enable']"));
+        Assert.Contains("Save your recovery codes", enabled.Text);
+        Assert.Equal(10, enabled.Document.QuerySelectorAll(".ds_notification-panel li").Length);
+
+        using var again = NewClient();
+        var login = await again.GetPageAsync("/account/login");
+        var response = await again.SubmitAsync(login, new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        Assert.StartsWith("/account/login-with-2fa", response.Headers.Location?.OriginalString);
+    }
+}
+
 public sealed class AccountOnSqlite(SqlitePortal portal) : AccountTests(portal);
 
 public sealed class AccountOnPostgres(PostgresPortal portal) : AccountTests(portal);
