@@ -126,7 +126,9 @@ public static class PortalApplication
         app.UseForwardedHeaders();
         app.UseExceptionHandler(static error => error.Run(WriteErrorAsync));
         if (!app.Environment.IsDevelopment()) app.UseHsts();
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Problem-details JSON for the API, the friendly page for people.
+        app.UseWhen(static c => IsApi(c), static api => api.UseStatusCodePages());
+        app.UseWhen(static c => !IsApi(c), static pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseSecurityHeaders();
         app.UseRouting();
         app.UseRateLimiter();
