@@ -1,9 +1,7 @@
-using CommissioningPortal.Data;
 using CommissioningPortal.Data.PostgreSql;
 using CommissioningPortal.Data.SqlServer;
 using CommissioningPortal.Data.Sqlite;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommissioningPortal.Web.Infrastructure;
 

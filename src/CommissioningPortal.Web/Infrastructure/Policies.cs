@@ -1,5 +1,4 @@
 using CommissioningPortal.Domain.Identity;
-using Microsoft.AspNetCore.Authorization;
 
 namespace CommissioningPortal.Web.Infrastructure;
 

@@ -1,17 +1,12 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
-using CommissioningPortal.Data;
-using CommissioningPortal.Data.Identity;
 using CommissioningPortal.Data.Recipes;
 using CommissioningPortal.Web.Features.Account;
 using CommissioningPortal.Web.Features.Content;
 using CommissioningPortal.Web.Features.Email;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

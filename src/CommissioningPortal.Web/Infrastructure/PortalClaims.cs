@@ -1,8 +1,4 @@
 using System.Security.Claims;
-using CommissioningPortal.Data;
-using CommissioningPortal.Data.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CommissioningPortal.Web.Infrastructure;

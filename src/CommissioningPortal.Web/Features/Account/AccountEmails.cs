@@ -1,7 +1,5 @@
 using System.Text;
-using CommissioningPortal.Data.Identity;
 using CommissioningPortal.Web.Features.Email;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CommissioningPortal.Web.Features.Account;

@@ -1,5 +1,4 @@
 using CommissioningPortal.Domain.Identity;
-using CommissioningPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace CommissioningPortal.Web.Features.Account;

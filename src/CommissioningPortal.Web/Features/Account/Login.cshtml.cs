@@ -1,9 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using CommissioningPortal.Data.Identity;
-using CommissioningPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommissioningPortal.Web.Features.Account;
@@ -11,7 +5,7 @@ namespace CommissioningPortal.Web.Features.Account;
 [EnableRateLimiting(PortalApplication.SignInRateLimit)]
 public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Enter your e-mail address")]
+    [BindProperty, Required(ErrorMessage = Messages.EnterEmail)]
     public string? Email { get; set; }
 
     [BindProperty, Required(ErrorMessage = "Enter your password")]

@@ -1,9 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using CommissioningPortal.Data.Identity;
-using CommissioningPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommissioningPortal.Web.Features.Account;

@@ -1,11 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using CommissioningPortal.Data;
-using CommissioningPortal.Data.Identity;
 using CommissioningPortal.Domain.Identity;
-using CommissioningPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommissioningPortal.Web.Features.Account;
@@ -26,13 +19,13 @@ public sealed class RegisterModel(UserManager<PortalUser> users, PortalDbContext
     [BindProperty, Required(ErrorMessage = "Enter your name"), StringLength(200, ErrorMessage = "Your name must be 200 characters or fewer")]
     public string? DisplayName { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "Enter your e-mail address"), EmailAddress(ErrorMessage = "Enter an e-mail address in the right format, like name@example.com")]
+    [BindProperty, Required(ErrorMessage = Messages.EnterEmail), EmailAddress(ErrorMessage = Messages.EmailFormat)]
     public string? Email { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "Enter a password"), StringLength(200, MinimumLength = 10, ErrorMessage = "Your password must be at least 10 characters")]
+    [BindProperty, Required(ErrorMessage = "Enter a password"), StringLength(200, MinimumLength = 10, ErrorMessage = Messages.PasswordLength)]
     public string? Password { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "Confirm your password"), Compare(nameof(Password), ErrorMessage = "The passwords do not match")]
+    [BindProperty, Required(ErrorMessage = "Confirm your password"), Compare(nameof(Password), ErrorMessage = Messages.PasswordsDiffer)]
     public string? ConfirmPassword { get; set; }
 
     public void OnGet() { }

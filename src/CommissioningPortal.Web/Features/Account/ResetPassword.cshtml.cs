@@ -1,23 +1,18 @@
-using System.ComponentModel.DataAnnotations;
-using CommissioningPortal.Data.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommissioningPortal.Web.Features.Account;
 
 public sealed class ResetPasswordModel(UserManager<PortalUser> users) : PageModel
 {
-    [BindProperty(SupportsGet = true), Required(ErrorMessage = "Enter your e-mail address"), EmailAddress(ErrorMessage = "Enter an e-mail address in the right format, like name@example.com")]
+    [BindProperty(SupportsGet = true), Required(ErrorMessage = Messages.EnterEmail), EmailAddress(ErrorMessage = Messages.EmailFormat)]
     public string? Email { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "Enter a new password"), StringLength(200, MinimumLength = 10, ErrorMessage = "Your password must be at least 10 characters")]
+    [BindProperty, Required(ErrorMessage = "Enter a new password"), StringLength(200, MinimumLength = 10, ErrorMessage = Messages.PasswordLength)]
     public string? Password { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "Confirm your new password"), Compare(nameof(Password), ErrorMessage = "The passwords do not match")]
+    [BindProperty, Required(ErrorMessage = "Confirm your new password"), Compare(nameof(Password), ErrorMessage = Messages.PasswordsDiffer)]
     public string? ConfirmPassword { get; set; }
 
     public void OnGet()

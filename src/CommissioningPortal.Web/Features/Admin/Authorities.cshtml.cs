@@ -1,8 +1,3 @@
-using CommissioningPortal.Data;
-using CommissioningPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommissioningPortal.Web.Features.Admin;
 

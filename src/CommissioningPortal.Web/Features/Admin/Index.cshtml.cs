@@ -1,6 +1,3 @@
-using CommissioningPortal.Data;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommissioningPortal.Web.Features.Admin;
 

@@ -1,9 +1,4 @@
-using CommissioningPortal.Data;
 using CommissioningPortal.Domain.Identity;
-using CommissioningPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommissioningPortal.Web.Features.Admin;
 

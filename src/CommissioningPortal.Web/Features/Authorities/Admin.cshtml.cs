@@ -1,10 +1,4 @@
-using CommissioningPortal.Data;
 using CommissioningPortal.Domain.Tenancy;
-using CommissioningPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommissioningPortal.Web.Features.Authorities;
 

@@ -1,11 +1,5 @@
-using CommissioningPortal.Data;
 using CommissioningPortal.Domain.Identity;
 using CommissioningPortal.Domain.Tenancy;
-using CommissioningPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommissioningPortal.Web.Features.Authorities;
 

@@ -1,4 +1,3 @@
-using CommissioningPortal.Data;
 using CommissioningPortal.Data.Outbox;
 
 namespace CommissioningPortal.Web.Features.Email;

@@ -1,6 +1,4 @@
-using CommissioningPortal.Data;
 using CommissioningPortal.Data.Outbox;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CommissioningPortal.Web.Features.Email;

@@ -1,5 +1,4 @@
 using CommissioningPortal.Web.Features.Content;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommissioningPortal.Web.Features.Home;
 

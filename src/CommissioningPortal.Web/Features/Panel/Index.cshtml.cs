@@ -1,6 +1,3 @@
-using CommissioningPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommissioningPortal.Web.Features.Panel;
 

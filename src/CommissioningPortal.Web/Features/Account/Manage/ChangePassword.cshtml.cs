@@ -1,9 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using CommissioningPortal.Data.Identity;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommissioningPortal.Web.Features.Account.Manage;
 

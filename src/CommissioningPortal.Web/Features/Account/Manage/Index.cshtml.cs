@@ -1,10 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using CommissioningPortal.Data.Identity;
 using CommissioningPortal.Domain.Identity;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommissioningPortal.Web.Features.Account.Manage;
 

@@ -1,10 +1,5 @@
 using System.Text;
-using CommissioningPortal.Data.Identity;
 using CommissioningPortal.Domain.Identity;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using QRCoder;
 
 namespace CommissioningPortal.Web.Features.Account.Manage;

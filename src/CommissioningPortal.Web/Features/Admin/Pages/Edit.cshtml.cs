@@ -1,9 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using CommissioningPortal.Data;
 using CommissioningPortal.Domain.Content;
-using CommissioningPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommissioningPortal.Web.Features.Admin.Pages;
 

@@ -1,6 +1,4 @@
-using CommissioningPortal.Data;
 using CommissioningPortal.Domain.Content;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommissioningPortal.Web.Features.Admin.Pages;
 

@@ -1,7 +1,4 @@
-using CommissioningPortal.Data;
 using CommissioningPortal.Domain.Content;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommissioningPortal.Web.Features.Admin.Pages;
 

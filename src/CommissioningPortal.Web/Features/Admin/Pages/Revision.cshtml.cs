@@ -1,9 +1,5 @@
-using CommissioningPortal.Data;
 using CommissioningPortal.Domain.Content;
 using CommissioningPortal.Web.Features.Content;
-using CommissioningPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommissioningPortal.Web.Features.Admin.Pages;
 
