@@ -15,7 +15,7 @@ public sealed class ContentEditingTests(BrowserFixture fixture) : BrowserTest(fi
         await SignInAsync(DemoUsers.Administrator);
 
         await VisitAsync("/admin/pages");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "About the Commissioning Portal" }).ClickAsync();
+        await Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Your four SDS options", Exact = true }).ClickAsync();
         await CheckAccessibilityAsync();
         var text = Page.GetByLabel("Text");
         await text.FillAsync(marker + "\n\n" + await text.InputValueAsync() + "\n\n<script>alert('x')</script>");
@@ -43,7 +43,7 @@ public sealed class ContentEditingTests(BrowserFixture fixture) : BrowserTest(fi
         var visitor = await publicContext.NewPageAsync();
         var dialogs = 0;
         visitor.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
-        await visitor.GotoAsync("/pages/about");
+        await visitor.GotoAsync("/pages/your-four-sds-options");
         await Assertions.Expect(visitor.GetByText(marker)).ToBeVisibleAsync();
         Assert.Equal(0, dialogs);
         Assert.Equal(0, await visitor.Locator("main script").CountAsync());

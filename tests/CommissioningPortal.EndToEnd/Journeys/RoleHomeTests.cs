@@ -1,4 +1,5 @@
 using CommissioningPortal.EndToEnd.Infrastructure;
+using CommissioningPortal.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -49,7 +50,32 @@ public sealed class RoleHomeTests(BrowserFixture fixture) : BrowserTest(fixture)
     [InlineData("/account/login")]
     [InlineData("/account/register")]
     [InlineData("/account/forgot-password")]
+    [InlineData("/account/check-email")]
+    [InlineData("/account/resend-confirmation")]
+    [InlineData("/account/reset-password?email=someone%40test.example&code=abc")]
     public async Task Public_page_passes_axe(string path) => await VisitAsync(path);
+
+    [Theory]
+    [InlineData("/account/confirm-email?userId=nobody&code=bad", 400)]
+    [InlineData("/account/access-denied", 403)]
+    [InlineData("/error/500", 500)]
+    [InlineData("/error/409", 409)]
+    public async Task Error_page_passes_axe(string path, int status) => await VisitAsync(path, status);
+
+    [Fact]
+    public async Task Recovery_code_page_passes_axe_and_refuses_a_wrong_code()
+    {
+        await VisitAsync("/account/login");
+        await Page.GetByLabel("E-mail address").FillAsync(DemoUsers.GlenmoreCommissioner);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoUsers.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Use a recovery code" }).ClickAsync();
+        await CheckAccessibilityAsync();
+        await Page.GetByLabel("Recovery code").FillAsync("not-a-code");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("That recovery code is not right").First).ToBeVisibleAsync();
+        await CheckAccessibilityAsync();
+    }
 
     [Fact]
     public async Task Unknown_page_is_a_friendly_404_that_passes_axe()
