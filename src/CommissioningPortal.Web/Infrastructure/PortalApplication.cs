@@ -94,6 +94,12 @@ public static class PortalApplication
             o.AddPolicy(RegistrationRateLimit, http => PerClient(http, static options => options.RegistrationPermitsPerMinute));
         });
 
+        // Process definitions: an invalid file stops start-up here, naming the file and the reason.
+        var definitions = builder.Configuration["Workflows:DefinitionsFolder"] is { Length: > 0 } folder
+            ? Path.GetFullPath(folder, builder.Environment.ContentRootPath)
+            : Path.Combine(AppContext.BaseDirectory, "workflow-definitions");
+        services.AddSingleton(Workflows.Definitions.WorkflowDefinitionRegistry.LoadFrom(definitions));
+
         builder.AddEmailFeature();
         builder.AddAccountFeature();
         builder.AddContentFeature();

@@ -1,0 +1,120 @@
+using CommissioningPortal.Tests.Infrastructure;
+using CommissioningPortal.Workflows.Definitions;
+using Xunit;
+
+namespace CommissioningPortal.Tests.Workflows;
+
+public sealed class DefinitionTests
+{
+    public static string ShippedFolder
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CommissioningPortal.sln"))) dir = dir.Parent;
+            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Repository root not found."), "workflow-definitions");
+        }
+    }
+
+    public static TheoryData<string> Shipped =>
+        [.. Directory.GetFiles(ShippedFolder, "*.v*.json").Select(Path.GetFileName).Order()!];
+
+    [Fact]
+    public void The_portal_ships_the_seven_processes()
+    {
+        var ids = DefinitionLoader.LoadFolder(ShippedFolder).Select(d => d.Id).Order();
+        Assert.Equal(["alliance", "call-off", "flexible-framework", "isf-agreement", "off-framework-approval", "public-social-partnership", "tender"], ids);
+    }
+
+    /// <summary>Fires every trigger from every reachable state: every state and every transition is used, every path ends.</summary>
+    [Theory]
+    [MemberData(nameof(Shipped))]
+    public void Every_path_of_a_shipped_definition_can_be_walked(string file)
+    {
+        var definition = DefinitionLoader.LoadFile(Path.Combine(ShippedFolder, file));
+        var visited = new HashSet<string>();
+        var fired = new HashSet<(string From, string Trigger)>();
+        var queue = new Queue<string>([definition.InitialState]);
+        while (queue.TryDequeue(out var from))
+        {
+            if (!visited.Add(from)) continue;
+            var state = from;
+            var machine = WorkflowMachine.Build(definition, () => state, s => state = s);
+            foreach (var trigger in machine.GetPermittedTriggers().ToList())
+            {
+                state = from;
+                machine.Fire(trigger);
+                fired.Add((from, trigger));
+                queue.Enqueue(state);
+            }
+        }
+        Assert.Equal(definition.States.Select(s => s.Name).Order(), visited.Order());
+        var declared = definition.Transitions.SelectMany(t => t.From.Select(f => (f, t.Trigger))).ToHashSet();
+        Assert.Subset(fired, declared);
+        Assert.Superset(declared, fired);
+        Assert.Contains(definition.States, s => s.Final);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shipped))]
+    public void Every_shipped_definition_has_a_mermaid_diagram(string file)
+    {
+        var definition = DefinitionLoader.LoadFile(Path.Combine(ShippedFolder, file));
+        var mermaid = WorkflowMachine.Mermaid(definition);
+        Assert.StartsWith("stateDiagram-v2", mermaid.TrimStart());
+        Assert.All(definition.Transitions, t => Assert.Contains(t.Trigger, mermaid));
+    }
+
+    public static TheoryData<string, string, string> Breakages => new()
+    {
+        { "\"to\": \"published\"", "\"to\": \"publishd\"", "unknown state 'publishd'" },
+        { "\"initialState\": \"draft\"", "\"initialState\": \"drafty\"", "initialState 'drafty'" },
+        { "\"after\": \"P10D\"", "\"after\": \"ten days\"", "not an ISO 8601 duration" },
+        { "\"version\": 1", "\"version\": 2", "does not match the file name" },
+        { "\"title\": \"Open tender\"", "\"title\": \"Open tender\", \"colour\": \"red\"", "colour" },
+        { "\"title\": \"Published\",", "\"title\": \"Published\", \"final\": true,", "leaves final state 'published'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Breakages))]
+    public void A_broken_copy_names_the_file_and_the_reason(string find, string replace, string reason)
+    {
+        var folder = Directory.CreateTempSubdirectory("workflows-").FullName;
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(ShippedFolder, "tender.v1.json"));
+            Assert.Contains(find, text);
+            File.WriteAllText(Path.Combine(folder, "tender.v1.json"), text.Replace(find, replace));
+            var error = Assert.Throws<WorkflowDefinitionException>(() => DefinitionLoader.LoadFolder(folder));
+            Assert.Equal("tender.v1.json", error.File);
+            Assert.Contains(reason, error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_portal_will_not_start_with_a_broken_definition()
+    {
+        var folder = Directory.CreateTempSubdirectory("workflows-").FullName;
+        File.WriteAllText(Path.Combine(folder, "alliance.v1.json"), "{ \"id\": \"alliance\", ");
+        using var portal = new PortalFactory(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Workflows:DefinitionsFolder"] = folder });
+        var error = Assert.ThrowsAny<Exception>(portal.EnsureStarted);
+        var definitionError = error as WorkflowDefinitionException ?? error.InnerException as WorkflowDefinitionException;
+        Assert.NotNull(definitionError);
+        Assert.Equal("alliance.v1.json", definitionError.File);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void A_new_version_sits_beside_the_old_one_and_instances_keep_theirs()
+    {
+        var v1 = DefinitionLoader.LoadFile(Path.Combine(ShippedFolder, "off-framework-approval.v1.json"));
+        var v2 = v1 with { Version = 2, Title = "Off-framework approval (faster)" };
+        var registry = new WorkflowDefinitionRegistry([v1, v2]);
+        Assert.Same(v2, registry.Latest("off-framework-approval"));
+        Assert.Same(v1, registry.Get("off-framework-approval", 1));
+    }
+}
