@@ -99,6 +99,7 @@ public static class PortalApplication
             ? Path.GetFullPath(folder, builder.Environment.ContentRootPath)
             : Path.Combine(AppContext.BaseDirectory, "workflow-definitions");
         services.AddSingleton(Workflows.Definitions.WorkflowDefinitionRegistry.LoadFrom(definitions));
+        services.AddScoped<Workflows.Runtime.WorkflowRuntime>();
 
         builder.AddEmailFeature();
         builder.AddAccountFeature();

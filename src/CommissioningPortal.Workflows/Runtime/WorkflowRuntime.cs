@@ -1,0 +1,167 @@
+using System.Text.Json;
+using System.Xml;
+using CommissioningPortal.Data;
+using CommissioningPortal.Domain.Workflows;
+using CommissioningPortal.Workflows.Definitions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommissioningPortal.Workflows.Runtime;
+
+/// <summary>Who fires a trigger: a person with roles, or the engine itself ("system").</summary>
+public sealed record WorkflowActor(string Name, IReadOnlyCollection<string> Roles, string? UserId = null)
+{
+    public const string SystemRole = "system";
+    public static readonly WorkflowActor System = new("system", [SystemRole]);
+}
+
+public enum FireOutcome
+{
+    Fired,
+
+    /// <summary>The actor's roles may not fire this trigger (HTTP 403). Nothing changed.</summary>
+    NotAllowed,
+
+    /// <summary>The trigger does not apply in the current state, or its guard does not hold (HTTP 409).</summary>
+    NotPermitted,
+
+    /// <summary>This transition needs a comment (HTTP 400).</summary>
+    CommentRequired,
+
+    /// <summary>Someone else moved the instance on first (HTTP 409). Nothing changed.</summary>
+    Conflict,
+
+    NotFound,
+}
+
+public sealed record FireResult(FireOutcome Outcome, string? State = null, string? Message = null);
+
+/// <summary>
+/// Starts instances and fires triggers. Each firing is one database transaction: the new state,
+/// the history entry, closed and new work items, cancelled and new timers and any e-mail all
+/// commit together, or nothing does. The instance's version token makes a concurrent double-fire
+/// apply once.
+/// </summary>
+public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegistry definitions, TimeProvider clock, IWorkflowGuards? guards = null)
+{
+    public async Task<WorkflowInstance> StartAsync(string definitionId, string title, Guid? authorityId,
+        IReadOnlyDictionary<string, object?>? variables, WorkflowActor actor, CancellationToken ct = default)
+    {
+        var definition = definitions.Latest(definitionId);
+        var now = clock.GetUtcNow();
+        var instance = new WorkflowInstance
+        {
+            DefinitionId = definition.Id,
+            DefinitionVersion = definition.Version,
+            State = definition.InitialState,
+            Title = title,
+            AuthorityId = authorityId,
+            VariablesJson = JsonSerializer.Serialize(variables ?? new Dictionary<string, object?>()),
+            StartedAt = now,
+        };
+        db.WorkflowInstances.Add(instance);
+        Enter(definition, instance, definition.InitialState, now);
+        await db.SaveChangesAsync(ct);
+        return instance;
+    }
+
+    /// <summary>Fires <paramref name="trigger"/> on the instance as it is now.</summary>
+    public async Task<FireResult> FireAsync(Guid instanceId, string trigger, WorkflowActor actor, string? comment = null,
+        int? expectedVersion = null, CancellationToken ct = default)
+    {
+        var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == instanceId, ct);
+        if (instance is null) return new FireResult(FireOutcome.NotFound);
+        if (expectedVersion is { } seen && seen != instance.Version)
+        {
+            return new FireResult(FireOutcome.Conflict, instance.State, "Someone else moved this on while you were looking at it.");
+        }
+
+        var definition = definitions.Get(instance.DefinitionId, instance.DefinitionVersion); // pinned
+        var from = instance.State;
+        var transition = definition.Transitions.FirstOrDefault(t => t.Trigger == trigger && t.From.Contains(from) && (t.Guard is null || Guard(t.Guard, instance)));
+        if (transition is null) return new FireResult(FireOutcome.NotPermitted, from, $"'{trigger}' cannot happen while it is {definition.State(from)?.Title ?? from}.");
+        if (!transition.Roles.Any(actor.Roles.Contains)) return new FireResult(FireOutcome.NotAllowed, from, "Your role cannot do that.");
+        if (transition.CommentRequired && string.IsNullOrWhiteSpace(comment)) return new FireResult(FireOutcome.CommentRequired, from, "Give your reasons.");
+
+        var state = from;
+        var machine = WorkflowMachine.Build(definition, () => state, s => state = s, name => Guard(name, instance));
+        machine.Fire(trigger);
+        var now = clock.GetUtcNow();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var sequence = await db.WorkflowHistory.Where(h => h.InstanceId == instance.Id).Select(h => (int?)h.Sequence).MaxAsync(ct) ?? 0;
+        db.WorkflowHistory.Add(new WorkflowHistoryEntry
+        {
+            InstanceId = instance.Id, Sequence = sequence + 1, Trigger = trigger, FromState = from, ToState = state,
+            Actor = actor.Name, At = now, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+        });
+
+        // Leaving the state closes its tasks and cancels its timers.
+        foreach (var item in await db.WorkItems.Where(w => w.InstanceId == instance.Id && w.State == from && w.ClosedAt == null).ToListAsync(ct))
+        {
+            item.ClosedAt = now;
+            item.ClosedBy = actor.Name;
+            item.Completed = item.Trigger == trigger;
+        }
+        await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id && t.State == from && t.FiredAt == null && !t.Cancelled)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Cancelled, true), ct);
+
+        instance.State = state;
+        db.Entry(instance).Property(i => i.Version).IsModified = true;
+        Enter(definition, instance, state, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException) // a concurrency token or the unique history sequence: someone fired first
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new FireResult(FireOutcome.Conflict, null, "Someone else moved this on first. Nothing was changed.");
+        }
+        return new FireResult(FireOutcome.Fired, state);
+    }
+
+    private bool Guard(string name, WorkflowInstance instance) => guards?.Evaluate(name, instance) ?? true;
+
+    /// <summary>Runs a state's entry actions and sets its timers (added to the unit of work).</summary>
+    private void Enter(WorkflowDefinition definition, WorkflowInstance instance, string stateName, DateTimeOffset now)
+    {
+        var state = definition.State(stateName)!;
+        if (state.Final) instance.CompletedAt = now;
+        foreach (var action in state.OnEntry.Where(a => a.Type == "task"))
+        {
+            db.WorkItems.Add(new WorkItem
+            {
+                InstanceId = instance.Id,
+                Title = action.Title ?? state.Title,
+                Role = action.Role,
+                AuthorityId = instance.AuthorityId,
+                State = stateName,
+                Trigger = action.Trigger!,
+                CreatedAt = now,
+                DueAt = action.Due is null ? null : now + XmlConvert.ToTimeSpan(action.Due),
+            });
+        }
+        foreach (var timer in definition.Timers.Where(t => t.State == stateName))
+        {
+            var due = timer.After is not null ? now + XmlConvert.ToTimeSpan(timer.After) : DateVariable(instance, timer.At!);
+            if (due is null) continue;
+            db.WorkflowTimers.Add(new WorkflowTimer { InstanceId = instance.Id, State = stateName, Trigger = timer.Trigger, DueAt = due.Value });
+        }
+    }
+
+    private static DateTimeOffset? DateVariable(WorkflowInstance instance, string name)
+    {
+        using var json = JsonDocument.Parse(instance.VariablesJson);
+        return json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var date)
+            ? date
+            : null;
+    }
+}
+
+/// <summary>Named guards: domain rules a definition refers to by name.</summary>
+public interface IWorkflowGuards
+{
+    bool Evaluate(string name, WorkflowInstance instance);
+}
