@@ -65,8 +65,9 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
     }
 
     /// <summary>Fires <paramref name="trigger"/> on the instance as it is now.</summary>
+    /// <param name="timerId">The timer that fired it, marked fired in the same transaction.</param>
     public async Task<FireResult> FireAsync(Guid instanceId, string trigger, WorkflowActor actor, string? comment = null,
-        int? expectedVersion = null, CancellationToken ct = default)
+        int? expectedVersion = null, CancellationToken ct = default, Guid? timerId = null)
     {
         var instance = await db.WorkflowInstances.FirstOrDefaultAsync(i => i.Id == instanceId, ct);
         if (instance is null) return new FireResult(FireOutcome.NotFound);
@@ -101,6 +102,10 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
             item.ClosedAt = now;
             item.ClosedBy = actor.Name;
             item.Completed = item.Trigger == trigger;
+        }
+        if (timerId is { } firedBy)
+        {
+            await db.WorkflowTimers.Where(t => t.Id == firedBy).ExecuteUpdateAsync(s => s.SetProperty(t => t.FiredAt, now), ct);
         }
         await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id && t.State == from && t.FiredAt == null && !t.Cancelled)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Cancelled, true), ct);
