@@ -16,7 +16,10 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     protected BrowserFixture Fixture { get; } = fixture;
     protected IBrowserContext Context { get; private set; } = null!;
     protected IPage Page { get; private set; } = null!;
-    protected string BaseUrl => Fixture.Portal.BaseAddress.ToString().TrimEnd('/');
+    /// <summary>The portal under test: the shared one, unless a test needs its own (e.g. to move the clock).</summary>
+    protected virtual PortalFactory Portal => Fixture.Portal;
+
+    protected string BaseUrl => Portal.BaseAddress.ToString().TrimEnd('/');
 
     public async ValueTask InitializeAsync()
     {
@@ -25,7 +28,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         Page = await Context.NewPageAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         var context = TestContext.Current;
         if (context.TestState?.Result is TestResult.Failed && Page is not null)
