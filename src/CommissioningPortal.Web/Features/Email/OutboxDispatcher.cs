@@ -119,34 +119,9 @@ public sealed class OutboxDispatcher(
 
 /// <summary>Runs dispatcher rounds in the background.</summary>
 public sealed class OutboxDispatcherService(OutboxDispatcher dispatcher, IOptions<EmailOptions> options, ILogger<OutboxDispatcherService> logger)
-    : BackgroundService
+    : PollingService(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await dispatcher.DispatchDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "E-mail dispatcher round failed; will try again");
-            }
-            try
-            {
-                // Polling is wall-clock scheduling; whether a message is due uses the portal's clock.
-                await Task.Delay(interval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds));
+
+    protected override Task RoundAsync(CancellationToken ct) => dispatcher.DispatchDueAsync(ct);
 }
