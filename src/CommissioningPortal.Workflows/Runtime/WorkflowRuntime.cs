@@ -59,7 +59,7 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
             StartedAt = now,
         };
         db.WorkflowInstances.Add(instance);
-        Enter(definition, instance, definition.InitialState, now);
+        await EnterAsync(definition, instance, definition.InitialState, now, ct);
         await db.SaveChangesAsync(ct);
         return instance;
     }
@@ -112,7 +112,7 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
 
         instance.State = state;
         db.Entry(instance).Property(i => i.Version).IsModified = true;
-        Enter(definition, instance, state, now);
+        await EnterAsync(definition, instance, state, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -129,11 +129,34 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
 
     private bool Guard(string name, WorkflowInstance instance) => guards?.Evaluate(name, instance) ?? true;
 
-    /// <summary>Runs a state's entry actions and sets its timers (added to the unit of work).</summary>
-    private void Enter(WorkflowDefinition definition, WorkflowInstance instance, string stateName, DateTimeOffset now)
+    /// <summary>Runs a state's entry actions and sets its timers (added to the unit of work, so they commit with the transition).</summary>
+    private async Task EnterAsync(WorkflowDefinition definition, WorkflowInstance instance, string stateName, DateTimeOffset now, CancellationToken ct)
     {
         var state = definition.State(stateName)!;
         if (state.Final) instance.CompletedAt = now;
+        foreach (var action in state.OnEntry.Where(a => a.Type == "email" && a.Role is not null && instance.AuthorityId is not null))
+        {
+            // Everyone holding the role in the instance's authority, through the outbox.
+            var recipients = await (from u in db.Users
+                                    join ur in db.UserRoles on u.Id equals ur.UserId
+                                    join r in db.Roles on ur.RoleId equals r.Id
+                                    where u.AuthorityId == instance.AuthorityId && r.Name == action.Role && u.Email != null
+                                    select new { u.Email, u.DisplayName }).Distinct().ToListAsync(ct);
+            foreach (var recipient in recipients)
+            {
+                db.OutboxMessages.Add(new CommissioningPortal.Data.Outbox.OutboxMessage
+                {
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                    ToAddress = recipient.Email!,
+                    ToName = recipient.DisplayName,
+                    Subject = $"{instance.Title}: {state.Title}",
+                    TextBody = $"Hello {recipient.DisplayName},\n\n'{instance.Title}' is now at the stage: {state.Title}.\n\n" +
+                               "Sign in to the Commissioning Portal to see it and any tasks it gives you.\n\nCommissioning Portal",
+                    Kind = $"workflow:{action.Template ?? stateName}",
+                });
+            }
+        }
         foreach (var action in state.OnEntry.Where(a => a.Type == "task"))
         {
             db.WorkItems.Add(new WorkItem

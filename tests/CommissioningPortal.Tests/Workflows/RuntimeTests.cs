@@ -86,6 +86,19 @@ public abstract class RuntimeTests(PortalFactory portal) : PortalTestBase(portal
     }
 
     [Fact]
+    public async Task Entering_a_state_with_an_email_action_queues_mail_to_the_role_in_that_authority_only()
+    {
+        var id = await StartTenderAsync();
+        Assert.Equal(FireOutcome.Fired, (await InScopeAsync((r, _) => r.FireAsync(id, "publish", Commissioner, ct: Ct))).Outcome);
+        var title = await InScopeAsync((_, db) => db.WorkflowInstances.Where(i => i.Id == id).Select(i => i.Title).SingleAsync(Ct));
+        var recipients = await InScopeAsync((_, db) => db.OutboxMessages
+            .Where(m => m.Kind == "workflow:opportunity-published" && m.Subject == title + ": Published").Select(m => m.ToAddress).ToListAsync(Ct));
+        Assert.Contains(DemoUsers.GlenmoreCommissioner, recipients);
+        Assert.DoesNotContain(DemoUsers.ArdbraeCommissioner, recipients);
+        Assert.DoesNotContain(DemoUsers.GlenmorePractitioner, recipients);
+    }
+
+    [Fact]
     public async Task An_instance_started_on_v1_keeps_running_v1_after_v2_is_added()
     {
         var registry = Portal.Services.GetRequiredService<WorkflowDefinitionRegistry>();
