@@ -192,6 +192,7 @@ public static class PortalApplication
     public static async Task InitialisePortalAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        CheckWorkflowHandlers(scope.ServiceProvider);
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await DatabaseSetup.MigrateAsync(db);
         var recipes = scope.ServiceProvider.GetRequiredService<RecipeRunner>();
@@ -202,6 +203,20 @@ public static class PortalApplication
         {
             var demo = await recipes.RunAsync(RecipeRunner.Demo);
             if (options.PrintDemoLogins) DemoLogins.Print(demo, Console.Out);
+        }
+    }
+
+    /// <summary>Every handler or document renderer a definition calls must exist, or start-up stops naming the file.</summary>
+    private static void CheckWorkflowHandlers(IServiceProvider services)
+    {
+        var registered = services.GetServices<Workflows.Runtime.IWorkflowActionHandler>().Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
+        var registry = services.GetRequiredService<Workflows.Definitions.WorkflowDefinitionRegistry>();
+        foreach (var (definition, handler) in Workflows.Runtime.WorkflowRuntime.HandlersCalledBy(registry.All))
+        {
+            if (!registered.Contains(handler))
+            {
+                throw new Workflows.Definitions.WorkflowDefinitionException($"{definition.Key}.json", $"it calls '{handler}', which no registered handler provides");
+            }
         }
     }
 }

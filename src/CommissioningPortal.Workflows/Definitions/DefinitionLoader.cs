@@ -43,6 +43,11 @@ public static partial class DefinitionLoader
             .ToList();
         var duplicate = definitions.GroupBy(d => d.Key).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new WorkflowDefinitionException(folder, $"{duplicate.Key} is defined twice");
+        foreach (var d in definitions)
+        {
+            var missing = d.States.SelectMany(s => s.OnEntry).FirstOrDefault(a => a.Type == "startProcess" && definitions.All(o => o.Id != a.Process));
+            if (missing is not null) throw new WorkflowDefinitionException($"{d.Key}.json", $"it starts process '{missing.Process}', which is not defined");
+        }
         return definitions;
     }
 
@@ -128,6 +133,15 @@ public static partial class DefinitionLoader
             {
                 if (!ActionTypes.Contains(action.Type)) Fail($"state '{state.Name}' has an action of unknown type '{action.Type}' (use {string.Join(", ", ActionTypes)})");
                 if (action.Type == "task" && (action.Role is null || action.Trigger is null)) Fail($"the task in state '{state.Name}' needs a role and the trigger its completion fires");
+                var missing = action.Type switch
+                {
+                    "setVariable" when action.Variable is null => "a setVariable action needs 'variable'",
+                    "startProcess" when action.Process is null => "a startProcess action needs 'process' (the id of the process to start)",
+                    "handler" when action.Handler is null => "a handler action needs 'handler' (the name of a registered domain handler)",
+                    "document" when action.Template is null => "a document action needs 'template'",
+                    _ => null,
+                };
+                if (missing is not null) Fail($"in state '{state.Name}', {missing}");
                 if (action.Due is not null)
                 {
                     try { XmlConvert.ToTimeSpan(action.Due); }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml;
 using CommissioningPortal.Data;
 using CommissioningPortal.Domain.Workflows;
@@ -41,13 +42,23 @@ public sealed record FireResult(FireOutcome Outcome, string? State = null, strin
 /// commit together, or nothing does. The instance's version token makes a concurrent double-fire
 /// apply once.
 /// </summary>
-public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegistry definitions, TimeProvider clock, IWorkflowGuards? guards = null)
+public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegistry definitions, TimeProvider clock, IWorkflowGuards? guards = null,
+    IEnumerable<IWorkflowActionHandler>? handlers = null)
 {
+    private readonly Dictionary<string, IWorkflowActionHandler> _handlers = (handlers ?? []).ToDictionary(h => h.Name, StringComparer.Ordinal);
+
     public async Task<WorkflowInstance> StartAsync(string definitionId, string title, Guid? authorityId,
         IReadOnlyDictionary<string, object?>? variables, WorkflowActor actor, CancellationToken ct = default)
     {
-        var definition = definitions.Latest(definitionId);
-        var now = clock.GetUtcNow();
+        var instance = await CreateAsync(definitions.Latest(definitionId), title, authorityId, variables, clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        return instance;
+    }
+
+    /// <summary>A new instance and its initial state's entry actions, added to the unit of work (not saved).</summary>
+    private async Task<WorkflowInstance> CreateAsync(WorkflowDefinition definition, string title, Guid? authorityId,
+        IReadOnlyDictionary<string, object?>? variables, DateTimeOffset now, CancellationToken ct)
+    {
         var instance = new WorkflowInstance
         {
             DefinitionId = definition.Id,
@@ -60,7 +71,6 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
         };
         db.WorkflowInstances.Add(instance);
         await EnterAsync(definition, instance, definition.InitialState, now, ct);
-        await db.SaveChangesAsync(ct);
         return instance;
     }
 
@@ -112,7 +122,16 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
 
         instance.State = state;
         db.Entry(instance).Property(i => i.Version).IsModified = true;
-        await EnterAsync(definition, instance, state, now, ct);
+        try
+        {
+            await EnterAsync(definition, instance, state, now, ct);
+        }
+        catch
+        {
+            // A handler refused: the transaction rolls back on dispose; forget what this firing added.
+            db.ChangeTracker.Clear();
+            throw;
+        }
         try
         {
             await db.SaveChangesAsync(ct);
@@ -171,6 +190,28 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
                 DueAt = action.Due is null ? null : now + XmlConvert.ToTimeSpan(action.Due),
             });
         }
+        foreach (var action in state.OnEntry.Where(a => a.Type == "setVariable"))
+        {
+            SetVariable(instance, action.Variable!, action.Value, now);
+        }
+        foreach (var action in state.OnEntry.Where(a => a.Type == "startProcess"))
+        {
+            var child = definitions.Latest(action.Process!);
+            var started = await CreateAsync(child, action.Title ?? $"{instance.Title}: {child.Title}", instance.AuthorityId,
+                new Dictionary<string, object?> { ["parentInstanceId"] = instance.Id.ToString() }, now, ct);
+            SetVariable(instance, $"{child.Id}InstanceId", started.Id.ToString(), now);
+        }
+        foreach (var action in state.OnEntry.Where(a => a.Type is "handler" or "document"))
+        {
+            // Named domain handlers (and document renderers, registered as "document:<template>") work on
+            // this same context, so what they add commits with the transition or not at all.
+            var name = action.Type == "document" ? $"document:{action.Template}" : action.Handler!;
+            if (!_handlers.TryGetValue(name, out var handler))
+            {
+                throw new InvalidOperationException($"{definition.Key}: state '{stateName}' calls '{name}', but no handler of that name is registered.");
+            }
+            await handler.RunAsync(new WorkflowActionContext(db, instance, definition, state, action, now), ct);
+        }
         foreach (var timer in definition.Timers.Where(t => t.State == stateName))
         {
             var due = timer.After is not null ? now + XmlConvert.ToTimeSpan(timer.After) : DateVariable(instance, timer.At!);
@@ -178,6 +219,29 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
             db.WorkflowTimers.Add(new WorkflowTimer { InstanceId = instance.Id, State = stateName, Trigger = timer.Trigger, DueAt = due.Value });
         }
     }
+
+    /// <summary>Sets one variable. "$now" is the firing time; JSON literals (numbers, true/false) keep their type; anything else is text.</summary>
+    private static void SetVariable(WorkflowInstance instance, string name, string? value, DateTimeOffset now)
+    {
+        var variables = JsonNode.Parse(instance.VariablesJson) as JsonObject ?? [];
+        variables[name] = value switch
+        {
+            null => null,
+            "$now" => JsonValue.Create(now),
+            _ when double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+            "true" or "false" => JsonValue.Create(value == "true"),
+            _ => JsonValue.Create(value),
+        };
+        instance.VariablesJson = variables.ToJsonString();
+    }
+
+    /// <summary>Names of the handlers a set of definitions calls, to check at start-up that each is registered.</summary>
+    public static IEnumerable<(WorkflowDefinition Definition, string Handler)> HandlersCalledBy(IEnumerable<WorkflowDefinition> all) =>
+        from d in all
+        from s in d.States
+        from a in s.OnEntry
+        where a.Type is "handler" or "document"
+        select (d, a.Type == "document" ? $"document:{a.Template}" : a.Handler!);
 
     private static DateTimeOffset? DateVariable(WorkflowInstance instance, string name)
     {
@@ -192,4 +256,20 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
 public interface IWorkflowGuards
 {
     bool Evaluate(string name, WorkflowInstance instance);
+}
+
+/// <summary>What a named action handler gets: the firing's unit of work and where the instance is.</summary>
+public sealed record WorkflowActionContext(PortalDbContext Db, WorkflowInstance Instance, WorkflowDefinition Definition,
+    StateDefinition State, ActionDefinition Action, DateTimeOffset Now);
+
+/// <summary>
+/// A named domain handler (action "handler") or document renderer (action "document", named
+/// "document:&lt;template&gt;"). It runs inside the firing transaction: add to <see cref="WorkflowActionContext.Db"/>,
+/// never save, and throw to abandon the whole transition.
+/// </summary>
+public interface IWorkflowActionHandler
+{
+    string Name { get; }
+
+    Task RunAsync(WorkflowActionContext context, CancellationToken ct);
 }

@@ -109,6 +109,40 @@ public sealed class DefinitionTests
     }
 
     [Fact]
+    public void The_portal_will_not_start_when_a_definition_calls_a_handler_nobody_registered()
+    {
+        var folder = Directory.CreateTempSubdirectory("workflows-").FullName;
+        var text = File.ReadAllText(Path.Combine(ShippedFolder, "alliance.v1.json"));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(text)!;
+        json["states"]![0]!["onEntry"] = System.Text.Json.Nodes.JsonNode.Parse("""[{ "type": "handler", "handler": "no-such-handler" }]""");
+        File.WriteAllText(Path.Combine(folder, "alliance.v1.json"), json.ToJsonString());
+        using var portal = new PortalFactory(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["Workflows:DefinitionsFolder"] = folder });
+        var error = Assert.ThrowsAny<Exception>(portal.EnsureStarted);
+        var definitionError = error as WorkflowDefinitionException ?? error.InnerException as WorkflowDefinitionException;
+        Assert.NotNull(definitionError);
+        Assert.Equal("alliance.v1.json", definitionError.File);
+        Assert.Contains("no-such-handler", definitionError.Reason);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void A_definition_starting_an_undefined_process_is_refused()
+    {
+        var folder = Directory.CreateTempSubdirectory("workflows-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(ShippedFolder, "call-off.v1.json"), Path.Combine(folder, "call-off.v1.json"));
+            var error = Assert.Throws<WorkflowDefinitionException>(() => DefinitionLoader.LoadFolder(folder));
+            Assert.Equal("call-off.v1.json", error.File);
+            Assert.Contains("isf-agreement", error.Reason);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_new_version_sits_beside_the_old_one_and_instances_keep_theirs()
     {
         var v1 = DefinitionLoader.LoadFile(Path.Combine(ShippedFolder, "off-framework-approval.v1.json"));

@@ -99,6 +99,87 @@ public abstract class RuntimeTests(PortalFactory portal) : PortalTestBase(portal
     }
 
     [Fact]
+    public async Task Agreeing_a_call_off_starts_its_ISF_agreement_process_and_records_when()
+    {
+        var practitioner = new WorkflowActor("practitioner@glenmore.example", [Roles.Practitioner]);
+        var id = await InScopeAsync(async (runtime, db) =>
+        {
+            var glenmore = await db.Authorities.SingleAsync(a => a.Code == "glenmore", Ct);
+            return (await runtime.StartAsync("call-off", "Support for Jamie, 12 hours", glenmore.Id, null, practitioner, Ct)).Id;
+        });
+        foreach (var trigger in new[] { "offer", "close-offers", "choose", "make-agreement" })
+        {
+            Assert.Equal(FireOutcome.Fired, (await InScopeAsync((r, _) => r.FireAsync(id, trigger, practitioner, ct: Ct))).Outcome);
+        }
+
+        var (parent, child) = await InScopeAsync(async (_, db) =>
+        {
+            var p = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == id, Ct);
+            var variables = System.Text.Json.JsonDocument.Parse(p.VariablesJson).RootElement;
+            var childId = Guid.Parse(variables.GetProperty("isf-agreementInstanceId").GetString()!);
+            Assert.Equal(Portal.Clock.GetUtcNow(), variables.GetProperty("agreedAt").GetDateTimeOffset(), TimeSpan.FromSeconds(1));
+            return (p, await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == childId, Ct));
+        });
+        Assert.Equal(("isf-agreement", "draft", parent.AuthorityId), (child.DefinitionId, child.State, child.AuthorityId));
+        Assert.Equal("Individual Service Fund agreement", child.Title);
+        Assert.Contains(id.ToString(), child.VariablesJson);
+    }
+
+    [Fact]
+    public async Task A_named_handler_runs_in_the_firing_transaction_and_a_failing_one_changes_nothing()
+    {
+        var definition = new WorkflowDefinition
+        {
+            Id = "handled", Version = 1, Title = "Handled", InitialState = "start",
+            States =
+            [
+                new StateDefinition { Name = "start", Title = "Start" },
+                new StateDefinition { Name = "noted", Title = "Noted", OnEntry = [new ActionDefinition { Type = "handler", Handler = "note" }] },
+                new StateDefinition { Name = "broken", Title = "Broken", Final = true, OnEntry = [new ActionDefinition { Type = "handler", Handler = "explode" }] },
+            ],
+            Transitions =
+            [
+                new TransitionDefinition { Trigger = "note", From = ["start"], To = "noted", Roles = [Roles.Commissioner] },
+                new TransitionDefinition { Trigger = "break", From = ["noted"], To = "broken", Roles = [Roles.Commissioner] },
+            ],
+        };
+        await using var scope = Portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var runtime = new WorkflowRuntime(db, new WorkflowDefinitionRegistry([definition]), Portal.Clock, handlers: [new NoteHandler(), new ExplodingHandler()]);
+        var instance = await runtime.StartAsync("handled", "Handler test", null, null, Commissioner, Ct);
+
+        Assert.Equal(FireOutcome.Fired, (await runtime.FireAsync(instance.Id, "note", Commissioner, ct: Ct)).Outcome);
+        Assert.Equal(1, await db.WorkflowHistory.CountAsync(h => h.InstanceId == instance.Id && h.Comment == "noted by handler", Ct));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.FireAsync(instance.Id, "break", Commissioner, ct: Ct));
+        db.ChangeTracker.Clear();
+        Assert.Equal("noted", (await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instance.Id, Ct)).State);
+        Assert.Equal(2, await db.WorkflowHistory.CountAsync(h => h.InstanceId == instance.Id, Ct)); // the "note" entry and the handler's; nothing from "break"
+    }
+
+    private sealed class NoteHandler : IWorkflowActionHandler
+    {
+        public string Name => "note";
+
+        public Task RunAsync(WorkflowActionContext context, CancellationToken ct)
+        {
+            context.Db.WorkflowHistory.Add(new CommissioningPortal.Domain.Workflows.WorkflowHistoryEntry
+            {
+                InstanceId = context.Instance.Id, Sequence = 100, Trigger = "handler", FromState = context.State.Name, ToState = context.State.Name,
+                Actor = "handler", At = context.Now, Comment = "noted by handler",
+            });
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class ExplodingHandler : IWorkflowActionHandler
+    {
+        public string Name => "explode";
+
+        public Task RunAsync(WorkflowActionContext context, CancellationToken ct) => throw new InvalidOperationException("The domain rule refused.");
+    }
+
+    [Fact]
     public async Task An_instance_started_on_v1_keeps_running_v1_after_v2_is_added()
     {
         var registry = Portal.Services.GetRequiredService<WorkflowDefinitionRegistry>();
