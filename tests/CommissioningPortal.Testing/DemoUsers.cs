@@ -8,6 +8,7 @@ public static class DemoUsers
 
     public const string GlenmoreCommissioner = "commissioner@glenmore.example";
     public const string GlenmorePractitioner = "practitioner@glenmore.example";
+    public const string GlenmoreFinance = "finance@glenmore.example";
     public const string ArdbraeCommissioner = "commissioner@ardbrae.example";
     public const string Person = "person@people.example";
     public const string Provider = "provider@brightsteps.example";

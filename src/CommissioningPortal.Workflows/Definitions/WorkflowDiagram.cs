@@ -1,5 +1,4 @@
 using Stateless;
-using Stateless.Graph;
 
 namespace CommissioningPortal.Workflows.Definitions;
 
@@ -34,10 +33,42 @@ public static class WorkflowMachine
         return machine;
     }
 
-    /// <summary>The definition as a Mermaid state diagram (Stateless's own export).</summary>
-    public static string Mermaid(WorkflowDefinition definition)
+    /// <summary>
+    /// The definition as a Mermaid state diagram: states labelled with their titles, transitions
+    /// with theirs, final states leading out, and <paramref name="current"/> highlighted.
+    /// Carries an accessible title and description for screen readers.
+    /// </summary>
+    public static string Mermaid(WorkflowDefinition definition, string? current = null)
     {
-        var state = definition.InitialState;
-        return MermaidGraph.Format(Build(definition, () => state, s => state = s).GetInfo());
+        var ids = definition.States.Select((s, i) => (s.Name, Id: $"s{i}")).ToDictionary(x => x.Name, x => x.Id);
+        var text = new System.Text.StringBuilder("stateDiagram-v2\n");
+        text.Append("    accTitle: ").Append(Label(definition.Title)).Append('\n');
+        text.Append("    accDescr: ").Append(Label($"{definition.States.Count} stages from {definition.State(definition.InitialState)!.Title}" +
+                                                      (current is null ? "" : $"; now at {definition.State(current)?.Title ?? current}"))).Append('\n');
+        foreach (var state in definition.States)
+        {
+            text.Append("    ").Append(ids[state.Name]).Append(" : ").Append(Label(state.Title)).Append('\n');
+        }
+        text.Append("    [*] --> ").Append(ids[definition.InitialState]).Append('\n');
+        foreach (var t in definition.Transitions)
+        {
+            foreach (var from in t.From)
+            {
+                text.Append("    ").Append(ids[from]).Append(" --> ").Append(ids[t.To]).Append(" : ").Append(Label(t.Title ?? t.Trigger)).Append('\n');
+            }
+        }
+        foreach (var final in definition.States.Where(s => s.Final))
+        {
+            text.Append("    ").Append(ids[final.Name]).Append(" --> [*]\n");
+        }
+        if (current is not null && ids.TryGetValue(current, out var now))
+        {
+            text.Append("    classDef current fill:#0065bd,color:#ffffff,stroke:#002d54,stroke-width:3px\n");
+            text.Append("    class ").Append(now).Append(" current\n");
+        }
+        return text.ToString();
     }
+
+    /// <summary>Mermaid's grammar gives meaning to a few characters; labels are plain words.</summary>
+    private static string Label(string text) => string.Concat(text.Select(c => c is ':' or ';' or '#' or '"' or '{' or '}' or '<' or '>' or '\n' or '\r' ? ' ' : c)).Trim();
 }

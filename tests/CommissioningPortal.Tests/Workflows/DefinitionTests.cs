@@ -62,7 +62,14 @@ public sealed class DefinitionTests
         var definition = DefinitionLoader.LoadFile(Path.Combine(ShippedFolder, file));
         var mermaid = WorkflowMachine.Mermaid(definition);
         Assert.StartsWith("stateDiagram-v2", mermaid.TrimStart());
-        Assert.All(definition.Transitions, t => Assert.Contains(t.Trigger, mermaid));
+        Assert.All(definition.Transitions, t => Assert.Contains(t.Title ?? t.Trigger, mermaid));
+        Assert.All(definition.States, s => Assert.Contains(s.Title.Replace(":", " "), mermaid)); // Mermaid gives ":" a meaning
+        Assert.DoesNotContain("class ", mermaid);
+
+        var current = definition.States[^1];
+        var highlighted = WorkflowMachine.Mermaid(definition, current.Name);
+        Assert.Contains($"class s{definition.States.Count - 1} current", highlighted);
+        Assert.Contains($"now at {current.Title}", highlighted);
     }
 
     public static TheoryData<string, string, string> Breakages => new()
