@@ -66,8 +66,28 @@ public sealed class TaskInboxTests(BrowserFixture fixture) : BrowserTest(fixture
         await row.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Done: Open the sealed responses");
 
+        var blocked = new List<string>();
+        Page.Console += (_, message) =>
+        {
+            if (message.Type == "error") blocked.Add(message.Text);
+        };
         await VisitAsync($"/processes/{id}");
         await Assertions.Expect(Page.GetByText("Now: Sealed responses opened")).ToBeVisibleAsync();
         await Assertions.Expect(Page.Locator("tbody tr")).ToHaveCountAsync(3);
+
+        // The diagram is drawn in the browser, with the current stage (the fifth, "opened") highlighted.
+        var diagram = Page.Locator(".portal-diagram__source--drawn svg");
+        await Assertions.Expect(diagram).ToBeVisibleAsync();
+        await Assertions.Expect(diagram.Locator("g.current")).ToHaveCountAsync(1);
+        await Assertions.Expect(diagram.Locator("g.current")).ToContainTextAsync("Sealed responses opened");
+        await CheckAccessibilityAsync(); // again, now that the SVG is in the page
+        Assert.True(blocked.Count == 0, string.Join("\n", blocked));
+
+        await VisitAsync("/processes");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Open tender" }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".portal-diagram__source--drawn svg")).ToBeVisibleAsync();
+        await CheckAccessibilityAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Open tender");
+        Assert.True(blocked.Count == 0, string.Join("\n", blocked));
     }
 }
