@@ -1,1 +1,27 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using CommissioningPortal.Benchmarks.Workflows;
+
+// dotnet run -c Release --project tests/CommissioningPortal.Benchmarks -- <what>
+//   transitions               persisted workflow transitions per second on SQLite (BenchmarkDotNet)
+//   inbox [instances] [conns] task inbox p50/p95 under wrk, before and after N active instances
+//   (anything else is passed to BenchmarkDotNet's switcher, e.g. --filter '*')
+Directory.SetCurrentDirectory(AppContext.BaseDirectory); // WebApplicationFactory looks for the content root from here
+var what = args.FirstOrDefault() ?? "";
+switch (what)
+{
+    case "inbox":
+        return await InboxLoad.RunAsync(
+            instances: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
+            connections: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8,
+            seconds: 15);
+    default:
+        // In process: the benchmarks start the real portal, which a separately generated project could not.
+        var config = DefaultConfig.Instance.AddJob(Job.MediumRun.WithToolchain(InProcessEmitToolchain.Instance));
+        var switcher = BenchmarkSwitcher.FromAssembly(typeof(TransitionBenchmarks).Assembly);
+        if (what == "transitions") switcher.Run(["--filter", "*TransitionBenchmarks*"], config);
+        else switcher.Run(args, config);
+        return 0;
+}

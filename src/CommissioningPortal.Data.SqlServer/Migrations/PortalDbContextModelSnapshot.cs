@@ -432,9 +432,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("UserId", "ClosedAt");
+                    b.HasIndex("UserId", "ClosedAt", "DueAt", "CreatedAt");
 
-                    b.HasIndex("AuthorityId", "Role", "ClosedAt");
+                    b.HasIndex("AuthorityId", "Role", "ClosedAt", "DueAt", "CreatedAt");
 
                     b.ToTable("WorkItems");
                 });

@@ -426,9 +426,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("UserId", "ClosedAt");
+                    b.HasIndex("UserId", "ClosedAt", "DueAt", "CreatedAt");
 
-                    b.HasIndex("AuthorityId", "Role", "ClosedAt");
+                    b.HasIndex("AuthorityId", "Role", "ClosedAt", "DueAt", "CreatedAt");
 
                     b.ToTable("WorkItems");
                 });

@@ -84,3 +84,61 @@ public abstract class TaskInboxTests(PortalFactory portal) : PortalTestBase(port
 public sealed class TaskInboxOnSqlite(SqlitePortal portal) : TaskInboxTests(portal);
 
 public sealed class TaskInboxOnPostgres(PostgresPortal portal) : TaskInboxTests(portal);
+
+/// <summary>Order and paging, on a portal of its own so no other test's tasks are in the inbox.</summary>
+public sealed class TaskInboxOrderTests : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new(DatabaseKind.Sqlite);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        _portal.EnsureStarted();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await _portal.DisposeAsync();
+
+    [Fact]
+    public async Task Overdue_items_come_first_then_by_due_date_then_undated_a_page_of_fifty_at_a_time()
+    {
+        var now = _portal.Clock.GetUtcNow();
+        await _portal.WithDbAsync(async db =>
+        {
+            var glenmore = await db.Authorities.SingleAsync(a => a.Code == "glenmore", Ct);
+            var instance = new CommissioningPortal.Domain.Workflows.WorkflowInstance
+            {
+                DefinitionId = "alliance", DefinitionVersion = 1, State = "expression-of-interest", Title = "Inbox order", AuthorityId = glenmore.Id, StartedAt = now,
+            };
+            db.WorkflowInstances.Add(instance);
+            CommissioningPortal.Domain.Workflows.WorkItem Item(string title, DateTimeOffset? due, int minutes) => new()
+            {
+                InstanceId = instance.Id, Title = title, Role = Roles.Commissioner, AuthorityId = glenmore.Id, State = "expression-of-interest",
+                Trigger = "select", CreatedAt = now.AddMinutes(minutes), DueAt = due,
+            };
+            db.WorkItems.Add(Item("Undated, older", null, -10));
+            db.WorkItems.Add(Item("Undated, newer", null, -5));
+            for (var i = 0; i < 50; i++) db.WorkItems.Add(Item($"Due in {i + 2} days", now.AddDays(i + 2), i));
+            db.WorkItems.Add(Item("Overdue by a day", now.AddDays(-1), 0));
+            db.WorkItems.Add(Item("Closed long ago", now.AddDays(-9), 0)).Entity.ClosedAt = now;
+            await db.SaveChangesAsync(Ct);
+        });
+
+        using var client = new PortalClient(_portal);
+        await client.SignInAsync(DemoUsers.GlenmoreCommissioner);
+        var first = await client.GetPageAsync("/tasks");
+        Assert.Contains("53 open tasks, 1 overdue", first.Text);
+        var titles = first.Document.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(50, titles.Count);
+        Assert.Equal(["Overdue by a day", "Due in 2 days", "Due in 3 days"], titles.Take(3));
+        Assert.Contains("Page 1 of 2", first.Text);
+
+        var second = await client.GetPageAsync("/tasks?p=2");
+        Assert.Equal(["Due in 51 days", "Undated, older", "Undated, newer"],
+            second.Document.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+        Assert.DoesNotContain("Closed long ago", first.Text + second.Text);
+
+        var csv = await (await client.GetAsync("/tasks?handler=export")).Content.ReadAsStringAsync(Ct);
+        Assert.Equal(54, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // header + 53
+    }
+}
