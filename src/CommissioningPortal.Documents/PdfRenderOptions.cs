@@ -9,4 +9,10 @@ public sealed class PdfRenderOptions
     /// Null means <c>AppContext.BaseDirectory/fonts</c>, where the build puts them.
     /// </summary>
     public string? FontFolder { get; init; }
+
+    /// <summary>
+    /// Embed only the glyphs the document uses (default). The native SkiaSharp build cannot subset
+    /// fonts itself; without this every face used is embedded whole (~37 KB each, and slower).
+    /// </summary>
+    public bool SubsetFonts { get; init; } = true;
 }

@@ -1,3 +1,4 @@
+using CommissioningPortal.Documents.Fonts;
 using SkiaSharp;
 
 namespace CommissioningPortal.Documents.Layout;
@@ -7,9 +8,9 @@ internal enum OpKind : byte { Text, Line, Fill }
 /// <summary>One drawing instruction, positioned relative to the top-left of its chunk.</summary>
 internal readonly struct DrawOp
 {
-    private DrawOp(OpKind kind, float x, float y, float x2, float y2, string? text, SKFont? font, SKColor color, float stroke)
+    private DrawOp(OpKind kind, float x, float y, float x2, float y2, string? text, FontFace? face, SKColor color, float stroke)
     {
-        Kind = kind; X = x; Y = y; X2 = x2; Y2 = y2; Text = text; Font = font; Color = color; Stroke = stroke;
+        Kind = kind; X = x; Y = y; X2 = x2; Y2 = y2; Text = text; Face = face; Color = color; Stroke = stroke;
     }
 
     public OpKind Kind { get; }
@@ -21,12 +22,12 @@ internal readonly struct DrawOp
     public float X2 { get; }
     public float Y2 { get; }
     public string? Text { get; }
-    public SKFont? Font { get; }
+    public FontFace? Face { get; }
     public SKColor Color { get; }
     public float Stroke { get; }
 
-    public static DrawOp TextRun(float x, float baseline, string text, SKFont font, SKColor color) =>
-        new(OpKind.Text, x, baseline, 0, 0, text, font, color, 0);
+    public static DrawOp TextRun(float x, float baseline, string text, FontFace face, SKColor color) =>
+        new(OpKind.Text, x, baseline, 0, 0, text, face, color, 0);
 
     public static DrawOp Line(float x1, float y1, float x2, float y2, SKColor color, float stroke) =>
         new(OpKind.Line, x1, y1, x2, y2, null, null, color, stroke);
@@ -34,7 +35,7 @@ internal readonly struct DrawOp
     public static DrawOp Fill(float x, float y, float width, float height, SKColor color) =>
         new(OpKind.Fill, x, y, x + width, y + height, null, null, color, 0);
 
-    public DrawOp Offset(float dx, float dy) => new(Kind, X + dx, Y + dy, X2 + dx, Y2 + dy, Text, Font, Color, Stroke);
+    public DrawOp Offset(float dx, float dy) => new(Kind, X + dx, Y + dy, X2 + dx, Y2 + dy, Text, Face, Color, Stroke);
 }
 
 /// <summary>

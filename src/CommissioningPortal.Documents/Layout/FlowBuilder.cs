@@ -1,3 +1,4 @@
+using CommissioningPortal.Documents.Fonts;
 using SkiaSharp;
 
 namespace CommissioningPortal.Documents.Layout;
@@ -97,11 +98,11 @@ internal sealed class FlowBuilder
             {
                 var label = (list.Start + i).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".";
                 var w = face.Measure(label);
-                marker = DrawOp.TextRun(ListIndent - 5 - w, 0, label, face.Font, Ink);
+                marker = DrawOp.TextRun(ListIndent - 5 - w, 0, label, face, Ink);
             }
             else
             {
-                marker = DrawOp.TextRun(ListIndent - 5 - face.Measure("•"), 0, "•", face.Font, Ink);
+                marker = DrawOp.TextRun(ListIndent - 5 - face.Measure("•"), 0, "•", face, Ink);
             }
             AddParagraph(list.Items[i].Spans, ListIndent, i == 0 ? _base * 0.6f : _base * 0.25f, output, marker);
         }
@@ -173,16 +174,16 @@ internal sealed class FlowBuilder
         chunk.Ops.Add(DrawOp.Line(0, signSpace, signRight, signSpace, Ink, 0.75f));
         chunk.Ops.Add(DrawOp.Line(dateLeft, signSpace, _width, signSpace, Ink, 0.75f));
         if (!string.IsNullOrEmpty(s.Date))
-            chunk.Ops.Add(DrawOp.TextRun(dateLeft + 2, signSpace - 4, s.Date, regular.Font, Ink));
+            chunk.Ops.Add(DrawOp.TextRun(dateLeft + 2, signSpace - 4, s.Date, regular, Ink));
 
         var y = signSpace + small.Ascent + 2;
-        chunk.Ops.Add(DrawOp.TextRun(0, y, s.SignatureLabel, small.Font, Muted));
-        chunk.Ops.Add(DrawOp.TextRun(dateLeft, y, s.DateLabel, small.Font, Muted));
+        chunk.Ops.Add(DrawOp.TextRun(0, y, s.SignatureLabel, small, Muted));
+        chunk.Ops.Add(DrawOp.TextRun(dateLeft, y, s.DateLabel, small, Muted));
 
         y += small.Descent + _base * 0.6f + bold.Ascent;
-        if (s.Name.Length > 0) chunk.Ops.Add(DrawOp.TextRun(0, y, s.Name, bold.Font, Ink));
+        if (s.Name.Length > 0) chunk.Ops.Add(DrawOp.TextRun(0, y, s.Name, bold, Ink));
         y += _base * Leading;
-        if (s.Role.Length > 0) chunk.Ops.Add(DrawOp.TextRun(0, y, s.Role, regular.Font, Ink));
+        if (s.Role.Length > 0) chunk.Ops.Add(DrawOp.TextRun(0, y, s.Role, regular, Ink));
         chunk.Height = y + regular.Descent + 2;
         return chunk;
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using CommissioningPortal.Documents.Fonts;
 using SkiaSharp;
 
 namespace CommissioningPortal.Documents.Layout;
@@ -7,7 +8,7 @@ namespace CommissioningPortal.Documents.Layout;
 /// Greedy word wrap of styled spans. Whitespace collapses to single spaces, '\n' is a hard break,
 /// a word too long for a line is broken between characters. Each line becomes a list of text runs
 /// (one string per same-font stretch of the line, spaces included so extracted text keeps its words);
-/// widths come from SKFont.MeasureText on spans of the source text, so nothing is allocated per glyph.
+/// widths come from the font's advances over spans of the source text, so nothing is allocated per glyph.
 /// </summary>
 internal sealed class TextLayout(FontSet fonts)
 {
@@ -98,7 +99,7 @@ internal sealed class TextLayout(FontSet fonts)
                 var piece = _pieces[p];
                 if (face is not null && !ReferenceEquals(face, piece.Face))
                 {
-                    lineRuns.Add(DrawOp.TextRun(runX, 0, _run.ToString(), face.Font, c));
+                    lineRuns.Add(DrawOp.TextRun(runX, 0, _run.ToString(), face, c));
                     _run.Clear();
                 }
                 if (_run.Length == 0) { face = piece.Face; runX = x; }
@@ -111,7 +112,7 @@ internal sealed class TextLayout(FontSet fonts)
                 x += piece.Width;
             }
             if (face is not null && _run.Length > 0)
-                lineRuns.Add(DrawOp.TextRun(runX, 0, _run.ToString(), face.Font, c));
+                lineRuns.Add(DrawOp.TextRun(runX, 0, _run.ToString(), face, c));
             return new Line(lineRuns, w);
         }
     }
@@ -164,7 +165,7 @@ internal sealed class TextLayout(FontSet fonts)
         var first = true;
         while (length > 0)
         {
-            var fit = (int)face.Font.BreakText(text.AsSpan(start, length), width);
+            var fit = face.Fit(text.AsSpan(start, length), width);
             if (fit < 1) fit = 1;
             if (fit < length && char.IsHighSurrogate(text[start + fit - 1]) && fit > 1) fit--;
             var partWidth = face.Measure(text.AsSpan(start, fit));
