@@ -105,6 +105,7 @@ public sealed class ListBlock : Block, IEnumerable<Paragraph>
 /// <summary>
 /// A table with relative column widths (e.g. 3, 1, 1 → 60 %, 20 %, 20 %). Rows are never split
 /// across pages; the header row is repeated at the top of each page the table continues on.
+/// (A single row taller than a whole page is not split either: it runs past the bottom margin.)
 /// </summary>
 public sealed class Table : Block
 {

@@ -175,6 +175,36 @@ public sealed class PdfRendererTests
     }
 
     [Fact]
+    public void A_word_longer_than_its_cell_is_broken_to_fit()
+    {
+        var reference = new string('x', 120);
+        var doc = new Document { new Table(1, 4).Header("Ref", "Note").Row(reference, "ok") };
+
+        using var pdf = Open(PdfRenderer.Render(doc));
+
+        var page = pdf.GetPage(1);
+        var letters = page.Letters.Where(l => l.Value == "x").ToList();
+        Assert.Equal(120, letters.Count);
+        var columnRight = Margins.Default.Left + (page.Width - Margins.Default.Left - Margins.Default.Right) / 5;
+        Assert.All(letters, l => Assert.True(l.GlyphRectangle.Right <= columnRight, $"x at {l.GlyphRectangle.Right} > {columnRight}"));
+    }
+
+    [Fact]
+    public void Subsetting_only_shrinks_the_embedded_fonts()
+    {
+        var doc = SampleDocuments.Report();
+
+        var subset = PdfRenderer.Render(doc);
+        var whole = PdfRenderer.Render(doc, new PdfRenderOptions { SubsetFonts = false });
+
+        Assert.True(subset.Length * 2 < whole.Length, $"subset {subset.Length:N0} bytes, whole fonts {whole.Length:N0} bytes");
+        using var a = Open(subset);
+        using var b = Open(whole);
+        for (var p = 1; p <= a.NumberOfPages; p++)
+            Assert.Equal(PageText(b, p), PageText(a, p));
+    }
+
+    [Fact]
     public void Sample_report_is_eight_small_pages_that_poppler_can_rasterise()
     {
         var bytes = PdfRenderer.Render(SampleDocuments.Report());
