@@ -1,0 +1,215 @@
+using System.Buffers.Binary;
+
+namespace CommissioningPortal.Documents.Fonts;
+
+/// <summary>
+/// The parts of a TrueType font the engine reads itself (units per em, glyph advances) and a
+/// glyph-ID-preserving subsetter. The native SkiaSharp build has no font subsetter, so
+/// Skia would embed (and deflate) every font whole: ~37 KB per face per document, and most of the
+/// render time. Instead each document draws with a copy of the font in which unused glyphs are
+/// empty, hinting (fpgm, prep, cvt, glyph instructions) and the OpenType layout tables Skia does
+/// not use are gone. Glyph IDs, cmap, metrics and names are unchanged, so text measured with the
+/// full font draws identically and stays extractable.
+/// </summary>
+internal sealed class TrueTypeFont
+{
+    private static readonly string[] KeptTables = ["OS/2", "cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"];
+
+    private readonly byte[] _font;
+    private readonly Dictionary<string, (int Offset, int Length)> _tables = new(StringComparer.Ordinal);
+    private readonly int[] _loca;
+
+    public TrueTypeFont(byte[] font)
+    {
+        _font = font;
+        var count = ReadU16(4);
+        for (var i = 0; i < count; i++)
+        {
+            var entry = 12 + 16 * i;
+            var tag = System.Text.Encoding.ASCII.GetString(font, entry, 4);
+            _tables[tag] = ((int)ReadU32(entry + 8), (int)ReadU32(entry + 12));
+        }
+        foreach (var required in KeptTables)
+            if (!_tables.ContainsKey(required))
+                throw new InvalidDataException($"Not a TrueType (glyf) font: no '{required}' table.");
+
+        GlyphCount = ReadU16(_tables["maxp"].Offset + 4);
+        var longLoca = ReadU16(_tables["head"].Offset + 50) == 1;
+        var loca = _tables["loca"].Offset;
+        _loca = new int[GlyphCount + 1];
+        for (var g = 0; g <= GlyphCount; g++)
+            _loca[g] = longLoca ? (int)ReadU32(loca + 4 * g) : ReadU16(loca + 2 * g) * 2;
+
+        UnitsPerEm = ReadU16(_tables["head"].Offset + 18);
+        var metrics = Math.Max(1, ReadU16(_tables["hhea"].Offset + 34));
+        var hmtx = _tables["hmtx"].Offset;
+        Advances = new ushort[GlyphCount];
+        for (var g = 0; g < GlyphCount; g++)
+            Advances[g] = (ushort)ReadU16(hmtx + 4 * Math.Min(g, metrics - 1));
+    }
+
+    public int GlyphCount { get; }
+    public int UnitsPerEm { get; }
+
+    /// <summary>Advance width of each glyph in font units (hmtx).</summary>
+    public ushort[] Advances { get; }
+
+    /// <summary>A complete font file holding only the glyphs flagged in <paramref name="used"/> (plus .notdef and composite parts).</summary>
+    public byte[] Subset(bool[] used)
+    {
+        var keep = new bool[GlyphCount];
+        keep[0] = true;
+        for (var g = 0; g < GlyphCount && g < used.Length; g++)
+            if (used[g]) Keep(g, keep, depth: 0);
+
+        // glyf and loca (long format), unhinted.
+        var glyfStart = _tables["glyf"].Offset;
+        var glyf = new MemoryStream();
+        var loca = new byte[4 * (GlyphCount + 1)];
+        for (var g = 0; g < GlyphCount; g++)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(loca.AsSpan(4 * g), (uint)glyf.Length);
+            var length = _loca[g + 1] - _loca[g];
+            if (!keep[g] || length <= 0) continue;
+            WriteUnhinted(glyf, _font.AsSpan(glyfStart + _loca[g], length));
+            while (glyf.Length % 4 != 0) glyf.WriteByte(0);
+        }
+        BinaryPrimitives.WriteUInt32BigEndian(loca.AsSpan(4 * GlyphCount), (uint)glyf.Length);
+
+        var head = Table("head").ToArray();
+        BinaryPrimitives.WriteUInt32BigEndian(head.AsSpan(8), 0); // checkSumAdjustment, set below
+        BinaryPrimitives.WriteInt16BigEndian(head.AsSpan(50), 1); // indexToLocFormat: long
+
+        var tables = new (string Tag, byte[] Data)[KeptTables.Length];
+        for (var i = 0; i < KeptTables.Length; i++)
+        {
+            var tag = KeptTables[i];
+            tables[i] = (tag, tag switch
+            {
+                "glyf" => glyf.ToArray(),
+                "loca" => loca,
+                "head" => head,
+                _ => Table(tag).ToArray(),
+            });
+        }
+        return Assemble(tables);
+    }
+
+    private void Keep(int glyph, bool[] keep, int depth)
+    {
+        if (glyph >= GlyphCount || depth > 8) return;
+        keep[glyph] = true;
+        var length = _loca[glyph + 1] - _loca[glyph];
+        if (length < 10) return;
+        var data = _font.AsSpan(_tables["glyf"].Offset + _loca[glyph], length);
+        if (BinaryPrimitives.ReadInt16BigEndian(data) >= 0) return;
+        foreach (var (component, _, _) in Components(data))
+            if (!keep[component]) Keep(component, keep, depth + 1);
+    }
+
+    /// <summary>Each component of a composite glyph: its glyph ID, the offset of its flags and the offset after it.</summary>
+    private static List<(int Glyph, int FlagsAt, int End)> Components(ReadOnlySpan<byte> glyph)
+    {
+        var list = new List<(int, int, int)>();
+        var p = 10;
+        while (p + 4 <= glyph.Length)
+        {
+            var flags = BinaryPrimitives.ReadUInt16BigEndian(glyph[p..]);
+            var component = BinaryPrimitives.ReadUInt16BigEndian(glyph[(p + 2)..]);
+            var start = p;
+            p += 4 + ((flags & 0x0001) != 0 ? 4 : 2);
+            if ((flags & 0x0008) != 0) p += 2;
+            else if ((flags & 0x0040) != 0) p += 4;
+            else if ((flags & 0x0080) != 0) p += 8;
+            list.Add((component, start, p));
+            if ((flags & 0x0020) == 0) break;
+        }
+        return list;
+    }
+
+    private static void WriteUnhinted(MemoryStream output, ReadOnlySpan<byte> glyph)
+    {
+        var contours = BinaryPrimitives.ReadInt16BigEndian(glyph);
+        if (contours >= 0)
+        {
+            var instructionsAt = 10 + 2 * contours;
+            var instructionLength = BinaryPrimitives.ReadUInt16BigEndian(glyph[instructionsAt..]);
+            output.Write(glyph[..instructionsAt]);
+            output.WriteByte(0);
+            output.WriteByte(0);
+            output.Write(glyph[(instructionsAt + 2 + instructionLength)..]);
+            return;
+        }
+
+        // Composite: drop WE_HAVE_INSTRUCTIONS and the instructions after the last component.
+        var components = Components(glyph);
+        if (components.Count == 0) { output.Write(glyph); return; }
+        var copy = glyph[..components[^1].End].ToArray();
+        foreach (var (_, flagsAt, _) in components)
+        {
+            var flags = BinaryPrimitives.ReadUInt16BigEndian(copy.AsSpan(flagsAt));
+            BinaryPrimitives.WriteUInt16BigEndian(copy.AsSpan(flagsAt), (ushort)(flags & ~0x0100));
+        }
+        output.Write(copy);
+    }
+
+    private static byte[] Assemble((string Tag, byte[] Data)[] tables)
+    {
+        var count = tables.Length;
+        var headerLength = 12 + 16 * count;
+        var total = headerLength + tables.Sum(t => Pad4(t.Data.Length));
+        var font = new byte[total];
+        var span = font.AsSpan();
+        var entrySelector = (int)Math.Floor(Math.Log2(count));
+        var searchRange = (1 << entrySelector) * 16;
+        BinaryPrimitives.WriteUInt32BigEndian(span, 0x00010000);
+        BinaryPrimitives.WriteUInt16BigEndian(span[4..], (ushort)count);
+        BinaryPrimitives.WriteUInt16BigEndian(span[6..], (ushort)searchRange);
+        BinaryPrimitives.WriteUInt16BigEndian(span[8..], (ushort)entrySelector);
+        BinaryPrimitives.WriteUInt16BigEndian(span[10..], (ushort)(count * 16 - searchRange));
+
+        var offset = headerLength;
+        var headOffset = 0;
+        // Tables are listed in tag order (KeptTables is sorted ordinally).
+        for (var i = 0; i < count; i++)
+        {
+            var (tag, data) = tables[i];
+            var entry = span[(12 + 16 * i)..];
+            System.Text.Encoding.ASCII.GetBytes(tag, entry);
+            BinaryPrimitives.WriteUInt32BigEndian(entry[4..], Checksum(data));
+            BinaryPrimitives.WriteUInt32BigEndian(entry[8..], (uint)offset);
+            BinaryPrimitives.WriteUInt32BigEndian(entry[12..], (uint)data.Length);
+            data.CopyTo(span[offset..]);
+            if (tag == "head") headOffset = offset;
+            offset += Pad4(data.Length);
+        }
+        BinaryPrimitives.WriteUInt32BigEndian(span[(headOffset + 8)..], unchecked(0xB1B0AFBA - Checksum(font)));
+        return font;
+    }
+
+    private static int Pad4(int length) => (length + 3) & ~3;
+
+    private static uint Checksum(ReadOnlySpan<byte> data)
+    {
+        uint sum = 0;
+        var i = 0;
+        for (; i + 4 <= data.Length; i += 4) sum = unchecked(sum + BinaryPrimitives.ReadUInt32BigEndian(data[i..]));
+        if (i < data.Length)
+        {
+            Span<byte> last = stackalloc byte[4];
+            last.Clear();
+            data[i..].CopyTo(last);
+            sum = unchecked(sum + BinaryPrimitives.ReadUInt32BigEndian(last));
+        }
+        return sum;
+    }
+
+    private ReadOnlySpan<byte> Table(string tag)
+    {
+        var (offset, length) = _tables[tag];
+        return _font.AsSpan(offset, length);
+    }
+
+    private int ReadU16(int offset) => BinaryPrimitives.ReadUInt16BigEndian(_font.AsSpan(offset));
+    private uint ReadU32(int offset) => BinaryPrimitives.ReadUInt32BigEndian(_font.AsSpan(offset));
+}
