@@ -13,7 +13,7 @@ internal static class DatabaseSetup
         var connectionString = ResolveConnectionString(options, builder.Environment.ContentRootPath);
         var provider = options.Provider;
 
-        builder.Services.AddDbContext<PortalDbContext>(db =>
+        builder.Services.AddDbContextPool<PortalDbContext>(db => // pooled: a request reuses a context instead of building one
         {
             _ = provider.ToLowerInvariant() switch
             {

@@ -117,8 +117,11 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
         {
             await db.WorkflowTimers.Where(t => t.Id == firedBy).ExecuteUpdateAsync(s => s.SetProperty(t => t.FiredAt, now), ct);
         }
-        await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id && t.State == from && t.FiredAt == null && !t.Cancelled)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Cancelled, true), ct);
+        if (definition.Timers.Any(t => t.State == from)) // only states with timers can have any to cancel
+        {
+            await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id && t.State == from && t.FiredAt == null && !t.Cancelled)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Cancelled, true), ct);
+        }
 
         instance.State = state;
         db.Entry(instance).Property(i => i.Version).IsModified = true;
