@@ -4,6 +4,8 @@ using CommissioningPortal.Domain.Common;
 using CommissioningPortal.Domain.Content;
 using CommissioningPortal.Domain.Reference;
 using CommissioningPortal.Domain.Tenancy;
+using CommissioningPortal.Domain.Agreements;
+using CommissioningPortal.Domain.People;
 using CommissioningPortal.Domain.Workflows;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -29,6 +31,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<WorkflowHistoryEntry> WorkflowHistory => Set<WorkflowHistoryEntry>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
+    public DbSet<SupportedPerson> SupportedPeople => Set<SupportedPerson>();
+    public DbSet<IsfAgreement> IsfAgreements => Set<IsfAgreement>();
+    public DbSet<IsfAgreementVersion> IsfAgreementVersions => Set<IsfAgreementVersion>();
+    public DbSet<IsfAcceptance> IsfAcceptances => Set<IsfAcceptance>();
+    public DbSet<ContractTemplate> ContractTemplates => Set<ContractTemplate>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -54,12 +61,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        GuardImmutableRecords();
         BumpVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        GuardImmutableRecords();
         BumpVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
@@ -77,6 +86,32 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             {
                 entry.Entity.Version = (int)entry.OriginalValues[nameof(IVersioned.Version)]! + 1;
             }
+        }
+    }
+
+    /// <summary>
+    /// What parties accepted can never change: an offered agreement's terms and PDF, a final PDF once
+    /// written, an acceptance, a published template. Deleting them is refused too.
+    /// </summary>
+    private void GuardImmutableRecords()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            var refused = entry switch
+            {
+                { Entity: IsfAcceptance, State: EntityState.Modified or EntityState.Deleted } => "an acceptance",
+                { Entity: IsfAgreementVersion, State: EntityState.Deleted } => "an agreement version",
+                { Entity: IsfAgreementVersion, State: EntityState.Modified } when
+                    entry.Property(nameof(IsfAgreementVersion.TermsJson)).IsModified ||
+                    entry.Property(nameof(IsfAgreementVersion.OfferedPdf)).IsModified ||
+                    entry.Property(nameof(IsfAgreementVersion.OfferedSha256)).IsModified ||
+                    (entry.Property(nameof(IsfAgreementVersion.FinalPdf)).IsModified && entry.Property(nameof(IsfAgreementVersion.FinalPdf)).OriginalValue is not null)
+                    => "the terms or PDF of an offered agreement version",
+                { Entity: ContractTemplate, State: EntityState.Modified or EntityState.Deleted } when
+                    entry.Property(nameof(ContractTemplate.PublishedAt)).OriginalValue is not null => "a published template",
+                _ => null,
+            };
+            if (refused is not null) throw new InvalidOperationException($"Refused to change {refused}: it is a record of what was agreed.");
         }
     }
 }

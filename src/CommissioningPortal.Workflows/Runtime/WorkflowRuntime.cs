@@ -98,7 +98,10 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
         machine.Fire(trigger);
         var now = clock.GetUtcNow();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // SaveChanges is one transaction by itself; an explicit one is needed only when timers are
+        // updated in bulk beside it (a fired timer, or a state with timers to cancel).
+        var bulkUpdates = timerId is not null || definition.Timers.Any(t => t.State == from);
+        await using var transaction = bulkUpdates ? await db.Database.BeginTransactionAsync(ct) : null;
         var sequence = await db.WorkflowHistory.Where(h => h.InstanceId == instance.Id).Select(h => (int?)h.Sequence).MaxAsync(ct) ?? 0;
         db.WorkflowHistory.Add(new WorkflowHistoryEntry
         {
@@ -138,11 +141,11 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
         try
         {
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (transaction is not null) await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException) // a concurrency token or the unique history sequence: someone fired first
         {
-            await transaction.RollbackAsync(ct);
+            if (transaction is not null) await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return new FireResult(FireOutcome.Conflict, null, "Someone else moved this on first. Nothing was changed.");
         }

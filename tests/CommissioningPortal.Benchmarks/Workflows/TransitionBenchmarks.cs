@@ -33,14 +33,28 @@ public class TransitionBenchmarks
     [Benchmark(OperationsPerInvoke = Batch, Description = "One persisted transition (SQLite)")]
     public async Task Fire()
     {
-        for (var i = 0; i < Batch; i++)
+        for (var i = 0; i < Batch; i++) await FireOneAsync(_next++ % _instances.Count);
+    }
+
+    /// <summary>As requests arrive: four at a time, each on its own instances. SQLite still writes one at a time.</summary>
+    [Benchmark(OperationsPerInvoke = Batch, Description = "Persisted transitions, 4 concurrent (SQLite)")]
+    public async Task FireConcurrently()
+    {
+        const int workers = 4;
+        var start = _next;
+        _next += Batch;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
-            var index = _next++ % _instances.Count;
-            await using var scope = _portal.Services.CreateAsyncScope();
-            var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
-            var result = await runtime.FireAsync(_instances[index], _checked[index] ? "reopen" : "check", BenchPortal.Commissioner);
-            if (result.Outcome != FireOutcome.Fired) throw new InvalidOperationException($"Transition not fired: {result.Outcome} {result.Message}");
-            _checked[index] = !_checked[index];
-        }
+            for (var i = w; i < Batch; i += workers) await FireOneAsync((start + i) % _instances.Count);
+        })));
+    }
+
+    private async Task FireOneAsync(int index)
+    {
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+        var result = await runtime.FireAsync(_instances[index], _checked[index] ? "reopen" : "check", BenchPortal.Commissioner);
+        if (result.Outcome != FireOutcome.Fired) throw new InvalidOperationException($"Transition not fired: {result.Outcome} {result.Message}");
+        _checked[index] = !_checked[index];
     }
 }

@@ -1,0 +1,84 @@
+using CommissioningPortal.Domain.Agreements;
+using CommissioningPortal.Domain.People;
+using CommissioningPortal.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CommissioningPortal.Data.Configurations;
+
+internal sealed class SupportedPersonConfiguration : IEntityTypeConfiguration<SupportedPerson>
+{
+    public void Configure(EntityTypeBuilder<SupportedPerson> b)
+    {
+        b.Property(p => p.Name).HasMaxLength(200);
+        b.Property(p => p.Address).HasMaxLength(500);
+        b.Property(p => p.UserId).HasMaxLength(450);
+        b.Property(p => p.RepresentativeName).HasMaxLength(200);
+        b.Property(p => p.RepresentativeRelationship).HasMaxLength(100);
+        b.Property(p => p.RepresentativeUserId).HasMaxLength(450);
+        b.Property(p => p.Outcomes).HasMaxLength(4000);
+        b.Ignore(p => p.OutcomeList);
+        b.HasIndex(p => p.AuthorityId);
+        b.HasIndex(p => p.UserId);
+        b.HasIndex(p => p.RepresentativeUserId);
+        b.HasOne<Authority>().WithMany().HasForeignKey(p => p.AuthorityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class IsfAgreementConfiguration : IEntityTypeConfiguration<IsfAgreement>
+{
+    public void Configure(EntityTypeBuilder<IsfAgreement> b)
+    {
+        b.Property(a => a.Reference).HasMaxLength(32);
+        b.Property(a => a.CreatedBy).HasMaxLength(256);
+        b.HasIndex(a => a.Reference).IsUnique();
+        b.HasIndex(a => a.AuthorityId);
+        b.HasIndex(a => a.ProviderId);
+        b.HasIndex(a => a.SupportedPersonId);
+        b.HasIndex(a => a.WorkflowInstanceId).IsUnique();
+        b.HasOne<Authority>().WithMany().HasForeignKey(a => a.AuthorityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<SupportedPerson>().WithMany().HasForeignKey(a => a.SupportedPersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Provider>().WithMany().HasForeignKey(a => a.ProviderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class IsfAgreementVersionConfiguration : IEntityTypeConfiguration<IsfAgreementVersion>
+{
+    public void Configure(EntityTypeBuilder<IsfAgreementVersion> b)
+    {
+        b.Property(v => v.OfferedSha256).HasMaxLength(64);
+        b.Property(v => v.FinalSha256).HasMaxLength(64);
+        b.Property(v => v.CreatedBy).HasMaxLength(256);
+        b.Property(v => v.ChangeSummary).HasMaxLength(4000);
+        b.HasIndex(v => new { v.AgreementId, v.Number }).IsUnique();
+        b.HasIndex(v => v.OfferedSha256); // the public verification page looks PDFs up by hash
+        b.HasIndex(v => v.FinalSha256);
+        b.HasOne<IsfAgreement>().WithMany().HasForeignKey(v => v.AgreementId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class IsfAcceptanceConfiguration : IEntityTypeConfiguration<IsfAcceptance>
+{
+    public void Configure(EntityTypeBuilder<IsfAcceptance> b)
+    {
+        b.Property(a => a.Party).HasConversion<string>().HasMaxLength(32);
+        b.Property(a => a.UserId).HasMaxLength(450);
+        b.Property(a => a.Name).HasMaxLength(200);
+        b.Property(a => a.Sha256).HasMaxLength(64);
+        b.HasIndex(a => new { a.VersionId, a.Party }).IsUnique(); // each party accepts a version once
+        b.HasOne<IsfAgreementVersion>().WithMany().HasForeignKey(a => a.VersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ContractTemplateConfiguration : IEntityTypeConfiguration<ContractTemplate>
+{
+    public void Configure(EntityTypeBuilder<ContractTemplate> b)
+    {
+        b.Property(t => t.Kind).HasMaxLength(64);
+        b.Property(t => t.CreatedBy).HasMaxLength(256);
+        b.Property(t => t.PublishedBy).HasMaxLength(256);
+        b.Ignore(t => t.IsPublished);
+        b.HasIndex(t => new { t.AuthorityId, t.Kind, t.Number }).IsUnique();
+        b.HasOne<Authority>().WithMany().HasForeignKey(t => t.AuthorityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,34 @@
+using CommissioningPortal.Domain.Common;
+
+namespace CommissioningPortal.Domain.People;
+
+/// <summary>
+/// A person who receives Self-directed Support from an authority. Started by a practitioner with
+/// what an agreement needs; the person's own journey will extend it. Their portal accounts (their
+/// own, and a representative's) are linked so they can see and accept their agreements.
+/// </summary>
+public sealed class SupportedPerson : IVersioned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid AuthorityId { get; set; }
+    public required string Name { get; set; }
+    public string? Address { get; set; }
+
+    /// <summary>The person's portal account, when they have one.</summary>
+    public string? UserId { get; set; }
+
+    public string? RepresentativeName { get; set; }
+
+    /// <summary>E.g. "mother", "guardian", "power of attorney".</summary>
+    public string? RepresentativeRelationship { get; set; }
+
+    public string? RepresentativeUserId { get; set; }
+
+    /// <summary>What matters to the person, one outcome per line, in their words.</summary>
+    public string Outcomes { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public int Version { get; set; }
+
+    public IReadOnlyList<string> OutcomeList => Outcomes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
