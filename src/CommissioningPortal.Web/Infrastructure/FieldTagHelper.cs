@@ -30,7 +30,7 @@ public sealed class FieldTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var name = For.Name;
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name); // "Terms.WeeklyBudget" inside a partial rendered for="Terms"
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var enc = HtmlEncoder.Default;
         var errors = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];

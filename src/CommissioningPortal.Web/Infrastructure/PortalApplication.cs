@@ -100,6 +100,8 @@ public static class PortalApplication
             : Path.Combine(AppContext.BaseDirectory, "workflow-definitions");
         services.AddSingleton(Workflows.Definitions.WorkflowDefinitionRegistry.LoadFrom(definitions));
         services.AddScoped<Workflows.Runtime.WorkflowRuntime>();
+        services.AddScoped<Features.Agreements.AgreementService>();
+        services.AddSingleton<Features.Agreements.AgreementDocuments>();
         services.AddSingleton<Workflows.Runtime.WorkflowTimerDispatcher>();
         if (builder.Configuration.GetValue("Workflows:TimersEnabled", true)) services.AddHostedService<WorkflowTimerService>();
 

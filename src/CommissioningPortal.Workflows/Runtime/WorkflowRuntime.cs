@@ -100,8 +100,9 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
 
         // SaveChanges is one transaction by itself; an explicit one is needed only when timers are
         // updated in bulk beside it (a fired timer, or a state with timers to cancel).
+        // A caller's transaction, when there is one, covers the whole step.
         var bulkUpdates = timerId is not null || definition.Timers.Any(t => t.State == from);
-        await using var transaction = bulkUpdates ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var transaction = bulkUpdates && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var sequence = await db.WorkflowHistory.Where(h => h.InstanceId == instance.Id).Select(h => (int?)h.Sequence).MaxAsync(ct) ?? 0;
         db.WorkflowHistory.Add(new WorkflowHistoryEntry
         {

@@ -1,0 +1,140 @@
+using System.Security.Claims;
+using System.Text.Json;
+using CommissioningPortal.Domain.Agreements;
+using CommissioningPortal.Domain.Identity;
+using CommissioningPortal.Domain.People;
+using CommissioningPortal.Domain.Tenancy;
+using CommissioningPortal.Web.Features.Processes;
+using CommissioningPortal.Workflows.Runtime;
+
+namespace CommissioningPortal.Web.Features.Agreements;
+
+public enum AcceptOutcome { Accepted, NotYourTurn, Changed, Conflict }
+
+/// <summary>
+/// Starting, offering, accepting and varying ISF agreements. Every operation is one transaction:
+/// the agreement rows and the isf-agreement process step commit together or not at all.
+/// </summary>
+public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime, AgreementDocuments documents, TimeProvider clock)
+{
+    public const string ProcessId = "isf-agreement";
+    public const string TemplateKind = "isf-agreement";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static AgreementTerms Terms(IsfAgreementVersion version) => JsonSerializer.Deserialize<AgreementTerms>(version.TermsJson, Json)!;
+
+    /// <summary>The authority's published template, or the portal's default when it has none.</summary>
+    public async Task<(Guid? Id, string Markdown)> TemplateForAsync(Guid authorityId, CancellationToken ct)
+    {
+        var published = await db.ContractTemplates.AsNoTracking()
+            .Where(t => t.AuthorityId == authorityId && t.Kind == TemplateKind && t.PublishedAt != null)
+            .OrderByDescending(t => t.Number).FirstOrDefaultAsync(ct);
+        return published is null ? (null, documents.DefaultTemplate) : (published.Id, published.Markdown);
+    }
+
+    /// <summary>Records the person, writes version 1 and offers it: the process goes draft → offered.</summary>
+    public async Task<IsfAgreement> StartAsync(SupportedPerson person, Provider provider, AgreementTerms terms, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var authorityId = person.AuthorityId;
+        var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == authorityId, ct);
+        var count = await db.IsfAgreements.CountAsync(a => a.AuthorityId == authorityId, ct);
+        var reference = $"{authority.Code.ToUpperInvariant()[..Math.Min(3, authority.Code.Length)]}-ISF-{count + 1:0000}";
+        var now = clock.GetUtcNow();
+        var actor = ProcessAccess.ActorOf(user);
+
+        // One transaction around starting the process, the records and the "offer" step.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var instance = await runtime.StartAsync(ProcessId, $"ISF agreement {reference}: {person.Name}", authorityId,
+            new Dictionary<string, object?> { ["reviewDate"] = new DateTimeOffset(terms.ReviewDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) }, actor, ct);
+        person.CreatedAt = now;
+        db.SupportedPeople.Add(person);
+        var agreement = new IsfAgreement
+        {
+            Reference = reference, AuthorityId = authorityId, SupportedPersonId = person.Id, ProviderId = provider.Id,
+            WorkflowInstanceId = instance.Id, CurrentVersion = 1, CreatedAt = now, CreatedBy = actor.Name,
+        };
+        db.IsfAgreements.Add(agreement);
+        await AddVersionAsync(agreement, terms, null, actor.Name, ct);
+        var fired = await runtime.FireAsync(instance.Id, "offer", actor, ct: ct);
+        if (fired.Outcome != FireOutcome.Fired) throw new InvalidOperationException($"Could not offer the agreement: {fired.Outcome} {fired.Message}");
+        await transaction.CommitAsync(ct);
+        return agreement;
+    }
+
+    /// <summary>A variation: version N+1 with a plain summary of what changed, offered again for all three acceptances.</summary>
+    public async Task<FireResult> VaryAsync(IsfAgreement agreement, AgreementTerms terms, string changeSummary, string reason, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var actor = ProcessAccess.ActorOf(user);
+        agreement.CurrentVersion += 1;
+        await AddVersionAsync(agreement, terms, changeSummary, actor.Name, ct);
+        return await runtime.FireAsync(agreement.WorkflowInstanceId, "vary", actor, $"{reason.Trim()} — {changeSummary}", ct: ct);
+    }
+
+    private async Task AddVersionAsync(IsfAgreement agreement, AgreementTerms terms, string? changeSummary, string by, CancellationToken ct)
+    {
+        var (templateId, markdown) = await TemplateForAsync(agreement.AuthorityId, ct);
+        var pdf = documents.RenderOffered(markdown, terms, agreement.Reference, agreement.CurrentVersion);
+        db.IsfAgreementVersions.Add(new IsfAgreementVersion
+        {
+            AgreementId = agreement.Id, Number = agreement.CurrentVersion, TermsJson = JsonSerializer.Serialize(terms, Json), ChangeSummary = changeSummary,
+            TemplateId = templateId, OfferedPdf = pdf, OfferedSha256 = AgreementDocuments.Sha256(pdf), CreatedAt = clock.GetUtcNow(), CreatedBy = by,
+        });
+    }
+
+    /// <summary>The step the user's party takes next, if it is their turn.</summary>
+    public static (string Trigger, AgreementParty Party)? TurnOf(ClaimsPrincipal user, IsfAgreement agreement, SupportedPerson person, string state) => state switch
+    {
+        "offered" when AgreementAccess.PersonPartyOf(user, person) is { } party => ("accept-as-person", party),
+        "accepted-by-person" when AgreementAccess.IsProviderOf(user, agreement) => ("accept-as-provider", AgreementParty.Provider),
+        "accepted-by-provider" when user.IsInRole(Roles.Commissioner) && AgreementAccess.IsStaffOf(user, agreement) => ("authorise", AgreementParty.Authority),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Records the user's acceptance of exactly the PDF they were shown (<paramref name="sha256"/>) and
+    /// moves the process on; the authority's acceptance also writes the final PDF with the record.
+    /// </summary>
+    public async Task<AcceptOutcome> AcceptAsync(Guid agreementId, string sha256, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var agreement = await db.IsfAgreements.SingleAsync(a => a.Id == agreementId, ct);
+        var person = await db.SupportedPeople.AsNoTracking().SingleAsync(p => p.Id == agreement.SupportedPersonId, ct);
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == agreement.WorkflowInstanceId, ct);
+        if (TurnOf(user, agreement, person, instance.State) is not { } turn) return AcceptOutcome.NotYourTurn;
+        var version = await db.IsfAgreementVersions.SingleAsync(v => v.AgreementId == agreement.Id && v.Number == agreement.CurrentVersion, ct);
+        if (!string.Equals(version.OfferedSha256, sha256, StringComparison.OrdinalIgnoreCase)) return AcceptOutcome.Changed;
+
+        var now = clock.GetUtcNow();
+        var acceptance = new IsfAcceptance
+        {
+            VersionId = version.Id, Party = turn.Party, UserId = AgreementAccess.UserIdOf(user)!, Name = user.DisplayNameOf(), At = now, Sha256 = version.OfferedSha256,
+        };
+        db.IsfAcceptances.Add(acceptance);
+        if (turn.Party == AgreementParty.Authority)
+        {
+            var earlier = await db.IsfAcceptances.AsNoTracking().Where(a => a.VersionId == version.Id).ToListAsync(ct);
+            var lines = earlier.Append(acceptance).OrderBy(a => a.At).Select(a => new AcceptanceLine(PartyName(a.Party), a.Name, a.At, a.Sha256)).ToList();
+            var template = version.TemplateId is { } templateId
+                ? (await db.ContractTemplates.AsNoTracking().SingleAsync(t => t.Id == templateId, ct)).Markdown
+                : documents.DefaultTemplate;
+            var final = documents.RenderFinal(template, Terms(version), agreement.Reference, version.Number, lines);
+            version.FinalPdf = final;
+            version.FinalSha256 = AgreementDocuments.Sha256(final);
+            version.AuthorisedAt = now;
+            foreach (var older in await db.IsfAgreementVersions.Where(v => v.AgreementId == agreement.Id && v.Number < version.Number && !v.Superseded).ToListAsync(ct))
+            {
+                older.Superseded = true; // saved with the step below
+            }
+        }
+        var result = await runtime.FireAsync(instance.Id, turn.Trigger, ProcessAccess.ActorOf(user), expectedVersion: instance.Version, ct: ct);
+        return result.Outcome == FireOutcome.Fired ? AcceptOutcome.Accepted : AcceptOutcome.Conflict;
+    }
+
+    public static string PartyName(AgreementParty party) => party switch
+    {
+        AgreementParty.Person => "The person",
+        AgreementParty.Representative => "Representative",
+        AgreementParty.Provider => "Provider",
+        _ => "Authority",
+    };
+}

@@ -1,0 +1,102 @@
+using CommissioningPortal.Domain.Identity;
+using CommissioningPortal.Domain.People;
+using CommissioningPortal.Domain.Tenancy;
+
+namespace CommissioningPortal.Web.Features.Agreements;
+
+/// <summary>
+/// A practitioner starts a three-way agreement: the person (and representative), the provider, the
+/// terms. "Preview" shows the PDF without saving; "Offer" records everything and offers version 1.
+/// </summary>
+[Authorize(Policy = Policies.AuthorityStaff)]
+public sealed class NewModel(PortalDbContext db, AgreementService agreements, AgreementDocuments documents, UserManager<PortalUser> users) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "Enter the person's name"), StringLength(200)]
+    public string? PersonName { get; set; }
+
+    [BindProperty, StringLength(500)]
+    public string? PersonAddress { get; set; }
+
+    [BindProperty, EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com"), StringLength(256)]
+    public string? PersonEmail { get; set; }
+
+    [BindProperty, StringLength(200)]
+    public string? RepresentativeName { get; set; }
+
+    [BindProperty, StringLength(100)]
+    public string? RepresentativeRelationship { get; set; }
+
+    [BindProperty, EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com"), StringLength(256)]
+    public string? RepresentativeEmail { get; set; }
+
+    [BindProperty, Required(ErrorMessage = "Choose the provider")]
+    public Guid? ProviderId { get; set; }
+
+    [BindProperty]
+    public AgreementForm Terms { get; set; } = new();
+
+    public IReadOnlyList<Provider> Providers { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Practitioner) && !User.IsInRole(Roles.Commissioner)) return Forbid();
+        Providers = await db.Providers.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostPreviewAsync(CancellationToken ct) => SubmitAsync(preview: true, ct);
+
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SubmitAsync(preview: false, ct);
+
+    private async Task<IActionResult> SubmitAsync(bool preview, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Practitioner) && !User.IsInRole(Roles.Commissioner)) return Forbid();
+        var authorityId = User.AuthorityIdOf()!.Value;
+        var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == authorityId, ct);
+        var provider = ProviderId is { } pid ? await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
+        if (ProviderId is not null && provider is null) ModelState.AddModelError(nameof(ProviderId), "Choose the provider");
+        if (!string.IsNullOrWhiteSpace(RepresentativeEmail) && string.IsNullOrWhiteSpace(RepresentativeName))
+        {
+            ModelState.AddModelError(nameof(RepresentativeName), "Enter the representative's name, or leave their e-mail empty");
+        }
+        var personUser = await LinkedUserAsync(nameof(PersonEmail), PersonEmail, Roles.SupportedPerson);
+        var representativeUser = await LinkedUserAsync(nameof(RepresentativeEmail), RepresentativeEmail, Roles.Representative);
+        var terms = Terms.ToTerms(nameof(Terms), ModelState, PersonName?.Trim() ?? "", Blank(RepresentativeName), Blank(RepresentativeRelationship),
+            provider?.Name ?? "", authority.Name, Blank(PersonAddress));
+        if (!ModelState.IsValid || terms is null || provider is null)
+        {
+            Providers = await db.Providers.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        if (preview)
+        {
+            var (_, markdown) = await agreements.TemplateForAsync(authorityId, ct);
+            return File(documents.RenderOffered(markdown, terms, "PREVIEW", 1), "application/pdf");
+        }
+        var person = new SupportedPerson
+        {
+            AuthorityId = authorityId, Name = terms.PersonName, Address = terms.PersonAddress, UserId = personUser?.Id,
+            RepresentativeName = terms.RepresentativeName, RepresentativeRelationship = terms.RepresentativeRelationship, RepresentativeUserId = representativeUser?.Id,
+            Outcomes = string.Join('\n', terms.Outcomes),
+        };
+        var agreement = await agreements.StartAsync(person, provider, terms, User, ct);
+        TempData["StatusMessage"] = $"Agreement {agreement.Reference} offered. {terms.RepresentativeName ?? terms.PersonName} can now read and accept it.";
+        return Redirect($"/agreements/{agreement.Id}");
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The portal account to link, when an e-mail is given: it must exist and hold the role.</summary>
+    private async Task<PortalUser?> LinkedUserAsync(string field, string? email, string role)
+    {
+        if (string.IsNullOrWhiteSpace(email) || !ModelState.IsValid && ModelState[field]?.Errors.Count > 0) return null;
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null || !await users.IsInRoleAsync(user, role))
+        {
+            ModelState.AddModelError(field, $"No {(role == Roles.Representative ? "representative" : "supported person")} has a portal account with that e-mail. Leave it empty to add them later.");
+            return null;
+        }
+        return user;
+    }
+}

@@ -1,0 +1,65 @@
+using CommissioningPortal.Domain.Agreements;
+using CommissioningPortal.Domain.Identity;
+
+namespace CommissioningPortal.Web.Features.Agreements;
+
+/// <summary>
+/// A variation: change the budget, outcomes or payment terms. Makes version N+1 with a plain summary
+/// of what changed, which needs the same three acceptances; every earlier version stays downloadable.
+/// </summary>
+[Authorize(Roles = Roles.Practitioner)]
+public sealed class VaryModel(PortalDbContext db, AgreementService agreements) : PageModel
+{
+    public IsfAgreement Agreement { get; private set; } = null!;
+
+    [BindProperty] public AgreementForm Terms { get; set; } = new();
+
+    [BindProperty, Required(ErrorMessage = "Say why the agreement is changing"), StringLength(1000)]
+    public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is not { } current) return NotFound();
+        Terms = AgreementForm.From(current);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is not { } current) return NotFound();
+        var state = await db.WorkflowInstances.Where(i => i.Id == Agreement.WorkflowInstanceId).Select(i => i.State).SingleAsync(ct);
+        if (state is not ("active" or "review-due"))
+        {
+            ModelState.AddModelError(string.Empty, "Only an active agreement can be varied; this one is waiting for acceptances.");
+        }
+        var terms = Terms.ToTerms(nameof(Terms), ModelState, current.PersonName, current.RepresentativeName, current.RepresentativeRelationship,
+            current.ProviderName, current.AuthorityName, current.PersonAddress);
+        var changes = terms is null ? [] : AgreementTerms.Changes(current, terms);
+        if (terms is not null && changes.Count == 0) ModelState.AddModelError(string.Empty, "Nothing has changed. Change a term, or go back.");
+        if (!ModelState.IsValid || terms is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var tracked = await db.IsfAgreements.SingleAsync(a => a.Id == id, ct);
+        var result = await agreements.VaryAsync(tracked, terms, string.Join(" ", changes), Reason!, User, ct);
+        if (result.Outcome != Workflows.Runtime.FireOutcome.Fired)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, result.Message ?? "Someone else changed this agreement first. Nothing was saved.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        TempData["StatusMessage"] = $"Version {tracked.CurrentVersion} offered. It needs the same three acceptances; version {tracked.CurrentVersion - 1} stays in force until then.";
+        return Redirect($"/agreements/{id}");
+    }
+
+    private async Task<AgreementTerms?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var agreement = await db.IsfAgreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (agreement is null || !AgreementAccess.IsStaffOf(User, agreement)) return null;
+        Agreement = agreement;
+        var version = await db.IsfAgreementVersions.AsNoTracking().SingleAsync(v => v.AgreementId == id && v.Number == agreement.CurrentVersion, ct);
+        return AgreementService.Terms(version);
+    }
+}
