@@ -78,7 +78,15 @@ public static class PortalApplication
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
-        }).AddApplicationPart(typeof(Themes.Saltire.SaltireTheme).Assembly); // the theme's layout and partials
+        }).AddApplicationPart(typeof(Themes.Saltire.SaltireTheme).Assembly) // the theme's layout and partials
+        .AddMvcOptions(o =>
+        {
+            // Say which field, in words, instead of "The value 'x' is not valid for WeeklyBudget."
+            var messages = o.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not a valid {FieldWords(field)}");
+            messages.SetValueMustBeANumberAccessor(field => $"Enter the {FieldWords(field)} as a number");
+            messages.SetValueIsInvalidAccessor(value => $"'{value}' is not valid here");
+        });
         services.AddProblemDetails();
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
         services.AddRateLimiter(o =>
@@ -221,4 +229,8 @@ public static class PortalApplication
             }
         }
     }
+
+    /// <summary>"WeeklyBudget" → "weekly budget".</summary>
+    internal static string FieldWords(string field) =>
+        string.Concat(field.Select((c, i) => char.IsUpper(c) && i > 0 ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -52,7 +52,8 @@ public sealed class AgreementForm
 
     public static AgreementForm From(AgreementTerms t) => new()
     {
-        WeeklyBudget = t.WeeklyBudget, PersonContribution = t.PersonContribution, HowBudgetWasSet = t.HowBudgetWasSet, BudgetHolder = t.BudgetHolder,
+        WeeklyBudget = t.WeeklyBudget + 0.00m, PersonContribution = t.PersonContribution + 0.00m, // + 0.00m: shown as 300.00
+        HowBudgetWasSet = t.HowBudgetWasSet, BudgetHolder = t.BudgetHolder,
         ManagementFee = t.ManagementFee, ManagementFeeDetail = t.ManagementFeeDetail, PaymentSchedule = t.PaymentSchedule,
         StartDate = t.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ReviewDate = t.ReviewDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         NoticeWeeks = t.NoticeWeeks, Outcomes = string.Join('\n', t.Outcomes),

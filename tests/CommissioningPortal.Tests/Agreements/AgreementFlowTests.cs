@@ -1,0 +1,188 @@
+using System.Net;
+using CommissioningPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace CommissioningPortal.Tests.Agreements;
+
+/// <summary>The three-way ISF agreement over HTTP: offer, three acceptances of the exact bytes, final PDF, verification, variation.</summary>
+public abstract class AgreementFlowTests(PortalFactory portal) : PortalTestBase(portal)
+{
+    public static Dictionary<string, string> Form(string person, Guid provider, decimal weekly = 312.50m) => new()
+    {
+        ["PersonName"] = person,
+        ["PersonEmail"] = DemoUsers.Person,
+        ["ProviderId"] = provider.ToString(),
+        ["Terms.WeeklyBudget"] = weekly.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Terms.PersonContribution"] = "0",
+        ["Terms.BudgetHolder"] = "Bright Steps Care, on the person's behalf",
+        ["Terms.ManagementFee"] = "ConsolidatedRate",
+        ["Terms.StartDate"] = "2026-12-07",
+        ["Terms.ReviewDate"] = "2027-06-07",
+        ["Terms.NoticeWeeks"] = "4",
+        ["Terms.Outcomes"] = "Go swimming every week\nSee my friends at the weekend",
+    };
+
+    private Task<Guid> BrightStepsAsync() => Portal.WithDbAsync(db => db.Providers.Where(p => p.Name == "Bright Steps Care").Select(p => p.Id).SingleAsync(Ct));
+
+    private async Task<Guid> OfferAsync(PortalClient practitioner, string person, decimal weekly = 312.50m)
+    {
+        var page = await practitioner.GetPageAsync("/agreements/new");
+        var response = await practitioner.SubmitAsync(page, Form(person, await BrightStepsAsync(), weekly));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+    }
+
+    private static async Task AcceptAsync(PortalClient client, Guid id)
+    {
+        var page = await client.GetPageAsync($"/agreements/{id}");
+        Assert.Contains("Your turn", page.Text);
+        var response = await client.SubmitAsync(page, new Dictionary<string, string> { ["Confirm"] = "true" }, "main form[method=post]");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Three_parties_accept_in_turn_and_the_signed_pdf_verifies_but_a_changed_byte_does_not()
+    {
+        using var practitioner = NewClient();
+        await practitioner.SignInAsync(DemoUsers.GlenmorePractitioner);
+        var person = $"Jamie {Guid.NewGuid():N}"[..12];
+        var id = await OfferAsync(practitioner, person);
+
+        // Not their turn yet: the provider and the commissioner see it but cannot accept; a stranger cannot see it.
+        using var provider = NewClient();
+        await provider.SignInAsync(DemoUsers.Provider);
+        Assert.DoesNotContain("Your turn", (await provider.GetPageAsync($"/agreements/{id}")).Text);
+        using var ardbrae = NewClient();
+        await ardbrae.SignInAsync(DemoUsers.ArdbraeCommissioner);
+        Assert.Equal(HttpStatusCode.NotFound, (await ardbrae.GetPageAsync($"/agreements/{id}")).Status);
+
+        using var personClient = NewClient();
+        await personClient.SignInAsync(DemoUsers.Person);
+        var offered = await personClient.GetAsync($"/agreements/{id}/v1/offered");
+        var offeredBytes = await offered.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal("application/pdf", offered.Content.Headers.ContentType?.MediaType);
+
+        // Ticking nothing is refused, naming the box.
+        var mine = await personClient.GetPageAsync($"/agreements/{id}");
+        var refused = await PortalClient.Page.ReadAsync(await personClient.SubmitAsync(mine, new Dictionary<string, string>(), "main form[method=post]"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Tick the box", refused.Text);
+
+        await AcceptAsync(personClient, id);
+        await AcceptAsync(provider, id);
+        using var commissioner = NewClient();
+        await commissioner.SignInAsync(DemoUsers.GlenmoreCommissioner);
+        await AcceptAsync(commissioner, id);
+
+        var page = await commissioner.GetPageAsync($"/agreements/{id}");
+        Assert.Contains("Active", page.Document.QuerySelector("#agreement-stage")!.TextContent);
+        var acceptances = await Portal.WithDbAsync(db => db.IsfAcceptances.Join(db.IsfAgreementVersions, a => a.VersionId, v => v.Id, (a, v) => new { a, v })
+            .Where(x => x.v.AgreementId == id).Select(x => x.a).ToListAsync(Ct));
+        Assert.Equal(3, acceptances.Count);
+        var expectedHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(offeredBytes));
+        Assert.All(acceptances, a => Assert.Equal(expectedHash, a.Sha256));
+
+        var final = await (await personClient.GetAsync($"/agreements/{id}/v1/final")).Content.ReadAsByteArrayAsync(Ct);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(final))
+        {
+            var last = string.Join(" ", pdf.GetPage(pdf.NumberOfPages).GetWords().Select(w => w.Text));
+            Assert.Contains("Acceptance", last);
+            Assert.Contains(expectedHash[..16], last.Replace(" ", ""));
+        }
+
+        using var anonymous = NewClient();
+        var verify = await anonymous.GetPageAsync("/verify");
+        var genuine = await PortalClient.Page.ReadAsync(await anonymous.SubmitAsync(verify, new Dictionary<string, string>
+        {
+            ["Fingerprint"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(final)),
+        }));
+        Assert.Equal("Genuine", genuine.Document.QuerySelector("#verify-result")!.TextContent.Trim());
+        Assert.DoesNotContain(person, genuine.Text); // says which agreement, never what it says
+
+        final[final.Length / 2] ^= 0x01;
+        var tampered = await PortalClient.Page.ReadAsync(await anonymous.SubmitAsync(verify, new Dictionary<string, string>
+        {
+            ["Fingerprint"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(final)),
+        }));
+        Assert.Equal("Not recognised", tampered.Document.QuerySelector("#verify-result")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Accepting_a_version_other_than_the_one_offered_records_nothing()
+    {
+        using var practitioner = NewClient();
+        await practitioner.SignInAsync(DemoUsers.GlenmorePractitioner);
+        var id = await OfferAsync(practitioner, "Skye Morrison");
+        using var personClient = NewClient();
+        await personClient.SignInAsync(DemoUsers.Person);
+        var page = await personClient.GetPageAsync($"/agreements/{id}");
+        var response = await PortalClient.Page.ReadAsync(await personClient.SubmitAsync(page,
+            new Dictionary<string, string> { ["Confirm"] = "true", ["Sha256"] = new string('0', 64) }, "main form[method=post]"));
+        Assert.Equal(HttpStatusCode.Conflict, response.Status);
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.IsfAcceptances.CountAsync(a => db.IsfAgreementVersions.Any(v => v.Id == a.VersionId && v.AgreementId == id), Ct)));
+    }
+
+    [Fact]
+    public async Task A_bad_form_names_each_field_keeps_what_was_typed_and_saves_nothing()
+    {
+        using var practitioner = NewClient();
+        await practitioner.SignInAsync(DemoUsers.GlenmorePractitioner);
+        var before = await Portal.WithDbAsync(db => db.IsfAgreements.CountAsync(Ct));
+        var page = await practitioner.GetPageAsync("/agreements/new");
+        var form = Form("Ailsa Grant", await BrightStepsAsync());
+        form["Terms.WeeklyBudget"] = "lots";
+        form["Terms.ReviewDate"] = "2026-01-01";
+        var refused = await PortalClient.Page.ReadAsync(await practitioner.SubmitAsync(page, form));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        var summary = refused.Document.QuerySelector(".ds_error-summary")!.TextContent;
+        Assert.Contains("weekly budget", summary, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("review date must be after the start date", summary);
+        Assert.Equal("Ailsa Grant", refused.Document.QuerySelector("#PersonName")!.GetAttribute("value"));
+        Assert.Equal("lots", refused.Document.QuerySelector("#Terms_WeeklyBudget")!.GetAttribute("value"));
+        Assert.Equal(before, await Portal.WithDbAsync(db => db.IsfAgreements.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task A_budget_variation_makes_version_2_with_the_change_summarised_and_version_1_stays_downloadable()
+    {
+        using var practitioner = NewClient();
+        await practitioner.SignInAsync(DemoUsers.GlenmorePractitioner);
+        var id = await OfferAsync(practitioner, "Ruaridh Bell", 300m);
+        using (var personClient = NewClient())
+        {
+            await personClient.SignInAsync(DemoUsers.Person);
+            await AcceptAsync(personClient, id);
+        }
+        using (var provider = NewClient())
+        {
+            await provider.SignInAsync(DemoUsers.Provider);
+            await AcceptAsync(provider, id);
+        }
+        using (var commissioner = NewClient())
+        {
+            await commissioner.SignInAsync(DemoUsers.GlenmoreCommissioner);
+            await AcceptAsync(commissioner, id);
+        }
+
+        var vary = await practitioner.GetPageAsync($"/agreements/{id}/vary");
+        Assert.Equal("300.00", vary.Document.QuerySelector("#Terms_WeeklyBudget")!.GetAttribute("value"));
+        Assert.Equal("Bright Steps Care, on the person's behalf", vary.Document.QuerySelector("#Terms_BudgetHolder")?.GetAttribute("value"));
+        var unchanged = await PortalClient.Page.ReadAsync(await practitioner.SubmitAsync(vary, new Dictionary<string, string> { ["Reason"] = "Review" }));
+        Assert.Equal(HttpStatusCode.BadRequest, unchanged.Status);
+        Assert.Contains("Nothing has changed", System.Text.RegularExpressions.Regex.Replace(unchanged.Document.QuerySelector(".ds_error-summary")?.TextContent ?? "", @"\s+", " "));
+
+        var done = await practitioner.SubmitAsync(vary, new Dictionary<string, string> { ["Terms.WeeklyBudget"] = "340", ["Reason"] = "More support at weekends" });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var page = await practitioner.GetPageAsync($"/agreements/{id}");
+        Assert.Contains("Weekly budget: £300.00 → £340.00.", page.Text);
+        Assert.Contains("Offered", page.Document.QuerySelector("#agreement-stage")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await practitioner.GetAsync($"/agreements/{id}/v1/final")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await practitioner.GetAsync($"/agreements/{id}/v1/offered")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await practitioner.GetAsync($"/agreements/{id}/v2/offered")).StatusCode);
+    }
+}
+
+public sealed class AgreementFlowOnSqlite(SqlitePortal portal) : AgreementFlowTests(portal);
+
+public sealed class AgreementFlowOnPostgres(PostgresPortal portal) : AgreementFlowTests(portal);
