@@ -103,10 +103,12 @@ public sealed class WorkflowRuntime(PortalDbContext db, WorkflowDefinitionRegist
         // A caller's transaction, when there is one, covers the whole step.
         var bulkUpdates = timerId is not null || definition.Timers.Any(t => t.State == from);
         await using var transaction = bulkUpdates && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var sequence = await db.WorkflowHistory.Where(h => h.InstanceId == instance.Id).Select(h => (int?)h.Sequence).MaxAsync(ct) ?? 0;
+        // Every save of an instance is one step, so its version counts the steps: the entry's sequence
+        // is the version this save gives it (1, 2, 3 …), and the unique (instance, sequence) index
+        // refuses a second step made from the same starting point.
         db.WorkflowHistory.Add(new WorkflowHistoryEntry
         {
-            InstanceId = instance.Id, Sequence = sequence + 1, Trigger = trigger, FromState = from, ToState = state,
+            InstanceId = instance.Id, Sequence = instance.Version + 1, Trigger = trigger, FromState = from, ToState = state,
             Actor = actor.Name, At = now, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
         });
 

@@ -36,19 +36,6 @@ public class TransitionBenchmarks
         for (var i = 0; i < Batch; i++) await FireOneAsync(_next++ % _instances.Count);
     }
 
-    /// <summary>As requests arrive: four at a time, each on its own instances. SQLite still writes one at a time.</summary>
-    [Benchmark(OperationsPerInvoke = Batch, Description = "Persisted transitions, 4 concurrent (SQLite)")]
-    public async Task FireConcurrently()
-    {
-        const int workers = 4;
-        var start = _next;
-        _next += Batch;
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
-        {
-            for (var i = w; i < Batch; i += workers) await FireOneAsync((start + i) % _instances.Count);
-        })));
-    }
-
     private async Task FireOneAsync(int index)
     {
         await using var scope = _portal.Services.CreateAsyncScope();
