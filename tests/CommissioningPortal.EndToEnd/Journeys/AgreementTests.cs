@@ -1,0 +1,80 @@
+using CommissioningPortal.EndToEnd.Infrastructure;
+using CommissioningPortal.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace CommissioningPortal.EndToEnd.Journeys;
+
+/// <summary>Issue 5: a practitioner offers an ISF agreement, the three parties accept in turn, the signed PDF verifies and a changed byte does not.</summary>
+public sealed class AgreementTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private async Task SwitchToAsync(string email)
+    {
+        await Context.ClearCookiesAsync();
+        await SignInAsync(email);
+    }
+
+    private async Task AcceptAsync(string agreementUrl, string button)
+    {
+        await VisitAsync(agreementUrl);
+        await Page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".ds_error-summary")).ToContainTextAsync("Tick the box"); // nothing ticked: refused, named
+        await CheckAccessibilityAsync();
+        await Page.Locator("label[for=Confirm]").ClickAsync();
+        await Assertions.Expect(Page.Locator("#Confirm")).ToBeCheckedAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Three_parties_accept_in_turn_and_the_signed_agreement_verifies()
+    {
+        var person = $"Jamie Reid {Guid.NewGuid().ToString()[..4]}";
+        await SignInAsync(DemoUsers.GlenmorePractitioner);
+        await VisitAsync("/agreements");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Start an agreement" }).ClickAsync();
+        await CheckAccessibilityAsync();
+        await Page.Locator("#PersonName").FillAsync(person);
+        await Page.Locator("#PersonEmail").FillAsync(DemoUsers.Person);
+        await Page.Locator("#ProviderId").SelectOptionAsync(new SelectOptionValue { Label = "Bright Steps Care (Registered organisation)" });
+        await Page.Locator("#Terms_WeeklyBudget").FillAsync("312.50");
+        await Page.Locator("#Terms_BudgetHolder").FillAsync("Bright Steps Care, on Jamie's behalf");
+        await Page.Locator("#Terms_StartDate").FillAsync("2026-12-07");
+        await Page.Locator("#Terms_ReviewDate").FillAsync("2027-06-07");
+        await Page.Locator("#Terms_Outcomes").FillAsync("Go swimming every week\nSee my friends at the weekend");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Offer the agreement" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("offered");
+        await CheckAccessibilityAsync();
+        var agreementUrl = new Uri(Page.Url).AbsolutePath;
+
+        await SwitchToAsync(DemoUsers.Person);
+        await VisitAsync("/agreements");
+        await Page.GetByRole(AriaRole.Row, new() { Name = person }).GetByRole(AriaRole.Link).ClickAsync();
+        await AcceptAsync(agreementUrl, "Accept the agreement");
+
+        await SwitchToAsync(DemoUsers.Provider);
+        await AcceptAsync(agreementUrl, "Accept the agreement");
+
+        await SwitchToAsync(DemoUsers.GlenmoreCommissioner);
+        await AcceptAsync(agreementUrl, "Authorise the agreement");
+        await Assertions.Expect(Page.Locator("#agreement-stage")).ToContainTextAsync("Active");
+        var signed = await (await Context.APIRequest.GetAsync(agreementUrl + "/v1/final")).BodyAsync();
+
+        await Context.ClearCookiesAsync();
+        await VisitAsync("/verify");
+        await Page.Locator("#Document").SetInputFilesAsync(new FilePayload { Name = "agreement.pdf", MimeType = "application/pdf", Buffer = signed });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#verify-result")).ToHaveTextAsync("Genuine");
+        await CheckAccessibilityAsync();
+
+        signed[signed.Length / 3] ^= 0x20;
+        await Page.Locator("#Document").SetInputFilesAsync(new FilePayload { Name = "agreement.pdf", MimeType = "application/pdf", Buffer = signed });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#verify-result")).ToHaveTextAsync("Not recognised");
+        await CheckAccessibilityAsync();
+
+        // The practitioner can vary it from here on.
+        await SwitchToAsync(DemoUsers.GlenmorePractitioner);
+        await VisitAsync(agreementUrl + "/vary");
+    }
+}
