@@ -27,6 +27,19 @@ public sealed class AgreementDocuments
 
     public string DefaultTemplate => "# Individual Service Fund agreement";
 
+    /// <summary>The merge fields a template may use.</summary>
+    public static IReadOnlyList<string> Fields { get; } = ["person.name", "budget.weekly | money"];
+
+    /// <summary>Realistic terms for previewing a template.</summary>
+    public static AgreementTerms SampleTerms(string authorityName) => new()
+    {
+        PersonName = "Jamie Reid", RepresentativeName = "Morag Reid", RepresentativeRelationship = "mother", ProviderName = "Bright Steps Care",
+        AuthorityName = authorityName, Outcomes = ["Go swimming every week", "See my friends at the weekend", "Cook my own tea twice a week"],
+        WeeklyBudget = 312.50m, PersonContribution = 0m, HowBudgetWasSet = "Agreed at the support planning meeting.", BudgetHolder = "Bright Steps Care, on Jamie's behalf",
+        ManagementFee = ManagementFeeOption.ConsolidatedRate, PaymentSchedule = "Four-weekly in advance, with no invoices",
+        StartDate = new DateOnly(2026, 12, 7), ReviewDate = new DateOnly(2027, 6, 7), NoticeWeeks = 4,
+    };
+
     private static Document Build(string template, AgreementTerms terms, string reference, int version, IReadOnlyList<AcceptanceLine>? acceptances)
     {
         _ = template;

@@ -1,0 +1,44 @@
+using CommissioningPortal.Domain.Agreements;
+using CommissioningPortal.Domain.Tenancy;
+using CommissioningPortal.Web.Features.Agreements;
+
+namespace CommissioningPortal.Web.Features.Templates;
+
+/// <summary>An authority's agreement templates: every version, which one is in use, and a new draft.</summary>
+[Authorize(Policy = Policies.AuthorityAdmin)]
+public sealed class IndexModel(PortalDbContext db, AgreementDocuments documents, TimeProvider clock) : PageModel
+{
+    public Authority Authority { get; private set; } = null!;
+    public IReadOnlyList<ContractTemplate> Templates { get; private set; } = [];
+    public ContractTemplate? InUse => Templates.Where(t => t.IsPublished).MaxBy(t => t.Number);
+
+    public async Task<IActionResult> OnGetAsync(string authority, CancellationToken ct) => await LoadAsync(authority, ct) ? Page() : NotFound();
+
+    /// <summary>A new draft, starting from the newest version (or the portal's default).</summary>
+    public async Task<IActionResult> OnPostAsync(string authority, CancellationToken ct)
+    {
+        if (!await LoadAsync(authority, ct)) return NotFound();
+        var draft = Templates.FirstOrDefault(t => !t.IsPublished);
+        if (draft is null)
+        {
+            draft = new ContractTemplate
+            {
+                AuthorityId = Authority.Id, Kind = AgreementService.TemplateKind, Number = (Templates.MaxBy(t => t.Number)?.Number ?? 0) + 1,
+                Markdown = Templates.MaxBy(t => t.Number)?.Markdown ?? documents.DefaultTemplate, CreatedAt = clock.GetUtcNow(), CreatedBy = User.DisplayNameOf(),
+            };
+            db.ContractTemplates.Add(draft);
+            await db.SaveChangesAsync(ct);
+        }
+        return Redirect($"/authority/{Authority.Code}/templates/{draft.Id}");
+    }
+
+    private async Task<bool> LoadAsync(string code, CancellationToken ct)
+    {
+        var found = await db.Authorities.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, ct);
+        if (found is null) return false;
+        Authority = found;
+        Templates = await db.ContractTemplates.AsNoTracking().Where(t => t.AuthorityId == found.Id && t.Kind == AgreementService.TemplateKind)
+            .OrderByDescending(t => t.Number).ToListAsync(ct);
+        return true;
+    }
+}
