@@ -59,6 +59,8 @@ public abstract class AgreementFlowTests(PortalFactory portal) : PortalTestBase(
 
         using var personClient = NewClient();
         await personClient.SignInAsync(DemoUsers.Person);
+        var home = await personClient.GetPageAsync("/my-support");
+        Assert.Contains("Waiting for you to read and accept", home.Document.QuerySelectorAll("li").Single(li => li.InnerHtml.Contains(id.ToString())).TextContent);
         var offered = await personClient.GetAsync($"/agreements/{id}/v1/offered");
         var offeredBytes = await offered.Content.ReadAsByteArrayAsync(Ct);
         Assert.Equal("application/pdf", offered.Content.Headers.ContentType?.MediaType);
