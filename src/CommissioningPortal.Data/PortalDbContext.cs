@@ -36,6 +36,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<IsfAgreementVersion> IsfAgreementVersions => Set<IsfAgreementVersion>();
     public DbSet<IsfAcceptance> IsfAcceptances => Set<IsfAcceptance>();
     public DbSet<ContractTemplate> ContractTemplates => Set<ContractTemplate>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -100,6 +101,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             var refused = entry switch
             {
                 { Entity: IsfAcceptance, State: EntityState.Modified or EntityState.Deleted } => "an acceptance",
+                { Entity: LedgerEntry, State: EntityState.Modified or EntityState.Deleted } => "a ledger entry (post an adjustment instead)",
                 { Entity: IsfAgreementVersion, State: EntityState.Deleted } => "an agreement version",
                 { Entity: IsfAgreementVersion, State: EntityState.Modified } when
                     entry.Property(nameof(IsfAgreementVersion.TermsJson)).IsModified ||

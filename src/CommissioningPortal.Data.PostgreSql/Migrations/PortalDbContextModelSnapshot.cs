@@ -375,6 +375,52 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.ToTable("IsfAgreementVersions");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Agreements.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("HourlyRate")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("Hours")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Date");
+
+                    b.ToTable("IsfLedgerEntries", (string)null);
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1048,6 +1094,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAgreementVersion", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Agreements.IsfAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Agreements.LedgerEntry", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Agreements.IsfAgreement", null)
                         .WithMany()

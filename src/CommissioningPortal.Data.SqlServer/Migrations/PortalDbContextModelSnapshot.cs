@@ -376,6 +376,52 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.ToTable("IsfAgreementVersions");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Agreements.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("HourlyRate")
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal?>("Hours")
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Date");
+
+                    b.ToTable("IsfLedgerEntries", (string)null);
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1050,6 +1096,15 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAgreementVersion", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Agreements.IsfAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Agreements.LedgerEntry", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Agreements.IsfAgreement", null)
                         .WithMany()

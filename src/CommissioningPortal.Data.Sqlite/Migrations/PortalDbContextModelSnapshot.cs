@@ -370,6 +370,52 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.ToTable("IsfAgreementVersions");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Agreements.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("HourlyRate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Hours")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Date");
+
+                    b.ToTable("IsfLedgerEntries", (string)null);
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1037,6 +1083,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAgreementVersion", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Agreements.IsfAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Agreements.LedgerEntry", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Agreements.IsfAgreement", null)
                         .WithMany()

@@ -82,3 +82,25 @@ internal sealed class ContractTemplateConfiguration : IEntityTypeConfiguration<C
         b.HasOne<Authority>().WithMany().HasForeignKey(t => t.AuthorityId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary>Ledger entries are the domain's own objects; which agreement and when posted are shadow columns.</summary>
+public sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public const string AgreementId = "AgreementId";
+    public const string PostedAt = "PostedAt";
+
+    public void Configure(EntityTypeBuilder<LedgerEntry> b)
+    {
+        b.ToTable("IsfLedgerEntries");
+        b.Property<Guid>(AgreementId);
+        b.Property<DateTimeOffset>(PostedAt);
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
+        b.Property(e => e.PostedBy).HasMaxLength(256);
+        b.Property(e => e.Narrative).HasMaxLength(LedgerEntry.MaxNarrativeLength);
+        b.Ignore(e => e.IsSpend);
+        b.Ignore(e => e.IsFromAuthority);
+        b.Ignore(e => e.BalanceChange);
+        b.HasIndex(AgreementId, nameof(LedgerEntry.Date));
+        b.HasOne<IsfAgreement>().WithMany().HasForeignKey(AgreementId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -59,6 +59,8 @@ public sealed class AgreementTests(BrowserFixture fixture) : BrowserTest(fixture
         await AcceptAsync(agreementUrl, "Authorise the agreement");
         await Assertions.Expect(Page.Locator("#agreement-stage")).ToContainTextAsync("Active");
         var signed = await (await Context.APIRequest.GetAsync(agreementUrl + "/v1/final")).BodyAsync();
+        await VisitAsync(agreementUrl + "/ledger");
+        await Assertions.Expect(Page.Locator("#ledger-balance")).ToBeVisibleAsync();
 
         await Context.ClearCookiesAsync();
         await VisitAsync("/verify");
