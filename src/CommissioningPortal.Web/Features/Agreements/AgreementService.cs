@@ -15,7 +15,8 @@ public enum AcceptOutcome { Accepted, NotYourTurn, Changed, Conflict }
 /// Starting, offering, accepting and varying ISF agreements. Every operation is one transaction:
 /// the agreement rows and the isf-agreement process step commit together or not at all.
 /// </summary>
-public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime, AgreementDocuments documents, TimeProvider clock)
+public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime, AgreementDocuments documents, TimeProvider clock,
+    Email.IEmailOutbox outbox, Microsoft.Extensions.Options.IOptions<PortalOptions> options)
 {
     public const string ProcessId = "isf-agreement";
     public const string TemplateKind = "isf-agreement";
@@ -56,6 +57,7 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
         };
         db.IsfAgreements.Add(agreement);
         await AddVersionAsync(agreement, terms, null, actor.Name, ct);
+        await NotifyAsync(agreement, person, "offered", ct);
         var fired = await runtime.FireAsync(instance.Id, "offer", actor, ct: ct);
         if (fired.Outcome != FireOutcome.Fired) throw new InvalidOperationException($"Could not offer the agreement: {fired.Outcome} {fired.Message}");
         await transaction.CommitAsync(ct);
@@ -68,6 +70,8 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
         var actor = ProcessAccess.ActorOf(user);
         agreement.CurrentVersion += 1;
         await AddVersionAsync(agreement, terms, changeSummary, actor.Name, ct);
+        var person = await db.SupportedPeople.AsNoTracking().SingleAsync(p => p.Id == agreement.SupportedPersonId, ct);
+        await NotifyAsync(agreement, person, "offered", ct);
         return await runtime.FireAsync(agreement.WorkflowInstanceId, "vary", actor, $"{reason.Trim()} — {changeSummary}", ct: ct);
     }
 
@@ -126,8 +130,36 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
                 older.Superseded = true; // saved with the step below
             }
         }
+        await NotifyAsync(agreement, person, turn.Trigger switch { "accept-as-person" => "accepted-by-person", "accept-as-provider" => "accepted-by-provider", _ => "active" }, ct);
         var result = await runtime.FireAsync(instance.Id, turn.Trigger, ProcessAccess.ActorOf(user), expectedVersion: instance.Version, ct: ct);
         return result.Outcome == FireOutcome.Fired ? AcceptOutcome.Accepted : AcceptOutcome.Conflict;
+    }
+
+    /// <summary>Tells whoever acts next (or, once active, everyone) by e-mail, in the same save as the step.</summary>
+    private async Task NotifyAsync(IsfAgreement agreement, SupportedPerson person, string newState, CancellationToken ct)
+    {
+        var personIds = new[] { person.UserId, person.RepresentativeUserId }.OfType<string>().ToList();
+        var people = db.Users.Where(u => personIds.Contains(u.Id));
+        var provider = db.Users.Where(u => u.ProviderId == agreement.ProviderId);
+        var commissioners = from u in db.Users
+                            join ur in db.UserRoles on u.Id equals ur.UserId
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            where u.AuthorityId == agreement.AuthorityId && r.Name == Roles.Commissioner
+                            select u;
+        var (recipients, what) = newState switch
+        {
+            "offered" => (await people.ToListAsync(ct), "is ready for you to read and accept"),
+            "accepted-by-person" => (await provider.ToListAsync(ct), "has been accepted by the person and is ready for your acceptance"),
+            "accepted-by-provider" => (await commissioners.Distinct().ToListAsync(ct), "has been accepted by the person and the provider and is ready to authorise"),
+            _ => ((await people.ToListAsync(ct)).Concat(await provider.ToListAsync(ct)).ToList(), "has been authorised and is now active; the signed copy is ready to download"),
+        };
+        var link = $"{options.Value.PublicBaseUrl?.TrimEnd('/')}/agreements/{agreement.Id}";
+        foreach (var to in recipients.Where(u => u.Email is not null).DistinctBy(u => u.Id))
+        {
+            outbox.Enqueue(new Email.EmailMessage(to.Email!, to.DisplayName, $"Individual Service Fund agreement {agreement.Reference} (version {agreement.CurrentVersion})",
+                $"Hello {to.DisplayName},\n\nThe Individual Service Fund agreement {agreement.Reference} for {person.Name} {what}.\n\n{link}\n\nCommissioning Portal",
+                null, $"agreement:{newState}"));
+        }
     }
 
     public static string PartyName(AgreementParty party) => party switch
