@@ -27,8 +27,14 @@ public abstract class TaskInboxTests(PortalFactory portal) : PortalTestBase(port
                 new Dictionary<string, object?> { ["closingDate"] = Portal.Clock.GetUtcNow().AddMinutes(-1) }, commissioner, Ct)).Id;
             await runtime.FireAsync(id, "publish", commissioner, ct: Ct);
         }
-        await new WorkflowTimerDispatcher(Portal.Services.GetRequiredService<IServiceScopeFactory>(), Portal.Clock, NullLogger<WorkflowTimerDispatcher>.Instance)
-            .FireDueAsync(Ct);
+        // The portal's own timer service may claim the timer first (a leased claim): then it fires it, not us. Wait for either.
+        var dispatcher = new WorkflowTimerDispatcher(Portal.Services.GetRequiredService<IServiceScopeFactory>(), Portal.Clock, NullLogger<WorkflowTimerDispatcher>.Instance);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            await dispatcher.FireDueAsync(Ct);
+            if (await Portal.WithDbAsync(db => db.WorkflowInstances.AnyAsync(i => i.Id == id && i.State == "closed", Ct))) break;
+            await Task.Delay(100, Ct);
+        }
         return (id, title);
     }
 
