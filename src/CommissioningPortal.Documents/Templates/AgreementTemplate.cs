@@ -144,7 +144,7 @@ public static class AgreementTemplate
             document.Paragraph(new Paragraph().Italic("No party has accepted this agreement yet."));
             return;
         }
-        var table = new Table(1.3f, 1.7f, 1.7f, 3.3f).Header("Party", "Name", "Accepted (UTC)", "SHA-256 of the accepted PDF");
+        var table = new Table(1.3f, 1.5f, 1.9f, 3.3f).Header("Party", "Name", "Accepted (UTC)", "SHA-256 of the accepted PDF");
         foreach (var a in model.Acceptances)
             table.Row(PartyLabel(a.Party, model), a.Name, AgreementFilters.Date(a.At, "d MMM yyyy, HH:mm:ss"), Grouped(a.Sha256));
         document.Add(table);
