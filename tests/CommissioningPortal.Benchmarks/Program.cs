@@ -7,6 +7,7 @@ using CommissioningPortal.Benchmarks.Workflows;
 // dotnet run -c Release --project tests/CommissioningPortal.Benchmarks -- <what>
 //   transitions               persisted workflow transitions per second on SQLite (BenchmarkDotNet)
 //   inbox [instances] [conns] task inbox p50/p95 under wrk, before and after N active instances
+//   agreement                 the default ISF agreement PDF: our engine vs Chromium print-to-PDF (BenchmarkDotNet)
 //   (anything else is passed to BenchmarkDotNet's switcher, e.g. --filter '*')
 Directory.SetCurrentDirectory(AppContext.BaseDirectory); // WebApplicationFactory looks for the content root from here
 var what = args.FirstOrDefault() ?? "";
@@ -22,6 +23,7 @@ switch (what)
         var config = DefaultConfig.Instance.AddJob(Job.MediumRun.WithToolchain(InProcessEmitToolchain.Instance));
         var switcher = BenchmarkSwitcher.FromAssembly(typeof(TransitionBenchmarks).Assembly);
         if (what == "transitions") switcher.Run(["--filter", "*TransitionBenchmarks*"], config);
+        else if (what == "agreement") switcher.Run(["--filter", "*AgreementPdfBenchmarks*"], config);
         else switcher.Run(args, config);
         return 0;
 }

@@ -1,0 +1,144 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text;
+using DotLiquid;
+
+namespace CommissioningPortal.Documents.Templates;
+
+/// <summary>
+/// The shape of a merge model as Liquid sees it, read from its public properties: property names
+/// in snake_case, enums as kebab-case text, dates as dates, lists of values or of objects.
+/// Used both to check a template's fields and to turn a model into DotLiquid values, so the two
+/// never disagree.
+/// </summary>
+internal sealed class MergeSchema
+{
+    private static readonly ConcurrentDictionary<Type, MergeSchema> Cache = new();
+
+    private MergeSchema(FieldNode root)
+    {
+        Root = root;
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        Collect(root, "", paths);
+        Paths = paths;
+    }
+
+    public FieldNode Root { get; }
+    public IReadOnlySet<string> Paths { get; }
+
+    public static MergeSchema For<T>() => For(typeof(T));
+
+    public static MergeSchema For(Type type) => Cache.GetOrAdd(type, static t => new MergeSchema(FieldNode.Build(t, depth: 0)));
+
+    /// <summary>The model as DotLiquid values; every text value is escaped for Markdown so data can never become markup.</summary>
+    public Hash ToHash(object model) => (Hash)Convert(Root, model)!;
+
+    private static object? Convert(FieldNode node, object? value)
+    {
+        if (value is null) return null;
+        switch (node.Kind)
+        {
+            case FieldKind.Object:
+                var hash = new Hash();
+                foreach (var (name, member) in node.Members)
+                    hash[name] = Convert(member, member.Property!.GetValue(value));
+                return hash;
+            case FieldKind.List:
+                var list = new List<object?>();
+                foreach (var item in (IEnumerable)value) list.Add(Convert(node.Element!, item));
+                return list;
+            default:
+                return value switch
+                {
+                    string s => MarkdownText.Escape(s),
+                    DateOnly d => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified),
+                    DateTimeOffset o => o.UtcDateTime,
+                    Enum e => Kebab(e.ToString()),
+                    _ => value,
+                };
+        }
+    }
+
+    private static void Collect(FieldNode node, string prefix, SortedSet<string> paths)
+    {
+        foreach (var (name, member) in node.Members)
+        {
+            var path = prefix.Length == 0 ? name : prefix + "." + name;
+            paths.Add(path);
+            if (member.Kind == FieldKind.Object) Collect(member, path, paths);
+            else if (member.Kind == FieldKind.List && member.Element!.Kind == FieldKind.Object) Collect(member.Element, path + "[]", paths);
+        }
+    }
+
+    internal static string Snake(string name) => Separate(name, '_');
+
+    internal static string Kebab(string name) => Separate(name, '-');
+
+    private static string Separate(string name, char separator)
+    {
+        var sb = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
+                    sb.Append(separator);
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+}
+
+internal enum FieldKind
+{
+    Text,
+    Number,
+    Money,
+    Date,
+    Boolean,
+    Object,
+    List,
+}
+
+internal sealed class FieldNode
+{
+    private static readonly Dictionary<string, FieldNode> NoMembers = [];
+
+    public FieldKind Kind { get; private init; }
+    public PropertyInfo? Property { get; private init; }
+    public IReadOnlyDictionary<string, FieldNode> Members { get; private init; } = NoMembers;
+
+    /// <summary>For a list: the shape of its items.</summary>
+    public FieldNode? Element { get; private init; }
+
+    public static FieldNode Build(Type type, int depth, PropertyInfo? property = null)
+    {
+        if (depth > 8) throw new InvalidOperationException($"Merge model nests too deeply at {type.Name}.");
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string) || type.IsEnum) return new FieldNode { Kind = FieldKind.Text, Property = property };
+        if (type == typeof(decimal)) return new FieldNode { Kind = FieldKind.Money, Property = property };
+        if (type == typeof(int) || type == typeof(long) || type == typeof(double)) return new FieldNode { Kind = FieldKind.Number, Property = property };
+        if (type == typeof(bool)) return new FieldNode { Kind = FieldKind.Boolean, Property = property };
+        if (type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset)) return new FieldNode { Kind = FieldKind.Date, Property = property };
+
+        var enumerable = type.GetInterfaces().Append(type)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+        if (enumerable is not null)
+            return new FieldNode { Kind = FieldKind.List, Property = property, Element = Build(enumerable.GetGenericArguments()[0], depth + 1) };
+
+        var members = new Dictionary<string, FieldNode>(StringComparer.Ordinal);
+        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (p.GetIndexParameters().Length > 0 || p.GetMethod is null) continue;
+            members[MergeSchema.Snake(p.Name)] = Build(p.PropertyType, depth + 1, p);
+        }
+        return new FieldNode { Kind = FieldKind.Object, Property = property, Members = members };
+    }
+}
