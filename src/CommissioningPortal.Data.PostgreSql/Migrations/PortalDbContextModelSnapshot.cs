@@ -345,6 +345,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("ProviderVerifiedThrough")
+                        .HasColumnType("date");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -364,6 +367,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProviderId");
+
+                    b.HasIndex("ProviderVerifiedThrough", "HoursFreePerWeek", "EarliestStart", "CapacityConfirmedAt", "Name", "Id")
+                        .HasDatabaseName("IX_Services_Fit");
 
                     b.ToTable("Services", (string)null);
                 });

@@ -345,6 +345,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("ProviderVerifiedThrough")
+                        .HasColumnType("date");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -364,6 +367,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProviderId");
+
+                    b.HasIndex("ProviderVerifiedThrough", "HoursFreePerWeek", "EarliestStart", "CapacityConfirmedAt", "Name", "Id")
+                        .HasDatabaseName("IX_Services_Fit");
 
                     b.ToTable("Services", (string)null);
                 });

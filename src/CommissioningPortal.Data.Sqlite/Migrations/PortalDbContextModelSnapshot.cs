@@ -339,6 +339,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ProviderVerifiedThrough")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -358,6 +361,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProviderId");
+
+                    b.HasIndex("ProviderVerifiedThrough", "HoursFreePerWeek", "EarliestStart", "CapacityConfirmedAt", "Name", "Id")
+                        .HasDatabaseName("IX_Services_Fit");
 
                     b.ToTable("Services", (string)null);
                 });

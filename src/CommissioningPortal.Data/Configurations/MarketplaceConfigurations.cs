@@ -37,6 +37,9 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         b.PrimitiveCollection(s => s.Languages);
         b.HasOne<Provider>().WithMany().HasForeignKey(s => s.ProviderId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => s.ProviderId);
+        // Covers ordering by fit (verified, capacity now, fresh capacity, name) without reading the wide rows.
+        b.HasIndex(s => new { s.ProviderVerifiedThrough, s.HoursFreePerWeek, s.EarliestStart, s.CapacityConfirmedAt, s.Name, s.Id })
+            .HasDatabaseName("IX_Services_Fit");
         b.HasMany(s => s.Areas).WithOne().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(s => s.Rates).WithOne().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(s => s.Tags).WithOne().HasForeignKey(t => t.ServiceId).OnDelete(DeleteBehavior.Cascade);

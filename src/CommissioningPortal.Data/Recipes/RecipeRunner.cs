@@ -162,7 +162,8 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
         foreach (var provider in touched)
         {
             var items = await db.PassportItems.Where(i => i.ProviderId == provider.Id).ToListAsync(ct);
-            ProviderVerification.Refresh(provider, items, today);
+            var services = await db.Services.Where(s => s.ProviderId == provider.Id).ToListAsync(ct);
+            ProviderVerification.Refresh(provider, items, today, services);
         }
     }
 

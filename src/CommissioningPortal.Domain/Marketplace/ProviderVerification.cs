@@ -50,7 +50,10 @@ public static class ProviderVerification
         return through;
     }
 
-    /// <summary>Recomputes the provider's stored verification after its items changed.</summary>
-    public static void Refresh(Provider provider, IEnumerable<PassportItem> items, DateOnly today) =>
+    /// <summary>Recomputes the provider's stored verification after its items changed, and its services' copy.</summary>
+    public static void Refresh(Provider provider, IEnumerable<PassportItem> items, DateOnly today, IEnumerable<Service>? services = null)
+    {
         provider.VerifiedThrough = VerifiedThrough(provider.Kind, items, today);
+        foreach (var service in services ?? []) service.ProviderVerifiedThrough = provider.VerifiedThrough;
+    }
 }

@@ -49,6 +49,12 @@ public sealed class Service : IVersioned
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
 
+    /// <summary>
+    /// The provider's <see cref="Provider.VerifiedThrough"/>, copied (by <see cref="Reindex"/> and
+    /// <see cref="ProviderVerification.Refresh"/>) so ordering by fit reads one narrow index, no join.
+    /// </summary>
+    public DateOnly? ProviderVerifiedThrough { get; set; }
+
     /// <summary>Lower-case text the free-text search looks in (kept by <see cref="Reindex"/>).</summary>
     public string SearchText { get; set; } = "";
 
@@ -78,6 +84,7 @@ public sealed class Service : IVersioned
     /// <summary>Rebuilds the search tags and text from the service and its provider.</summary>
     public void Reindex(Provider provider)
     {
+        ProviderVerifiedThrough = provider.VerifiedThrough;
         var wanted = new HashSet<string>(StringComparer.Ordinal) { ServiceTag.ForKind(provider.Kind) };
         foreach (var code in SupportTypes) wanted.Add(ServiceTag.ForSupportType(code));
         foreach (var code in ClientGroups) wanted.Add(ServiceTag.ForClientGroup(code));
@@ -93,6 +100,7 @@ public sealed class Service : IVersioned
         var text = new StringBuilder().Append(Name).Append(' ').Append(provider.Name).Append(' ').Append(Description);
         if (AccessibilityNotes is not null) text.Append(' ').Append(AccessibilityNotes);
         foreach (var code in SupportTypes.Concat(ClientGroups)) text.Append(' ').Append(code.Replace('-', ' '));
+        foreach (var code in Languages.Where(l => l != "en")) text.Append(' ').Append(ServiceLanguages.NameOf(code));
         SearchText = text.ToString().ToLowerInvariant();
     }
 }

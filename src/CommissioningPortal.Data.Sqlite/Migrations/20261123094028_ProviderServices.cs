@@ -1,10 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CommissioningPortal.Data.PostgreSql.Migrations
+namespace CommissioningPortal.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ProviderServices : Migration
@@ -15,41 +14,41 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "AddressLine",
                 table: "Providers",
-                type: "character varying(300)",
+                type: "TEXT",
                 maxLength: 300,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Phone",
                 table: "Providers",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Postcode",
                 table: "Providers",
-                type: "character varying(10)",
+                type: "TEXT",
                 maxLength: 10,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Town",
                 table: "Providers",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "VerifiedThrough",
                 table: "Providers",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Website",
                 table: "Providers",
-                type: "character varying(300)",
+                type: "TEXT",
                 maxLength: 300,
                 nullable: true);
 
@@ -57,22 +56,22 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PassportItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    VerifiedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    EvidenceFileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
-                    EvidenceContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    EvidenceSize = table.Column<long>(type: "bigint", nullable: true),
-                    EvidenceLocation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EvidenceFileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    EvidenceContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EvidenceSize = table.Column<long>(type: "INTEGER", nullable: true),
+                    EvidenceLocation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,21 +88,22 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "Services",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    SupportTypes = table.Column<List<string>>(type: "text[]", nullable: false),
-                    ClientGroups = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Languages = table.Column<List<string>>(type: "text[]", nullable: false),
-                    AccessibilityNotes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    HoursFreePerWeek = table.Column<int>(type: "integer", nullable: true),
-                    EarliestStart = table.Column<DateOnly>(type: "date", nullable: true),
-                    CapacityConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    SearchText = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SupportTypes = table.Column<string>(type: "TEXT", nullable: false),
+                    ClientGroups = table.Column<string>(type: "TEXT", nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", nullable: false),
+                    AccessibilityNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    HoursFreePerWeek = table.Column<int>(type: "INTEGER", nullable: true),
+                    EarliestStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CapacityConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProviderVerifiedThrough = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -120,10 +120,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ServiceAreas",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LocalityId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LocalityId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,12 +152,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ServiceRates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AmountPence = table.Column<int>(type: "integer", nullable: false),
-                    Unit = table.Column<int>(type: "integer", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    EffectiveTo = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AmountPence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unit = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EffectiveTo = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -174,8 +174,8 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ServiceTags",
                 columns: table => new
                 {
-                    Tag = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Tag = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -217,6 +217,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "IX_ServiceRates_ServiceId_Unit_EffectiveFrom",
                 table: "ServiceRates",
                 columns: new[] { "ServiceId", "Unit", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Services_Fit",
+                table: "Services",
+                columns: new[] { "ProviderVerifiedThrough", "HoursFreePerWeek", "EarliestStart", "CapacityConfirmedAt", "Name", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Services_ProviderId",

@@ -3,7 +3,7 @@ using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Reference;
 using CommissioningPortal.Domain.Tenancy;
 
-namespace CommissioningPortal.Web.Features.Directory;
+namespace CommissioningPortal.Web.Features.ProviderDirectory;
 
 /// <summary>
 /// The public provider directory: filter by where, who for, what kind of support, verified,

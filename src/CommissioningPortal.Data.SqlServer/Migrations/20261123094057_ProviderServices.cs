@@ -102,6 +102,7 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Version = table.Column<int>(type: "int", nullable: false),
+                    ProviderVerifiedThrough = table.Column<DateOnly>(type: "date", nullable: true),
                     SearchText = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false)
                 },
                 constraints: table =>
@@ -216,6 +217,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "IX_ServiceRates_ServiceId_Unit_EffectiveFrom",
                 table: "ServiceRates",
                 columns: new[] { "ServiceId", "Unit", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Services_Fit",
+                table: "Services",
+                columns: new[] { "ProviderVerifiedThrough", "HoursFreePerWeek", "EarliestStart", "CapacityConfirmedAt", "Name", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Services_ProviderId",

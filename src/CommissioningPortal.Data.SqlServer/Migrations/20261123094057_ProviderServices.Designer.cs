@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommissioningPortal.Data.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123093059_ProviderServices")]
+    [Migration("20261123094057_ProviderServices")]
     partial class ProviderServices
     {
         /// <inheritdoc />
@@ -348,6 +348,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("ProviderVerifiedThrough")
+                        .HasColumnType("date");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -367,6 +370,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProviderId");
+
+                    b.HasIndex("ProviderVerifiedThrough", "HoursFreePerWeek", "EarliestStart", "CapacityConfirmedAt", "Name", "Id")
+                        .HasDatabaseName("IX_Services_Fit");
 
                     b.ToTable("Services", (string)null);
                 });

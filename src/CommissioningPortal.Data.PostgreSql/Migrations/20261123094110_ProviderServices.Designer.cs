@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommissioningPortal.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123093107_ProviderServices")]
+    [Migration("20261123094110_ProviderServices")]
     partial class ProviderServices
     {
         /// <inheritdoc />
@@ -348,6 +348,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("ProviderVerifiedThrough")
+                        .HasColumnType("date");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -367,6 +370,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProviderId");
+
+                    b.HasIndex("ProviderVerifiedThrough", "HoursFreePerWeek", "EarliestStart", "CapacityConfirmedAt", "Name", "Id")
+                        .HasDatabaseName("IX_Services_Fit");
 
                     b.ToTable("Services", (string)null);
                 });
