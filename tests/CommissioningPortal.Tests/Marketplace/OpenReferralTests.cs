@@ -80,13 +80,13 @@ public abstract class OpenReferralTests(PortalFactory portal) : PortalTestBase(p
         var morag = await Portal.WithDbAsync(db => db.Providers.Where(p => p.Name == "Morag Campbell").Select(p => p.Id).SingleAsync(Ct));
         var bodies = new List<string>
         {
-            await client.GetStringAsync("/api/openreferral/services"),
-            await client.GetStringAsync("/api/openreferral/organizations"),
-            await client.GetStringAsync($"/api/openreferral/services?organization_id={morag}"),
+            await client.Http.GetStringAsync("/api/openreferral/services", Ct),
+            await client.Http.GetStringAsync("/api/openreferral/organizations", Ct),
+            await client.Http.GetStringAsync($"/api/openreferral/services?organization_id={morag}", Ct),
         };
         var moragServices = JsonNode.Parse(bodies[2])!["contents"]!.AsArray();
         Assert.Single(moragServices);
-        var detail = await client.GetStringAsync($"/api/openreferral/services/{moragServices[0]!["id"]}");
+        var detail = await client.Http.GetStringAsync($"/api/openreferral/services/{moragServices[0]!["id"]}", Ct);
         bodies.Add(detail);
         foreach (var body in bodies)
         {
@@ -99,7 +99,7 @@ public abstract class OpenReferralTests(PortalFactory portal) : PortalTestBase(p
 
         // An organisation's public contact details are published.
         var bright = await Portal.WithDbAsync(db => db.Services.Where(s => s.Name == "Care at home in North Glenmore").Select(s => s.Id).SingleAsync(Ct));
-        var brightJson = await client.GetStringAsync($"/api/openreferral/services/{bright}");
+        var brightJson = await client.Http.GetStringAsync($"/api/openreferral/services/{bright}", Ct);
         Assert.Contains("01463 555 010", brightJson);
         Assert.Contains("12 Harbour Road", brightJson);
         Assert.Contains("\"amount\":24.8", brightJson);
@@ -123,12 +123,12 @@ public abstract class OpenReferralTests(PortalFactory portal) : PortalTestBase(p
         Assert.Equal(["Care at home in North Glenmore", "Personal Assistant – older people"], withDementia.Select(s => (string)s!["name"]!).Order().ToList());
 
         // Paging: two per page over the verified services.
-        var first = JsonNode.Parse(await client.GetStringAsync("/api/openreferral/services?per_page=2&page=1"))!;
+        var first = JsonNode.Parse(await client.Http.GetStringAsync("/api/openreferral/services?per_page=2&page=1", Ct))!;
         var total = (int)first["total_items"]!;
         Assert.Equal((total + 1) / 2, (int)first["total_pages"]!);
         Assert.True((bool)first["first_page"]!);
         Assert.Equal(total <= 2, (bool)first["last_page"]!);
-        var beyond = JsonNode.Parse(await client.GetStringAsync("/api/openreferral/services?per_page=2&page=50"))!;
+        var beyond = JsonNode.Parse(await client.Http.GetStringAsync("/api/openreferral/services?per_page=2&page=50", Ct))!;
         Assert.True((bool)beyond["empty"]!);
         Assert.Equal(0, (int)beyond["size"]!);
     }

@@ -45,7 +45,7 @@ public sealed record HsdsPhone(Guid Id, string Number, string? Type = null, Guid
 
 public sealed record HsdsLocation(Guid Id, string LocationType, Guid OrganizationId, string? Name, IReadOnlyList<HsdsAddress> Addresses);
 
-public sealed record HsdsAddress(Guid Id, Guid LocationId, string Address1, string City, string StateProvince, string PostalCode, string Country, string AddressType);
+public sealed record HsdsAddress(Guid Id, Guid LocationId, [property: System.Text.Json.Serialization.JsonPropertyName("address_1")] string Address1, string City, string StateProvince, string PostalCode, string Country, string AddressType);
 
 public sealed record HsdsServiceArea(Guid Id, Guid ServiceId, string Name, string? Description, string? Extent = null, string? ExtentType = null);
 

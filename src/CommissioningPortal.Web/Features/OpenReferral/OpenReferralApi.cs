@@ -105,7 +105,7 @@ public static class OpenReferralApi
     {
         if (!Guid.TryParse(id, out var serviceId)) return TypedResults.NotFound();
         var today = Today(clock);
-        var service = await VerifiedServices(db, today).Include(s => s.Areas).Include(s => s.Rates).FirstOrDefaultAsync(s => s.Id == serviceId, ct);
+        var service = await VerifiedServices(db, today).Include(s => s.Areas).Include(s => s.Rates).AsSplitQuery().FirstOrDefaultAsync(s => s.Id == serviceId, ct);
         if (service is null) return TypedResults.NotFound();
         var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == service.ProviderId, ct);
         var reference = await directory.ReferenceAsync(ct);

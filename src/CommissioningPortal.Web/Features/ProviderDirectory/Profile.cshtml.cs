@@ -22,7 +22,7 @@ public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, Tim
         Provider = provider;
         Now = clock.GetUtcNow();
         Reference = await search.ReferenceAsync(ct);
-        Services = await db.Services.AsNoTracking().Include(s => s.Areas).Include(s => s.Rates)
+        Services = await db.Services.AsNoTracking().Include(s => s.Areas).Include(s => s.Rates).AsSplitQuery()
             .Where(s => s.ProviderId == id).OrderBy(s => s.Name).ToListAsync(ct);
         Passport = await db.PassportItems.AsNoTracking().Where(i => i.ProviderId == id).OrderBy(i => i.Kind).ToListAsync(ct);
         return Page();
