@@ -8,6 +8,8 @@ using CommissioningPortal.Benchmarks.Workflows;
 //   transitions               persisted workflow transitions per second on SQLite (BenchmarkDotNet)
 //   inbox [instances] [conns] task inbox p50/p95 under wrk, before and after N active instances
 //   agreement                 the default ISF agreement PDF: our engine vs Chromium print-to-PDF (BenchmarkDotNet)
+//   directory                 directory search, first page, 20,000 providers / 60,000 services on SQLite (BenchmarkDotNet)
+//   directory-load [providers] [conns]  the /directory page under wrk (default 20,000 providers, 32 connections)
 //   (anything else is passed to BenchmarkDotNet's switcher, e.g. --filter '*')
 Directory.SetCurrentDirectory(AppContext.BaseDirectory); // WebApplicationFactory looks for the content root from here
 var what = args.FirstOrDefault() ?? "";
@@ -18,12 +20,23 @@ switch (what)
             instances: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
             connections: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8,
             seconds: 15);
+    case "directory-load":
+        return await CommissioningPortal.Benchmarks.ProviderDirectory.DirectoryLoad.RunAsync(
+            providers: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000,
+            connections: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 32,
+            seconds: 15);
     default:
         // In process: the benchmarks start the real portal, which a separately generated project could not.
         var config = DefaultConfig.Instance.AddJob(Job.MediumRun.WithToolchain(InProcessEmitToolchain.Instance));
         var switcher = BenchmarkSwitcher.FromAssembly(typeof(TransitionBenchmarks).Assembly);
         if (what == "transitions") switcher.Run(["--filter", "*TransitionBenchmarks*"], config);
         else if (what == "agreement") switcher.Run(["--filter", "*AgreementPdfBenchmarks*"], config);
+        else if (what == "directory")
+        {
+            // One launch: its setup seeds 20,000 providers, which takes a minute or more on two shared cores.
+            var once = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithToolchain(InProcessEmitToolchain.Instance));
+            switcher.Run(["--filter", "*DirectorySearchBenchmarks*"], once);
+        }
         else switcher.Run(args, config);
         return 0;
 }

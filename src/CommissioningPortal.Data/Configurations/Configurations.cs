@@ -50,6 +50,12 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         b.Property(p => p.Name).HasMaxLength(200);
         b.Property(p => p.Summary).HasMaxLength(2000);
         b.Property(p => p.ContactEmail).HasMaxLength(256);
+        b.Property(p => p.Phone).HasMaxLength(40);
+        b.Property(p => p.Website).HasMaxLength(300);
+        b.Property(p => p.AddressLine).HasMaxLength(300);
+        b.Property(p => p.Town).HasMaxLength(100);
+        b.Property(p => p.Postcode).HasMaxLength(10);
+        b.Ignore(p => p.IsNaturalPerson);
         b.HasIndex(p => p.Name);
     }
 }

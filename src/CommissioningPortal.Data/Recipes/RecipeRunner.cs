@@ -2,6 +2,7 @@ using System.Text.Json;
 using CommissioningPortal.Data.Identity;
 using CommissioningPortal.Domain.Content;
 using CommissioningPortal.Domain.Identity;
+using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Reference;
 using CommissioningPortal.Domain.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -68,6 +69,8 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
         "referenceTerms" => ReferenceTermsAsync(step, ct),
         "authorities" => AuthoritiesAsync(step, ct),
         "providers" => ProvidersAsync(step, ct),
+        "passport" => PassportAsync(step, ct),
+        "services" => ServicesAsync(step, ct),
         "roles" => RolesAsync(),
         "users" => UsersAsync(step, ct),
         "contentPages" => ContentPagesAsync(step, ct),
@@ -118,8 +121,91 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
             db.Providers.Add(new Provider
             {
                 Name = item.Name, Kind = item.Kind, Summary = item.Summary, ContactEmail = item.ContactEmail,
+                Phone = item.Phone, Website = item.Website, AddressLine = item.AddressLine, Town = item.Town, Postcode = item.Postcode,
                 CreatedAt = clock.GetUtcNow(),
             });
+        }
+    }
+
+    private async Task<Provider> ProviderNamedAsync(string name, CancellationToken ct) =>
+        await db.Providers.FirstOrDefaultAsync(p => p.Name == name, ct)
+        ?? db.Providers.Local.FirstOrDefault(p => p.Name == name)
+        ?? throw new RecipeException($"No provider named '{name}'.");
+
+    /// <summary>Passport items with dates relative to today, so demo data neither expires nor goes stale.</summary>
+    private async Task PassportAsync(RecipeStep step, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var touched = new HashSet<Provider>();
+        foreach (var item in step.Items ?? [])
+        {
+            var provider = await ProviderNamedAsync(item.Provider, ct);
+            if (await db.PassportItems.AnyAsync(i => i.ProviderId == provider.Id && i.Kind == item.Kind && i.Number == item.Number, ct)) continue;
+            var passport = new PassportItem
+            {
+                ProviderId = provider.Id, Kind = item.Kind, Number = item.Number, Details = item.Details,
+                ExpiresOn = item.ExpiresInDays is { } days ? today.AddDays(days) : null,
+                EvidenceFileName = item.EvidenceFileName, EvidenceContentType = item.EvidenceFileName is null ? null : "application/pdf",
+                CreatedAt = now,
+            };
+            switch (item.Status)
+            {
+                case PassportItemStatus.Verified: passport.Verify(item.VerifiedBy ?? "Demo commissioner", now); break;
+                case PassportItemStatus.Rejected: passport.Reject(item.VerifiedBy ?? "Demo commissioner", now, item.RejectionReason ?? "Not readable"); break;
+                default: passport.Status = item.Status; break;
+            }
+            db.PassportItems.Add(passport);
+            touched.Add(provider);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var provider in touched)
+        {
+            var items = await db.PassportItems.Where(i => i.ProviderId == provider.Id).ToListAsync(ct);
+            var services = await db.Services.Where(s => s.ProviderId == provider.Id).ToListAsync(ct);
+            ProviderVerification.Refresh(provider, items, today, services);
+        }
+    }
+
+    /// <summary>Services with areas written "authority/locality", rates and capacity relative to today.</summary>
+    private async Task ServicesAsync(RecipeStep step, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var authorities = await db.Authorities.Include(a => a.Localities).ToListAsync(ct);
+        foreach (var item in step.Services ?? [])
+        {
+            var provider = await ProviderNamedAsync(item.Provider, ct);
+            if (await db.Services.AnyAsync(s => s.ProviderId == provider.Id && s.Name == item.Name, ct)) continue;
+            var service = new Service
+            {
+                ProviderId = provider.Id, Name = item.Name, Description = item.Description,
+                SupportTypes = item.SupportTypes ?? [], ClientGroups = item.ClientGroups ?? [], Languages = item.Languages ?? ["en"],
+                AccessibilityNotes = item.Accessibility, CreatedAt = now, UpdatedAt = now,
+            };
+            foreach (var area in item.Areas ?? [])
+            {
+                var parts = area.Split('/', 2);
+                var authority = authorities.FirstOrDefault(a => a.Code == parts[0]) ?? throw new RecipeException($"Service '{item.Name}': no authority '{parts[0]}'.");
+                var localities = parts.Length == 1 ? authority.Localities : authority.Localities.Where(l => l.Code == parts[1]).ToList();
+                if (localities.Count == 0) throw new RecipeException($"Service '{item.Name}': no locality '{area}'.");
+                service.Areas.AddRange(localities.Select(l => new ServiceArea { ServiceId = service.Id, AuthorityId = authority.Id, LocalityId = l.Id }));
+            }
+            foreach (var rate in item.Rates ?? [])
+            {
+                service.Rates.Add(new ServiceRate
+                {
+                    ServiceId = service.Id, AmountPence = (int)Math.Round(rate.Amount * 100m), Unit = rate.Unit,
+                    EffectiveFrom = today.AddDays(rate.FromDaysAgo is { } ago ? -ago : -90),
+                });
+            }
+            if (item.HoursFreePerWeek is not null || item.CapacityConfirmedDaysAgo is not null)
+            {
+                service.ConfirmCapacity(item.HoursFreePerWeek, item.EarliestStartInDays is { } d ? today.AddDays(d) : null,
+                    now.AddDays(-(item.CapacityConfirmedDaysAgo ?? 0)));
+            }
+            service.Reindex(provider);
+            db.Services.Add(service);
         }
     }
 
@@ -211,12 +297,29 @@ public sealed record RecipeStep(
     List<RecipeAuthority>? Authorities = null,
     List<RecipeProvider>? Providers = null,
     List<RecipeUser>? Users = null,
-    List<RecipePage>? Pages = null);
+    List<RecipePage>? Pages = null,
+    List<RecipePassportItem>? Items = null,
+    List<RecipeService>? Services = null);
 
 public sealed record RecipeTerm(string Code, string Label, string? Description = null, string? Parent = null);
 public sealed record RecipeAuthority(string Code, string Name, string? AreaCode = null, string? ContactEmail = null, List<RecipeLocality>? Localities = null);
 public sealed record RecipeLocality(string Code, string Name);
-public sealed record RecipeProvider(string Name, ProviderKind Kind, string? Summary = null, string? ContactEmail = null);
+public sealed record RecipeProvider(
+    string Name, ProviderKind Kind, string? Summary = null, string? ContactEmail = null,
+    string? Phone = null, string? Website = null, string? AddressLine = null, string? Town = null, string? Postcode = null);
+
+public sealed record RecipePassportItem(
+    string Provider, PassportItemKind Kind, string? Number = null, string? Details = null,
+    PassportItemStatus Status = PassportItemStatus.Unverified, string? VerifiedBy = null, string? RejectionReason = null,
+    int? ExpiresInDays = null, string? EvidenceFileName = null);
+
+public sealed record RecipeService(
+    string Provider, string Name, string Description,
+    List<string>? SupportTypes = null, List<string>? ClientGroups = null, List<string>? Languages = null,
+    List<string>? Areas = null, string? Accessibility = null, List<RecipeRate>? Rates = null,
+    int? HoursFreePerWeek = null, int? EarliestStartInDays = null, int? CapacityConfirmedDaysAgo = null);
+
+public sealed record RecipeRate(decimal Amount, RateUnit Unit, int? FromDaysAgo = null);
 
 public sealed record RecipeUser(
     string Email, string Password, string DisplayName, List<string> Roles,

@@ -26,6 +26,29 @@ public sealed class Provider : IVersioned
     public ProviderKind Kind { get; set; }
     public string? Summary { get; set; }
     public string? ContactEmail { get; set; }
+
+    /// <summary>Public phone number (never published for a Personal Assistant: it is personal).</summary>
+    public string? Phone { get; set; }
+
+    public string? Website { get; set; }
+
+    /// <summary>Postal address (never published for a Personal Assistant: it is their home).</summary>
+    public string? AddressLine { get; set; }
+
+    public string? Town { get; set; }
+    public string? Postcode { get; set; }
+
+    /// <summary>
+    /// The last day the provider counts as verified as its passport stands (see
+    /// Marketplace.ProviderVerification); null when it is not verified.
+    /// </summary>
+    public DateOnly? VerifiedThrough { get; set; }
+
+    public bool IsVerifiedOn(DateOnly today) => VerifiedThrough is { } through && today <= through;
+
+    /// <summary>Natural people: their home address and personal contact details are never published.</summary>
+    public bool IsNaturalPerson => Kind == ProviderKind.PersonalAssistant;
+
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 

@@ -4,6 +4,7 @@ using CommissioningPortal.Data.Recipes;
 using CommissioningPortal.Web.Features.Account;
 using CommissioningPortal.Web.Features.Content;
 using CommissioningPortal.Web.Features.Email;
+using CommissioningPortal.Web.Features.OpenReferral;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -116,6 +117,10 @@ public static class PortalApplication
         builder.AddEmailFeature();
         builder.AddAccountFeature();
         builder.AddContentFeature();
+        services.AddMemoryCache();
+        services.AddScoped<Features.ProviderDirectory.DirectorySearch>();
+        services.AddScoped<Features.ProviderDirectory.ProviderSeeder>();
+        services.AddOpenReferral();
         return builder;
     }
 
@@ -145,6 +150,7 @@ public static class PortalApplication
         app.UseWhen(static c => !IsApi(c), static pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseSecurityHeaders();
         app.UseRouting();
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -155,6 +161,7 @@ public static class PortalApplication
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapContentFeature();
+        app.MapOpenReferral();
         return app;
     }
 

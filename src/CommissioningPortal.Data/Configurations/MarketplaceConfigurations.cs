@@ -1,0 +1,78 @@
+using CommissioningPortal.Domain.Marketplace;
+using CommissioningPortal.Domain.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CommissioningPortal.Data.Configurations;
+
+internal sealed class PassportItemConfiguration : IEntityTypeConfiguration<PassportItem>
+{
+    public void Configure(EntityTypeBuilder<PassportItem> b)
+    {
+        b.Property(i => i.Number).HasMaxLength(100);
+        b.Property(i => i.Details).HasMaxLength(2000);
+        b.Property(i => i.VerifiedBy).HasMaxLength(256);
+        b.Property(i => i.RejectionReason).HasMaxLength(1000);
+        b.Property(i => i.EvidenceFileName).HasMaxLength(260);
+        b.Property(i => i.EvidenceContentType).HasMaxLength(100);
+        b.Property(i => i.EvidenceLocation).HasMaxLength(500);
+        b.HasOne<Provider>().WithMany().HasForeignKey(i => i.ProviderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(i => new { i.ProviderId, i.Kind });
+        // The expiry reminder job reads items by expiry date.
+        b.HasIndex(i => new { i.Status, i.ExpiresOn });
+    }
+}
+
+internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
+{
+    public void Configure(EntityTypeBuilder<Service> b)
+    {
+        b.ToTable("Services");
+        b.Property(s => s.Name).HasMaxLength(200);
+        b.Property(s => s.Description).HasMaxLength(4000);
+        b.Property(s => s.AccessibilityNotes).HasMaxLength(2000);
+        b.Property(s => s.SearchText).HasMaxLength(8000);
+        b.PrimitiveCollection(s => s.SupportTypes);
+        b.PrimitiveCollection(s => s.ClientGroups);
+        b.PrimitiveCollection(s => s.Languages);
+        b.HasOne<Provider>().WithMany().HasForeignKey(s => s.ProviderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(s => s.ProviderId);
+        // Covers ordering by fit (verified, capacity now, fresh capacity, name) without reading the wide rows.
+        b.HasIndex(s => new { s.ProviderVerifiedThrough, s.HoursFreePerWeek, s.EarliestStart, s.CapacityConfirmedAt, s.Name, s.Id })
+            .HasDatabaseName("IX_Services_Fit");
+        b.HasMany(s => s.Areas).WithOne().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(s => s.Rates).WithOne().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(s => s.Tags).WithOne().HasForeignKey(t => t.ServiceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ServiceAreaConfiguration : IEntityTypeConfiguration<ServiceArea>
+{
+    public void Configure(EntityTypeBuilder<ServiceArea> b)
+    {
+        b.HasIndex(a => a.ServiceId);
+        b.HasIndex(a => a.LocalityId);
+        b.HasOne<Authority>().WithMany().HasForeignKey(a => a.AuthorityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Locality>().WithMany().HasForeignKey(a => a.LocalityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ServiceRateConfiguration : IEntityTypeConfiguration<ServiceRate>
+{
+    public void Configure(EntityTypeBuilder<ServiceRate> b)
+    {
+        b.Ignore(r => r.Amount);
+        b.HasIndex(r => new { r.ServiceId, r.Unit, r.EffectiveFrom });
+    }
+}
+
+internal sealed class ServiceTagConfiguration : IEntityTypeConfiguration<ServiceTag>
+{
+    public void Configure(EntityTypeBuilder<ServiceTag> b)
+    {
+        b.Property(t => t.Tag).HasMaxLength(80);
+        // (Tag, ServiceId): a filter is a seek on the tag, and "does this service have it" a point look-up.
+        b.HasKey(t => new { t.Tag, t.ServiceId });
+        b.HasIndex(t => t.ServiceId);
+    }
+}

@@ -1,0 +1,104 @@
+using CommissioningPortal.Domain.Common;
+
+namespace CommissioningPortal.Domain.Marketplace;
+
+/// <summary>What a passport item proves. A provider proves each once and every authority sees it.</summary>
+public enum PassportItemKind
+{
+    /// <summary>Care Inspectorate registration (number, service type, client-group scope, grades).</summary>
+    CareInspectorateRegistration = 0,
+
+    /// <summary>Protecting Vulnerable Groups scheme membership.</summary>
+    Pvg = 1,
+
+    PublicLiability = 2,
+    EmployersLiability = 3,
+
+    /// <summary>OSCR (charity) or Companies House number.</summary>
+    CharityOrCompanyNumber = 4,
+
+    /// <summary>Proof of self-employment (e.g. HMRC registration).</summary>
+    SelfEmployment = 5,
+
+    /// <summary>Real Living Wage commitment or accreditation.</summary>
+    RealLivingWage = 6,
+
+    Reference = 7,
+}
+
+public enum PassportItemStatus
+{
+    Unverified = 0,
+    Verified = 1,
+    Rejected = 2,
+    Expired = 3,
+}
+
+/// <summary>
+/// One item of a provider's passport: a registration, a check, an insurance policy. It carries
+/// its evidence (a stored file), a status and, for things that lapse, an expiry date.
+/// </summary>
+public sealed class PassportItem : IVersioned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ProviderId { get; set; }
+    public PassportItemKind Kind { get; set; }
+
+    /// <summary>The registration, membership, policy or company number.</summary>
+    public string? Number { get; set; }
+
+    /// <summary>Anything else that identifies it: insurer, service type, client-group scope, grades.</summary>
+    public string? Details { get; set; }
+
+    public PassportItemStatus Status { get; set; }
+    public string? VerifiedBy { get; set; }
+    public DateTimeOffset? VerifiedAt { get; set; }
+    public string? RejectionReason { get; set; }
+
+    /// <summary>The first day the item no longer counts (it expires on this day).</summary>
+    public DateOnly? ExpiresOn { get; set; }
+
+    public string? EvidenceFileName { get; set; }
+    public string? EvidenceContentType { get; set; }
+    public long? EvidenceSize { get; set; }
+
+    /// <summary>Where the evidence file is kept: a path under the evidence store, or a blob id.</summary>
+    public string? EvidenceLocation { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public int Version { get; set; }
+
+    /// <summary>Verified and not yet at its expiry date on <paramref name="today"/>.</summary>
+    public bool IsValidOn(DateOnly today) =>
+        Status == PassportItemStatus.Verified && (ExpiresOn is null || today < ExpiresOn.Value);
+
+    public void Verify(string by, DateTimeOffset at)
+    {
+        Status = PassportItemStatus.Verified;
+        VerifiedBy = by;
+        VerifiedAt = at;
+        RejectionReason = null;
+    }
+
+    public void Reject(string by, DateTimeOffset at, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("Give the reason the item was rejected.", nameof(reason));
+        Status = PassportItemStatus.Rejected;
+        VerifiedBy = by;
+        VerifiedAt = at;
+        RejectionReason = reason.Trim();
+    }
+
+    public static string KindDisplayName(PassportItemKind kind) => kind switch
+    {
+        PassportItemKind.CareInspectorateRegistration => "Care Inspectorate registration",
+        PassportItemKind.Pvg => "PVG scheme membership",
+        PassportItemKind.PublicLiability => "Public liability insurance",
+        PassportItemKind.EmployersLiability => "Employer's liability insurance",
+        PassportItemKind.CharityOrCompanyNumber => "Charity (OSCR) or Companies House number",
+        PassportItemKind.SelfEmployment => "Proof of self-employment",
+        PassportItemKind.RealLivingWage => "Real Living Wage commitment",
+        PassportItemKind.Reference => "Reference",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,178 @@
+using System.Text;
+using CommissioningPortal.Domain.Common;
+using CommissioningPortal.Domain.Tenancy;
+
+namespace CommissioningPortal.Domain.Marketplace;
+
+public enum RateUnit
+{
+    PerHour = 0,
+    PerNight = 1,
+    PerSession = 2,
+    PerWeek = 3,
+}
+
+/// <summary>
+/// What a provider offers: support types for client groups, in localities of one or more
+/// authorities, with languages, accessibility, rates and capacity, described in plain language.
+/// </summary>
+public sealed class Service : IVersioned
+{
+    /// <summary>Capacity not confirmed for this long is shown as stale.</summary>
+    public static readonly TimeSpan CapacityFreshFor = TimeSpan.FromDays(30);
+
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ProviderId { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>Plain-language description: what it is, who it is for, how it works.</summary>
+    public required string Description { get; set; }
+
+    /// <summary>Support-type reference term codes.</summary>
+    public List<string> SupportTypes { get; set; } = [];
+
+    /// <summary>Client-group reference term codes.</summary>
+    public List<string> ClientGroups { get; set; } = [];
+
+    /// <summary>Language codes (see <see cref="ServiceLanguages"/>).</summary>
+    public List<string> Languages { get; set; } = [];
+
+    public string? AccessibilityNotes { get; set; }
+    public List<ServiceArea> Areas { get; set; } = [];
+    public List<ServiceRate> Rates { get; set; } = [];
+
+    public int? HoursFreePerWeek { get; set; }
+    public DateOnly? EarliestStart { get; set; }
+    public DateTimeOffset? CapacityConfirmedAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
+
+    /// <summary>
+    /// The provider's <see cref="Provider.VerifiedThrough"/>, copied (by <see cref="Reindex"/> and
+    /// <see cref="ProviderVerification.Refresh"/>) so ordering by fit reads one narrow index, no join.
+    /// </summary>
+    public DateOnly? ProviderVerifiedThrough { get; set; }
+
+    /// <summary>Lower-case text the free-text search looks in (kept by <see cref="Reindex"/>).</summary>
+    public string SearchText { get; set; } = "";
+
+    /// <summary>One row per filterable value (kept by <see cref="Reindex"/>), so filters are index seeks.</summary>
+    public List<ServiceTag> Tags { get; set; } = [];
+
+    public bool HasCapacityOn(DateOnly today) =>
+        HoursFreePerWeek > 0 && (EarliestStart is null || EarliestStart.Value <= today);
+
+    public bool IsCapacityStale(DateTimeOffset now) => IsStale(CapacityConfirmedAt, now);
+
+    public static bool IsStale(DateTimeOffset? confirmedAt, DateTimeOffset now) =>
+        confirmedAt is null || now - confirmedAt.Value > CapacityFreshFor;
+
+    /// <summary>The rate in effect on <paramref name="today"/> for a unit, if any.</summary>
+    public ServiceRate? RateOn(RateUnit unit, DateOnly today) =>
+        Rates.Where(r => r.Unit == unit && r.IsEffectiveOn(today)).OrderByDescending(r => r.EffectiveFrom).FirstOrDefault();
+
+    public void ConfirmCapacity(int? hoursFreePerWeek, DateOnly? earliestStart, DateTimeOffset at)
+    {
+        if (hoursFreePerWeek is < 0 or > 168) throw new ArgumentOutOfRangeException(nameof(hoursFreePerWeek), "Hours free a week must be between 0 and 168.");
+        HoursFreePerWeek = hoursFreePerWeek;
+        EarliestStart = earliestStart;
+        CapacityConfirmedAt = at;
+    }
+
+    /// <summary>Rebuilds the search tags and text from the service and its provider.</summary>
+    public void Reindex(Provider provider)
+    {
+        ProviderVerifiedThrough = provider.VerifiedThrough;
+        var wanted = new HashSet<string>(StringComparer.Ordinal) { ServiceTag.ForKind(provider.Kind) };
+        foreach (var code in SupportTypes) wanted.Add(ServiceTag.ForSupportType(code));
+        foreach (var code in ClientGroups) wanted.Add(ServiceTag.ForClientGroup(code));
+        foreach (var code in Languages) wanted.Add(ServiceTag.ForLanguage(code));
+        foreach (var area in Areas)
+        {
+            wanted.Add(ServiceTag.ForAuthority(area.AuthorityId));
+            wanted.Add(ServiceTag.ForLocality(area.LocalityId));
+        }
+        Tags.RemoveAll(t => !wanted.Contains(t.Tag));
+        foreach (var tag in wanted.Where(w => Tags.All(t => t.Tag != w))) Tags.Add(new ServiceTag { ServiceId = Id, Tag = tag });
+
+        var text = new StringBuilder().Append(Name).Append(' ').Append(provider.Name).Append(' ').Append(Description);
+        if (AccessibilityNotes is not null) text.Append(' ').Append(AccessibilityNotes);
+        foreach (var code in SupportTypes.Concat(ClientGroups)) text.Append(' ').Append(code.Replace('-', ' '));
+        foreach (var code in Languages.Where(l => l != "en")) text.Append(' ').Append(ServiceLanguages.NameOf(code));
+        SearchText = text.ToString().ToLowerInvariant();
+    }
+}
+
+/// <summary>A locality of an authority the service covers.</summary>
+public sealed class ServiceArea
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ServiceId { get; set; }
+    public Guid AuthorityId { get; set; }
+    public Guid LocalityId { get; set; }
+}
+
+/// <summary>A price, in pence, for a unit of service, from a date (and optionally to a date).</summary>
+public sealed class ServiceRate
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ServiceId { get; set; }
+    public int AmountPence { get; set; }
+    public RateUnit Unit { get; set; }
+    public DateOnly EffectiveFrom { get; set; }
+
+    /// <summary>The last day the rate applies; null while current.</summary>
+    public DateOnly? EffectiveTo { get; set; }
+
+    public decimal Amount => AmountPence / 100m;
+
+    public bool IsEffectiveOn(DateOnly day) => EffectiveFrom <= day && (EffectiveTo is null || day <= EffectiveTo.Value);
+
+    public static string UnitDisplayName(RateUnit unit) => unit switch
+    {
+        RateUnit.PerHour => "per hour",
+        RateUnit.PerNight => "per night",
+        RateUnit.PerSession => "per session",
+        RateUnit.PerWeek => "per week",
+        _ => unit.ToString(),
+    };
+}
+
+/// <summary>
+/// A filterable value of a service ("st:personal-care", "cg:dementia", "l:{locality}") — the
+/// primary key (Tag, ServiceId) is the index every directory filter seeks in.
+/// </summary>
+public sealed class ServiceTag
+{
+    public required string Tag { get; set; }
+    public Guid ServiceId { get; set; }
+
+    public static string ForSupportType(string code) => "st:" + code;
+    public static string ForClientGroup(string code) => "cg:" + code;
+    public static string ForLanguage(string code) => "lang:" + code;
+    public static string ForKind(ProviderKind kind) => "k:" + (int)kind;
+    public static string ForAuthority(Guid id) => "a:" + id.ToString("N");
+    public static string ForLocality(Guid id) => "l:" + id.ToString("N");
+}
+
+/// <summary>Languages a service can be offered in (ISO 639 codes), with the names people know them by.</summary>
+public static class ServiceLanguages
+{
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["en"] = "English",
+        ["gd"] = "Scottish Gaelic",
+        ["bfi"] = "British Sign Language",
+        ["pl"] = "Polish",
+        ["ur"] = "Urdu",
+        ["pa"] = "Punjabi",
+        ["ar"] = "Arabic",
+        ["zh"] = "Chinese",
+        ["ro"] = "Romanian",
+        ["uk"] = "Ukrainian",
+    };
+
+    public static string NameOf(string code) => Names.TryGetValue(code, out var name) ? name : code;
+}

@@ -1,0 +1,247 @@
+using System.Globalization;
+using CommissioningPortal.Domain.Marketplace;
+using CommissioningPortal.Domain.Reference;
+using CommissioningPortal.Domain.Tenancy;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CommissioningPortal.Web.Features.ProviderDirectory;
+
+/// <summary>What a person asks the directory for. Every filter is optional.</summary>
+public sealed record DirectoryQuery
+{
+    public Guid? Locality { get; init; }
+    public string? ClientGroup { get; init; }
+    public string? SupportType { get; init; }
+    public ProviderKind? Kind { get; init; }
+    public bool VerifiedOnly { get; init; }
+    public bool CapacityNow { get; init; }
+
+    /// <summary>The most a person will pay per <see cref="RateUnit"/>, in pence.</summary>
+    public int? MaxRatePence { get; init; }
+
+    public RateUnit RateUnit { get; init; } = RateUnit.PerHour;
+    public string? Language { get; init; }
+    public string? Text { get; init; }
+    public int Page { get; init; } = 1;
+
+    /// <summary>The words of the free text, lower case, at most five (each must appear).</summary>
+    public IReadOnlyList<string> Words =>
+        string.IsNullOrWhiteSpace(Text)
+            ? []
+            : Text.ToLowerInvariant().Split((char[])[' ', ',', '.', ';', ':', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(w => w.Length > 1).Distinct().Take(5).ToList();
+
+    /// <summary>Tag filters, most selective first: the first drives the query, the rest are point look-ups.</summary>
+    public IReadOnlyList<string> Tags()
+    {
+        var tags = new List<string>();
+        if (Locality is { } locality) tags.Add(ServiceTag.ForLocality(locality));
+        if (!string.IsNullOrEmpty(Language)) tags.Add(ServiceTag.ForLanguage(Language));
+        if (!string.IsNullOrEmpty(SupportType)) tags.Add(ServiceTag.ForSupportType(SupportType));
+        if (!string.IsNullOrEmpty(ClientGroup)) tags.Add(ServiceTag.ForClientGroup(ClientGroup));
+        if (Kind is { } kind) tags.Add(ServiceTag.ForKind(kind));
+        return tags;
+    }
+}
+
+public sealed record DirectoryResult(
+    Guid ServiceId, string ServiceName, string Description, Guid ProviderId, string ProviderName, ProviderKind Kind,
+    bool Verified, int? HoursFreePerWeek, DateOnly? EarliestStart, DateTimeOffset? CapacityConfirmedAt,
+    bool CapacityNow, bool CapacityStale, IReadOnlyList<ServiceRate> Rates, IReadOnlyList<string> SupportTypes, IReadOnlyList<string> ClientGroups)
+{
+    public string RatesText => Rates.Count == 0
+        ? "Ask the provider"
+        : string.Join("; ", Rates.Select(r => $"£{r.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {ServiceRate.UnitDisplayName(r.Unit)}"));
+}
+
+public sealed record DirectoryPage(IReadOnlyList<DirectoryResult> Results, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>Labels for the directory's filters: client groups, support types, authorities and their localities.</summary>
+public sealed record DirectoryReference(
+    IReadOnlyList<ReferenceTerm> ClientGroups, IReadOnlyList<ReferenceTerm> SupportTypes,
+    IReadOnlyList<(Authority Authority, IReadOnlyList<Locality> Localities)> Areas)
+{
+    public string Label(string scheme, string code) =>
+        (scheme == ReferenceSchemes.ClientGroup ? ClientGroups : SupportTypes).FirstOrDefault(t => t.Code == code)?.Label ?? code;
+
+    public Locality? LocalityById(Guid id) => Areas.SelectMany(a => a.Localities).FirstOrDefault(l => l.Id == id);
+}
+
+/// <summary>
+/// The provider directory's search. Filters are seeks in the (Tag, ServiceId) key of
+/// ServiceTags — the most selective one drives, the others are point look-ups — so a search costs
+/// what it finds, not what the directory holds (20,000 providers and 60,000 services on SQLite).
+/// Results are ordered by fit: words in the service's name, then verified providers, capacity
+/// now, recently confirmed capacity. Never by price.
+/// </summary>
+public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
+{
+    public const int PageSize = 20;
+
+    public async Task<DirectoryReference> ReferenceAsync(CancellationToken ct) =>
+        (await cache.GetOrCreateAsync("directory-reference", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            var terms = await db.ReferenceTerms.AsNoTracking()
+                .Where(t => t.Scheme == ReferenceSchemes.ClientGroup || t.Scheme == ReferenceSchemes.SupportType)
+                .OrderBy(t => t.SortOrder).ToListAsync(ct);
+            var authorities = await db.Authorities.AsNoTracking().Include(a => a.Localities).OrderBy(a => a.Name).ToListAsync(ct);
+            return new DirectoryReference(
+                terms.Where(t => t.Scheme == ReferenceSchemes.ClientGroup).ToList(),
+                terms.Where(t => t.Scheme == ReferenceSchemes.SupportType).ToList(),
+                authorities.Select(a => (a, (IReadOnlyList<Locality>)a.Localities.OrderBy(l => l.Name).ToList())).ToList());
+        }))!;
+
+    /// <summary>Services matching every filter, as an unordered query (for counting and ordering).</summary>
+    public IQueryable<Service> Matching(DirectoryQuery query, DateOnly today)
+    {
+        var services = db.Services.AsNoTracking();
+        var tags = query.Tags();
+        if (tags.Count > 0)
+        {
+            // Intersect in the tag index first (covering seeks), then read only the services that have every tag.
+            var first = tags[0];
+            var ids = db.ServiceTags.Where(t => t.Tag == first);
+            foreach (var tag in tags.Skip(1))
+            {
+                ids = ids.Where(t => db.ServiceTags.Any(o => o.Tag == tag && o.ServiceId == t.ServiceId));
+            }
+            services = services.Where(s => ids.Select(t => t.ServiceId).Contains(s.Id));
+        }
+        if (query.CapacityNow)
+        {
+            services = services.Where(s => s.HoursFreePerWeek > 0 && (s.EarliestStart == null || s.EarliestStart <= today));
+        }
+        if (query.MaxRatePence is { } max)
+        {
+            var unit = query.RateUnit;
+            services = services.Where(s => db.ServiceRates.Any(r => r.ServiceId == s.Id && r.Unit == unit && r.AmountPence <= max &&
+                                                                    r.EffectiveFrom <= today && (r.EffectiveTo == null || r.EffectiveTo >= today)));
+        }
+        foreach (var word in query.Words)
+        {
+            services = services.Where(s => s.SearchText.Contains(word));
+        }
+        if (query.VerifiedOnly)
+        {
+            services = services.Where(s => s.ProviderVerifiedThrough >= today);
+        }
+        return services;
+    }
+
+    /// <summary>Above this many candidates, counting and ordering stay in the database.</summary>
+    private const int InMemoryLimit = 4_000;
+
+    public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, DateTimeOffset now, CancellationToken ct, int pageSize = PageSize)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var matching = Matching(query, today);
+        if (query.Tags().Count > 0)
+        {
+            // A tag filter bounds the matches (a locality has about a thousand services): read their
+            // sort keys once and count, order and page them here, instead of running the filter twice.
+            var keys = await matching.Select(s => new FitKey(s.Id, s.Name, s.ProviderVerifiedThrough, s.HoursFreePerWeek, s.EarliestStart, s.CapacityConfirmedAt))
+                .Take(InMemoryLimit + 1).ToListAsync(ct);
+            if (keys.Count <= InMemoryLimit)
+            {
+                var (count, number) = Clamp(keys.Count, query.Page, pageSize);
+                var ids = InFitOrder(keys, query, now).Skip((number - 1) * pageSize).Take(pageSize).Select(k => k.Id).ToList();
+                return new DirectoryPage(await RowsAsync(ids, now, ct), count, number, pageSize);
+            }
+        }
+        var total = await matching.CountAsync(ct);
+        var (_, page) = Clamp(total, query.Page, pageSize);
+        var results = total == 0 ? [] : await RowsAsync(await Ordered(matching, query, now).Skip((page - 1) * pageSize).Take(pageSize).Select(s => s.Id).ToListAsync(ct), now, ct);
+        return new DirectoryPage(results, total, page, pageSize);
+    }
+
+    private static (int Total, int Page) Clamp(int total, int page, int pageSize) =>
+        (total, Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize)));
+
+    private sealed record FitKey(Guid Id, string Name, DateOnly? VerifiedThrough, int? HoursFreePerWeek, DateOnly? EarliestStart, DateTimeOffset? CapacityConfirmedAt);
+
+    /// <summary>The same order as <see cref="Ordered"/>, in memory.</summary>
+    private static IEnumerable<FitKey> InFitOrder(List<FitKey> keys, DirectoryQuery query, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var freshSince = now - Service.CapacityFreshFor;
+        var first = query.Words.FirstOrDefault();
+        return keys
+            .OrderByDescending(k => first is not null && k.Name.Contains(first, StringComparison.OrdinalIgnoreCase))
+            .ThenByDescending(k => k.VerifiedThrough >= today)
+            .ThenByDescending(k => k.HoursFreePerWeek > 0 && (k.EarliestStart == null || k.EarliestStart <= today))
+            .ThenByDescending(k => k.CapacityConfirmedAt >= freshSince)
+            .ThenBy(k => k.Name, StringComparer.Ordinal)
+            .ThenBy(k => k.Id.ToString().ToUpperInvariant(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Every match in fit order (the CSV download), up to <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<DirectoryResult>> AllAsync(DirectoryQuery query, DateTimeOffset now, int limit, CancellationToken ct) =>
+        await RowsAsync(await Ordered(Matching(query, DateOnly.FromDateTime(now.UtcDateTime)), query, now).Take(limit).Select(s => s.Id).ToListAsync(ct), now, ct);
+
+    /// <summary>
+    /// Fit order over the service's own columns only (the provider's verification is copied onto
+    /// the service), so with few filters SQLite walks IX_Services_Fit instead of sorting wide rows.
+    /// </summary>
+    private static IQueryable<Service> Ordered(IQueryable<Service> matching, DirectoryQuery query, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var freshSince = now - Service.CapacityFreshFor;
+        var words = query.Words;
+        var first = words.Count > 0 ? words[0] : "";
+        var ordered = words.Count > 0
+            ? matching.OrderByDescending(s => s.Name.ToLower().Contains(first)).ThenByDescending(s => s.ProviderVerifiedThrough >= today)
+            : matching.OrderByDescending(s => s.ProviderVerifiedThrough >= today);
+        return ordered
+            .ThenByDescending(s => s.HoursFreePerWeek > 0 && (s.EarliestStart == null || s.EarliestStart <= today))
+            .ThenByDescending(s => s.CapacityConfirmedAt >= freshSince)
+            .ThenBy(s => s.Name)
+            .ThenBy(s => s.Id);
+    }
+
+    /// <summary>The page's rows, their providers and rates, in the order of <paramref name="ids"/>.</summary>
+    private async Task<List<DirectoryResult>> RowsAsync(List<Guid> ids, DateTimeOffset now, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (ids.Count == 0) return [];
+        var rows = (await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new Row
+        {
+            ServiceId = s.Id, ServiceName = s.Name, Description = s.Description, ProviderId = s.ProviderId,
+            VerifiedThrough = s.ProviderVerifiedThrough, HoursFreePerWeek = s.HoursFreePerWeek,
+            EarliestStart = s.EarliestStart, CapacityConfirmedAt = s.CapacityConfirmedAt,
+            SupportTypes = s.SupportTypes, ClientGroups = s.ClientGroups,
+        }).ToListAsync(ct)).ToDictionary(r => r.ServiceId);
+        var providerIds = rows.Values.Select(r => r.ProviderId).Distinct().ToList();
+        var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.Kind }).ToDictionaryAsync(p => p.Id, ct);
+        var rates = (await db.ServiceRates.AsNoTracking().Where(r => ids.Contains(r.ServiceId)).ToListAsync(ct))
+            .Where(r => r.IsEffectiveOn(today)).ToLookup(r => r.ServiceId);
+        return ids.Where(rows.ContainsKey).Select(id =>
+        {
+            var r = rows[id];
+            var p = providers[r.ProviderId];
+            return new DirectoryResult(
+                r.ServiceId, r.ServiceName, r.Description, r.ProviderId, p.Name, p.Kind,
+                r.VerifiedThrough is { } through && today <= through, r.HoursFreePerWeek, r.EarliestStart, r.CapacityConfirmedAt,
+                r.HoursFreePerWeek > 0 && (r.EarliestStart is null || r.EarliestStart <= today), Service.IsStale(r.CapacityConfirmedAt, now),
+                rates[r.ServiceId].OrderBy(x => x.Unit).ToList(), r.SupportTypes, r.ClientGroups);
+        }).ToList();
+    }
+
+    private sealed class Row
+    {
+        public Guid ServiceId { get; init; }
+        public string ServiceName { get; init; } = "";
+        public string Description { get; init; } = "";
+        public Guid ProviderId { get; init; }
+        public DateOnly? VerifiedThrough { get; init; }
+        public int? HoursFreePerWeek { get; init; }
+        public DateOnly? EarliestStart { get; init; }
+        public DateTimeOffset? CapacityConfirmedAt { get; init; }
+        public List<string> SupportTypes { get; init; } = [];
+        public List<string> ClientGroups { get; init; } = [];
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Net;
+using CommissioningPortal.Tests.Infrastructure;
+
+namespace CommissioningPortal.Benchmarks.ProviderDirectory;
+
+/// <summary>
+/// The public /directory page under wrk on loopback (2 cores shared by wrk and the portal), with
+/// 20,000 providers and 60,000 services and three filters plus a search word.
+/// Target: at least 300 requests/s with p95 under 100 ms at 32 connections (issue 4).
+/// </summary>
+internal static class DirectoryLoad
+{
+    public static async Task<int> RunAsync(int providers, int connections, int seconds)
+    {
+        var (portal, _, path) = await DirectoryBench.StartAsync(providers);
+        using (portal)
+        {
+            using var client = new PortalClient(portal);
+            var page = await client.GetPageAsync(path);
+            if (page.Status != HttpStatusCode.OK || page.Document.QuerySelectorAll(".ds_search-result").Length == 0)
+            {
+                throw new InvalidOperationException($"The directory did not answer 200 with results: {page.Status}");
+            }
+            var url = new Uri(portal.BaseAddress, path).ToString();
+            Console.WriteLine($"Directory load: wrk -t2 -c{connections} -d{seconds}s --latency -s directory.lua '{url}'");
+            foreach (var (name, target) in new[] { ("3 filters + a word", url), ("no filters", new Uri(portal.BaseAddress, "/directory").ToString()) })
+            {
+                Console.WriteLine($"  {name,-20} {Wrk(target, connections, seconds)}");
+            }
+        }
+        return 0;
+    }
+
+    private static string Wrk(string url, int connections, int seconds)
+    {
+        var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", Path.Combine(AppContext.BaseDirectory, "directory.lua"), url])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start: install it (apt-get install wrk).");
+        var output = wrk.StandardOutput.ReadToEnd();
+        wrk.WaitForExit();
+        return output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))?[7..]
+               ?? throw new InvalidOperationException("wrk gave no result:\n" + output + wrk.StandardError.ReadToEnd());
+    }
+}
