@@ -68,6 +68,16 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         Assert.True(violations.Count == 0, $"axe found {violations.Count} violation(s) on {Page.Url}:\n{string.Join("\n", violations)}");
     }
 
+    /// <summary>
+    /// Ticks a Design System checkbox the way a person does, by its label (the styled label covers
+    /// the real input, so Playwright's CheckAsync on the input never gets the click).
+    /// </summary>
+    protected async Task TickAsync(string label)
+    {
+        await Page.Locator("label", new() { HasTextString = label }).First.ClickAsync();
+        await Assertions.Expect(Page.GetByLabel(label)).ToBeCheckedAsync();
+    }
+
     /// <summary>Signs in through the real form, answering the two-step code when asked.</summary>
     protected async Task SignInAsync(string email, string password = DemoUsers.Password)
     {
