@@ -93,6 +93,18 @@ public abstract class VerificationQueueTests(PortalFactory portal) : PortalTestB
     }
 
     [Fact]
+    public async Task An_item_past_its_expiry_date_cannot_be_verified()
+    {
+        var pa = await PassportTestData.NewPersonalAssistantAsync(Portal, verified: false,
+            insuranceExpiresOn: DateOnly.FromDateTime(Portal.Clock.GetUtcNow().UtcDateTime));
+        using var client = await SignedInAsync(DemoUsers.GlenmoreCommissioner);
+        var refused = await PortalClient.Page.ReadAsync(await VerifyAsync(client, await client.GetPageAsync($"/verification/{pa.Insurance}")));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("so it cannot be verified", refused.Document.QuerySelector(".ds_error-summary a[href='#Confirm']")!.TextContent);
+        Assert.Equal(PassportItemStatus.Unverified, (await ItemAsync(pa.Insurance)).Status);
+    }
+
+    [Fact]
     public async Task Rejecting_needs_a_reason_keeps_what_was_typed_and_tells_the_provider_why()
     {
         var pa = await PassportTestData.NewPersonalAssistantAsync(Portal, verified: false);

@@ -37,6 +37,10 @@ public sealed class ItemModel(PortalDbContext db, PassportDecisions decisions, T
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!Confirm) ModelState.AddModelError(nameof(Confirm), "Tick the box to confirm you have checked the evidence");
+        if (Item.ExpiresOn is { } expires && expires <= Today)
+        {
+            ModelState.AddModelError(nameof(Confirm), $"This item expired on {expires:d MMMM yyyy}, so it cannot be verified: reject it and ask for renewed evidence");
+        }
         ModelState.Remove(nameof(Reason));
         return await DecideAsync(id, reason: null, ct);
     }
