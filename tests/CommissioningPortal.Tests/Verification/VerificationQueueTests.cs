@@ -1,6 +1,8 @@
 using System.Net;
 using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Tests.Infrastructure;
+using CommissioningPortal.Web.Features.Verification;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
@@ -182,6 +184,24 @@ public abstract class VerificationQueueTests(PortalFactory portal) : PortalTestB
         Assert.StartsWith("Fiona MacLeod", item.VerifiedBy);
         Assert.Single(await MailAsync(pa.Email, "passport-verified"));
         Assert.Empty(await MailAsync(pa.Email, "passport-rejected"));
+    }
+
+    [Fact]
+    public async Task Two_decisions_at_the_same_moment_save_exactly_one()
+    {
+        var pa = await PassportTestData.NewPersonalAssistantAsync(Portal, verified: false);
+        var seen = (await ItemAsync(pa.Pvg)).Version;
+        async Task<DecisionResult> DecideAsync(string by, string? reason)
+        {
+            await using var scope = Portal.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<PassportDecisions>().DecideAsync(pa.Pvg, seen, by, reason, Ct);
+        }
+        var results = await Task.WhenAll(DecideAsync("Fiona MacLeod", null), DecideAsync("Kirsty Boyd", "Not readable"));
+        Assert.Single(results, r => r.Outcome == DecisionOutcome.Done);
+        var conflict = Assert.Single(results, r => r.Outcome == DecisionOutcome.Conflict);
+        Assert.Contains("already", conflict.Message);
+        var mails = (await MailAsync(pa.Email, "passport-verified")).Count + (await MailAsync(pa.Email, "passport-rejected")).Count;
+        Assert.Equal(1, mails);
     }
 
     [Fact]
