@@ -533,6 +533,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateOnly?>("ReminderSentOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -550,6 +553,8 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProviderId", "Kind");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "ExpiresOn");
 

@@ -527,6 +527,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReminderSentOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -544,6 +547,8 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProviderId", "Kind");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "ExpiresOn");
 

@@ -20,6 +20,8 @@ internal sealed class PassportItemConfiguration : IEntityTypeConfiguration<Passp
         b.HasIndex(i => new { i.ProviderId, i.Kind });
         // The expiry reminder job reads items by expiry date.
         b.HasIndex(i => new { i.Status, i.ExpiresOn });
+        // The verification queue reads items waiting to be checked, oldest first.
+        b.HasIndex(i => new { i.Status, i.CreatedAt });
     }
 }
 

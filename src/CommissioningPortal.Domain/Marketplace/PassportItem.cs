@@ -58,6 +58,12 @@ public sealed class PassportItem : IVersioned
     /// <summary>The first day the item no longer counts (it expires on this day).</summary>
     public DateOnly? ExpiresOn { get; set; }
 
+    /// <summary>
+    /// The day the 30-day expiry reminder was e-mailed, so it goes once. A later expiry date (a
+    /// renewal) makes a reminder due again: see <see cref="IsReminderDueOn"/>.
+    /// </summary>
+    public DateOnly? ReminderSentOn { get; set; }
+
     public string? EvidenceFileName { get; set; }
     public string? EvidenceContentType { get; set; }
     public long? EvidenceSize { get; set; }
@@ -71,6 +77,29 @@ public sealed class PassportItem : IVersioned
     /// <summary>Verified and not yet at its expiry date on <paramref name="today"/>.</summary>
     public bool IsValidOn(DateOnly today) =>
         Status == PassportItemStatus.Verified && (ExpiresOn is null || today < ExpiresOn.Value);
+
+    /// <summary>How many days before it expires the provider is reminded to renew an item.</summary>
+    public const int ReminderDays = 30;
+
+    /// <summary>Whether the 30-day reminder should go out on <paramref name="today"/>: the item counts or waits
+    /// to be checked, is within 30 days of expiring (or a missed run left it later), and no reminder went
+    /// out for this expiry date.</summary>
+    public bool IsReminderDueOn(DateOnly today) =>
+        Status is PassportItemStatus.Verified or PassportItemStatus.Unverified &&
+        ExpiresOn is { } expires && today >= expires.AddDays(-ReminderDays) && today < expires &&
+        (ReminderSentOn is null || ReminderSentOn.Value < expires.AddDays(-ReminderDays));
+
+    /// <summary>Whether the item lapses on <paramref name="today"/>: it is on or past its expiry date and not already
+    /// rejected or expired (a rejected item keeps its reason).</summary>
+    public bool IsDueToExpireOn(DateOnly today) =>
+        Status is PassportItemStatus.Verified or PassportItemStatus.Unverified && ExpiresOn is { } expires && today >= expires;
+
+    /// <summary>Marks the item expired on its expiry date. The provider's verification must be refreshed.</summary>
+    public void Expire(DateOnly today)
+    {
+        if (!IsDueToExpireOn(today)) throw new InvalidOperationException("The item is not due to expire.");
+        Status = PassportItemStatus.Expired;
+    }
 
     public void Verify(string by, DateTimeOffset at)
     {
