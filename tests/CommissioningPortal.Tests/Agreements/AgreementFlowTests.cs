@@ -42,6 +42,43 @@ public abstract class AgreementFlowTests(PortalFactory portal) : PortalTestBase(
     }
 
     [Fact]
+    public async Task The_offered_pdf_for_a_seeded_person_names_the_parties_the_money_the_schedule_and_the_review_date_on_numbered_pages()
+    {
+        using var practitioner = NewClient();
+        await practitioner.SignInAsync(DemoUsers.GlenmorePractitioner);
+        var page = await practitioner.GetPageAsync("/agreements/new");
+        var form = Form("Jamie Reid", await BrightStepsAsync());
+        form["RepresentativeName"] = "Ailsa Reid";
+        form["RepresentativeRelationship"] = "mum";
+        form["RepresentativeEmail"] = "representative@people.example";
+        form["Terms.PaymentIntervalWeeks"] = "4";
+        form["Terms.PaidInAdvance"] = "true";
+        var response = await practitioner.SubmitAsync(page, form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+
+        var offered = await practitioner.GetAsync($"/agreements/{id}/v1/offered");
+        Assert.Equal("application/pdf", offered.Content.Headers.ContentType?.MediaType);
+        var bytes = await offered.Content.ReadAsByteArrayAsync(Ct);
+        var pages = PdfFiles.Pages(bytes);
+        var all = string.Join(" ", pages);
+
+        Assert.InRange(pages.Count, 6, 10);
+        Assert.Contains("Your support agreement: the short version", pages[0]); // page one is the easy-read summary
+        foreach (var name in new[] { "Jamie Reid", "Ailsa Reid", "Bright Steps Care", "Glenmore Health and Social Care Partnership" })
+            Assert.Contains(name, all);
+        Assert.Contains("£312.50 a week", pages[0]);
+        Assert.Contains("£16,250.00 a year", all);
+        Assert.Contains("every 4 weeks in advance", all);
+        Assert.Contains("No invoices are needed", all);
+        Assert.Contains("1 7 Dec 2026 to 3 Jan 2027 7 December 2026 £1,250.00", all);
+        Assert.Contains("reviewed on 7 June 2027", all);
+        Assert.Contains("Page 1 of " + pages.Count, pages[0]);
+        Assert.Contains($"Page {pages.Count} of {pages.Count}", pages[^1]);
+        PdfFiles.AssertRasterises(bytes, pages.Count);
+    }
+
+    [Fact]
     public async Task Three_parties_accept_in_turn_and_the_signed_pdf_verifies_but_a_changed_byte_does_not()
     {
         using var practitioner = NewClient();
