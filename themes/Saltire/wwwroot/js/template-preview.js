@@ -18,7 +18,7 @@
     var controller = null;
     var lastSent = null;
 
-    function say(text, problems) {
+    function say(text, problems, note) {
         status.textContent = '';
         var p = document.createElement('p');
         p.textContent = text;
@@ -32,6 +32,11 @@
                 list.appendChild(item);
             });
             status.appendChild(list);
+        }
+        if (note) {
+            var n = document.createElement('p');
+            n.textContent = note;
+            status.appendChild(n);
         }
     }
 
@@ -51,7 +56,8 @@
             return response.json();
         }).then(function (result) {
             if (result.errors && result.errors.length) {
-                say(result.errors.length === 1 ? 'There is a problem with the template:' : 'There are ' + result.errors.length + ' problems with the template:', result.errors);
+                say(result.errors.length === 1 ? 'There is a problem with the template:' : 'There are ' + result.errors.length + ' problems with the template:', result.errors,
+                    body.innerHTML ? 'The preview below is from before the problem.' : null);
                 body.classList.add('portal-template-preview__body--stale');
             } else {
                 body.innerHTML = result.html || '';
