@@ -42,6 +42,9 @@ public sealed record AgreementTerms
     public Tenancy.ProviderKind ProviderKind { get; init; }
     public string? ProviderEmail { get; init; }
     public string? ProviderPhone { get; init; }
+
+    /// <summary>The provider's verified Care Inspectorate registration number, when it has one.</summary>
+    public string? ProviderCareInspectorateNumber { get; init; }
     public required string AuthorityName { get; init; }
     public string? AuthorityEmail { get; init; }
 

@@ -69,6 +69,8 @@ public abstract class AgreementFlowTests(PortalFactory portal) : PortalTestBase(
             Assert.Contains(name, all);
         Assert.Contains("£312.50 a week", pages[0]);
         Assert.Contains("£16,250.00 a year", all);
+        Assert.Contains("CS2004071234", all); // the provider's verified Care Inspectorate registration, from its passport
+        Assert.Contains("01463 555 010", all); // and its phone number, for concerns and complaints
         Assert.Contains("every 4 weeks in advance", all);
         Assert.Contains("No invoices are needed", all);
         Assert.Contains("1 7 Dec 2026 to 3 Jan 2027 7 December 2026 £1,250.00", all);

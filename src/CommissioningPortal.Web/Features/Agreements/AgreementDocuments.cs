@@ -90,6 +90,7 @@ public sealed class AgreementDocuments(IOptions<PortalOptions> options, ContentR
         {
             Email = terms.ProviderEmail,
             Phone = terms.ProviderPhone,
+            CareInspectorateNumber = terms.ProviderCareInspectorateNumber,
         },
         Authority = new AuthorityDetails(terms.AuthorityName) { Practitioner = terms.Practitioner, Email = terms.AuthorityEmail },
         Outcomes = terms.Outcomes,

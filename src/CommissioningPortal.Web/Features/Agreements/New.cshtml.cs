@@ -62,11 +62,14 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
         }
         var personUser = await LinkedUserAsync(nameof(PersonEmail), PersonEmail, Roles.SupportedPerson);
         var representativeUser = await LinkedUserAsync(nameof(RepresentativeEmail), RepresentativeEmail, Roles.Representative);
+        var registration = provider is null ? null : await db.PassportItems.AsNoTracking()
+            .Where(i => i.ProviderId == provider.Id && i.Kind == Domain.Marketplace.PassportItemKind.CareInspectorateRegistration && i.Status == Domain.Marketplace.PassportItemStatus.Verified && i.Number != null)
+            .Select(i => i.Number).FirstOrDefaultAsync(ct);
         var terms = Terms.ToTerms(nameof(Terms), ModelState, new AgreementTerms
         {
             PersonName = PersonName?.Trim() ?? "", PersonAddress = Blank(PersonAddress),
             RepresentativeName = Blank(RepresentativeName), RepresentativeRelationship = Blank(RepresentativeRelationship),
-            ProviderName = provider?.Name ?? "", ProviderKind = provider?.Kind ?? default, ProviderEmail = provider?.ContactEmail, ProviderPhone = provider?.Phone,
+            ProviderName = provider?.Name ?? "", ProviderKind = provider?.Kind ?? default, ProviderEmail = provider?.ContactEmail, ProviderPhone = provider?.Phone, ProviderCareInspectorateNumber = registration,
             AuthorityName = authority.Name, AuthorityEmail = authority.ContactEmail, Practitioner = User.DisplayNameOf(),
             HowBudgetWasSet = "", BudgetHolder = "",
         });
