@@ -226,7 +226,12 @@ public abstract class AgreementFlowTests(PortalFactory portal) : PortalTestBase(
         Assert.Contains("Offered", page.Document.QuerySelector("#agreement-stage")!.TextContent);
         Assert.Equal(HttpStatusCode.OK, (await practitioner.GetAsync($"/agreements/{id}/v1/final")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await practitioner.GetAsync($"/agreements/{id}/v1/offered")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await practitioner.GetAsync($"/agreements/{id}/v2/offered")).StatusCode);
+        var v2 = await practitioner.GetAsync($"/agreements/{id}/v2/offered");
+        Assert.Equal(HttpStatusCode.OK, v2.StatusCode);
+        var v2Text = string.Join(" ", PdfFiles.Pages(await v2.Content.ReadAsByteArrayAsync(Ct)));
+        Assert.Contains("What changed in this version. This version replaces version 1.", v2Text);
+        Assert.Contains("Weekly budget: £300.00 changed to £340.00.", v2Text);
+        Assert.Contains("£340.00 a week", v2Text);
     }
 }
 

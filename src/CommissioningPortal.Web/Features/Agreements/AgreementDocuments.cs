@@ -73,7 +73,8 @@ public sealed class AgreementDocuments(IOptions<PortalOptions> options, ContentR
     {
         AgreementReference = issue.Reference,
         Version = issue.Version,
-        Changes = issue.Changes,
+        // The PDF font has no arrow; say it in words.
+        Changes = issue.Changes.Select(c => c.Replace(" → ", " changed to ", StringComparison.Ordinal)).ToList(),
         CreatedAt = issue.CreatedAt,
         StartDate = terms.StartDate,
         Person = new PersonDetails(terms.PersonName, terms.PersonAddress),
