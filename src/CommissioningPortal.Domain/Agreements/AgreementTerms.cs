@@ -15,6 +15,19 @@ public enum ManagementFeeOption
     ExtraHours,
 }
 
+/// <summary>Who holds the ISF for the person.</summary>
+public enum BudgetHolderKind
+{
+    /// <summary>The provider holds it, on the person's behalf (the usual Option 2 arrangement).</summary>
+    Provider,
+
+    /// <summary>The authority keeps it and pays the providers the person chooses.</summary>
+    Authority,
+
+    /// <summary>An independent ISF holder.</summary>
+    ThirdParty,
+}
+
 /// <summary>
 /// The terms of one agreement version: everything the document says that can change. Stored as
 /// JSON on the version, merged into the authority's template, compared to say what a variation changed.
@@ -26,15 +39,38 @@ public sealed record AgreementTerms
     public string? RepresentativeName { get; init; }
     public string? RepresentativeRelationship { get; init; }
     public required string ProviderName { get; init; }
+    public Tenancy.ProviderKind ProviderKind { get; init; }
+    public string? ProviderEmail { get; init; }
+    public string? ProviderPhone { get; init; }
+
+    /// <summary>The provider's verified Care Inspectorate registration number, when it has one.</summary>
+    public string? ProviderCareInspectorateNumber { get; init; }
     public required string AuthorityName { get; init; }
+    public string? AuthorityEmail { get; init; }
+
+    /// <summary>The person's allocated practitioner (who started the agreement).</summary>
+    public string? Practitioner { get; init; }
     public IReadOnlyList<string> Outcomes { get; init; } = [];
     public decimal WeeklyBudget { get; init; }
     public decimal PersonContribution { get; init; }
     public required string HowBudgetWasSet { get; init; }
+    /// <summary>The name of whoever holds the budget.</summary>
     public required string BudgetHolder { get; init; }
+
+    public BudgetHolderKind BudgetHolderKind { get; init; } = BudgetHolderKind.Provider;
     public ManagementFeeOption ManagementFee { get; init; }
     public string? ManagementFeeDetail { get; init; }
-    public required string PaymentSchedule { get; init; }
+    /// <summary>Weeks between payments: 1, 2 or 4 (four-weekly is the CCPS norm).</summary>
+    public int PaymentIntervalWeeks { get; init; } = 4;
+
+    /// <summary>Paid at the start of each period (true) or after it ends.</summary>
+    public bool PaidInAdvance { get; init; } = true;
+
+    /// <summary>Whether the holder must invoice for each payment; the CCPS model pays without.</summary>
+    public bool Invoices { get; init; }
+
+    /// <summary>The payment schedule in words, e.g. "Four-weekly in advance, with no invoices".</summary>
+    public string PaymentSchedule => $"{Interval(PaymentIntervalWeeks)} {(PaidInAdvance ? "in advance" : "in arrears")}, {(Invoices ? "on invoice" : "with no invoices")}";
     public DateOnly StartDate { get; init; }
     public DateOnly ReviewDate { get; init; }
     public int NoticeWeeks { get; init; } = 4;
@@ -42,6 +78,14 @@ public sealed record AgreementTerms
     public decimal AnnualBudget => Math.Round(WeeklyBudget * 52m, 2);
 
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Interval(int weeks) => weeks switch
+    {
+        1 => "Weekly",
+        2 => "Fortnightly",
+        4 => "Four-weekly",
+        _ => $"Every {weeks} weeks",
+    };
 
     public static string Money(decimal amount) => amount.ToString("C2", UkCulture);
 
@@ -61,7 +105,7 @@ public sealed record AgreementTerms
         Compare("Weekly budget", Money(before.WeeklyBudget), Money(after.WeeklyBudget));
         Compare("The person's contribution", Money(before.PersonContribution), Money(after.PersonContribution));
         Compare("How the budget was set", before.HowBudgetWasSet, after.HowBudgetWasSet);
-        Compare("Who holds the budget", before.BudgetHolder, after.BudgetHolder);
+        Compare("Who holds the budget", $"{before.BudgetHolder} ({Describe(before.BudgetHolderKind)})", $"{after.BudgetHolder} ({Describe(after.BudgetHolderKind)})");
         Compare("Management fee", Describe(before), Describe(after));
         Compare("Payment schedule", before.PaymentSchedule, after.PaymentSchedule);
         Compare("Review date", Date(before.ReviewDate), Date(after.ReviewDate));
@@ -72,6 +116,13 @@ public sealed record AgreementTerms
         foreach (var added in after.Outcomes.Except(before.Outcomes)) changes.Add($"Outcome added: {added}");
         return changes;
     }
+
+    public static string Describe(BudgetHolderKind kind) => kind switch
+    {
+        BudgetHolderKind.Authority => "the authority",
+        BudgetHolderKind.ThirdParty => "an independent ISF holder",
+        _ => "the provider",
+    };
 
     public static string Describe(AgreementTerms terms) => terms.ManagementFee switch
     {

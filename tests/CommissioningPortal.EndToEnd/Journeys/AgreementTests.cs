@@ -79,4 +79,47 @@ public sealed class AgreementTests(BrowserFixture fixture) : BrowserTest(fixture
         await SwitchToAsync(DemoUsers.GlenmorePractitioner);
         await VisitAsync(agreementUrl + "/vary");
     }
+
+    [Fact]
+    public async Task An_authority_admin_edits_a_draft_template_with_a_live_preview_and_publishes_it_read_only()
+    {
+        // Ardbrae: the journeys above use Glenmore's template, which this must not change.
+        await SignInAsync(DemoUsers.ArdbraeCommissioner);
+        await VisitAsync("/authority/ardbrae/templates");
+        await Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(Start a new draft|Continue the draft)$") }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#Markdown")).ToContainTextAsync("Your support agreement: the short version");
+        var editorUrl = new Uri(Page.Url).AbsolutePath;
+
+        // The live preview shows the sample agreement beside the editor.
+        await Assertions.Expect(Page.Locator("#template-preview-body h1").First).ToContainTextAsync("Your support agreement");
+        await Assertions.Expect(Page.Locator("#template-preview-status")).ToContainTextAsync("Preview updated");
+        await CheckAccessibilityAsync();
+
+        // A misspelt field: the preview says so with the line; saving is refused with the line and the text kept.
+        var source = Page.Locator("#Markdown");
+        var original = await source.InputValueAsync();
+        var typed = "Dear {{ person.nmae }},\n" + original;
+        await source.FillAsync(typed);
+        await Assertions.Expect(Page.Locator("#template-preview-status")).ToContainTextAsync("Line 1: unknown field person.nmae");
+        await CheckAccessibilityAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".ds_error-summary")).ToContainTextAsync("Line 1: unknown field person.nmae — did you mean person.name?");
+        Assert.Equal(typed, (await Page.Locator("#Markdown").InputValueAsync()).ReplaceLineEndings("\n"));
+        await CheckAccessibilityAsync();
+
+        // Put it right, save, and publish.
+        await Page.Locator("#Markdown").FillAsync(original);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Draft saved");
+        await VisitAsync(editorUrl);
+        await Page.Locator("label[for=ConfirmPublish]").ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Publish version") }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("published");
+        await CheckAccessibilityAsync();
+
+        // The published version is read-only.
+        await VisitAsync(editorUrl);
+        await Assertions.Expect(Page.Locator("h1")).ToContainTextAsync("(published)");
+        Assert.Equal(0, await Page.Locator("textarea").CountAsync());
+    }
 }

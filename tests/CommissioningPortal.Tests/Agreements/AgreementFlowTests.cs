@@ -42,6 +42,45 @@ public abstract class AgreementFlowTests(PortalFactory portal) : PortalTestBase(
     }
 
     [Fact]
+    public async Task The_offered_pdf_for_a_seeded_person_names_the_parties_the_money_the_schedule_and_the_review_date_on_numbered_pages()
+    {
+        using var practitioner = NewClient();
+        await practitioner.SignInAsync(DemoUsers.GlenmorePractitioner);
+        var page = await practitioner.GetPageAsync("/agreements/new");
+        var form = Form("Jamie Reid", await BrightStepsAsync());
+        form["RepresentativeName"] = "Ailsa Reid";
+        form["RepresentativeRelationship"] = "mum";
+        form["RepresentativeEmail"] = "representative@people.example";
+        form["Terms.PaymentIntervalWeeks"] = "4";
+        form["Terms.PaidInAdvance"] = "true";
+        var response = await practitioner.SubmitAsync(page, form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+
+        var offered = await practitioner.GetAsync($"/agreements/{id}/v1/offered");
+        Assert.Equal("application/pdf", offered.Content.Headers.ContentType?.MediaType);
+        var bytes = await offered.Content.ReadAsByteArrayAsync(Ct);
+        var pages = PdfFiles.Pages(bytes);
+        var all = string.Join(" ", pages);
+
+        Assert.InRange(pages.Count, 6, 10);
+        Assert.Contains("Your support agreement: the short version", pages[0]); // page one is the easy-read summary
+        foreach (var name in new[] { "Jamie Reid", "Ailsa Reid", "Bright Steps Care", "Glenmore Health and Social Care Partnership" })
+            Assert.Contains(name, all);
+        Assert.Contains("£312.50 a week", pages[0]);
+        Assert.Contains("£16,250.00 a year", all);
+        Assert.Contains("CS2004071234", all); // the provider's verified Care Inspectorate registration, from its passport
+        Assert.Contains("01463 555 010", all); // and its phone number, for concerns and complaints
+        Assert.Contains("every 4 weeks in advance", all);
+        Assert.Contains("No invoices are needed", all);
+        Assert.Contains("1 7 Dec 2026 to 3 Jan 2027 7 December 2026 £1,250.00", all);
+        Assert.Contains("reviewed on 7 June 2027", all);
+        Assert.Contains("Page 1 of " + pages.Count, pages[0]);
+        Assert.Contains($"Page {pages.Count} of {pages.Count}", pages[^1]);
+        PdfFiles.AssertRasterises(bytes, pages.Count);
+    }
+
+    [Fact]
     public async Task Three_parties_accept_in_turn_and_the_signed_pdf_verifies_but_a_changed_byte_does_not()
     {
         using var practitioner = NewClient();
@@ -187,7 +226,12 @@ public abstract class AgreementFlowTests(PortalFactory portal) : PortalTestBase(
         Assert.Contains("Offered", page.Document.QuerySelector("#agreement-stage")!.TextContent);
         Assert.Equal(HttpStatusCode.OK, (await practitioner.GetAsync($"/agreements/{id}/v1/final")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await practitioner.GetAsync($"/agreements/{id}/v1/offered")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await practitioner.GetAsync($"/agreements/{id}/v2/offered")).StatusCode);
+        var v2 = await practitioner.GetAsync($"/agreements/{id}/v2/offered");
+        Assert.Equal(HttpStatusCode.OK, v2.StatusCode);
+        var v2Text = string.Join(" ", PdfFiles.Pages(await v2.Content.ReadAsByteArrayAsync(Ct)));
+        Assert.Contains("What changed in this version. This version replaces version 1.", v2Text);
+        Assert.Contains("Weekly budget: £300.00 changed to £340.00.", v2Text);
+        Assert.Contains("£340.00 a week", v2Text);
     }
 }
 

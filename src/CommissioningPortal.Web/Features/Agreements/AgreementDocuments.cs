@@ -1,66 +1,141 @@
 using System.Security.Cryptography;
 using CommissioningPortal.Documents;
+using CommissioningPortal.Documents.Templates;
 using CommissioningPortal.Domain.Agreements;
+using CommissioningPortal.Web.Features.Content;
+using Microsoft.Extensions.Options;
+using DomainParty = CommissioningPortal.Domain.Agreements.AgreementParty;
+using DomainFee = CommissioningPortal.Domain.Agreements.ManagementFeeOption;
+using DomainHolder = CommissioningPortal.Domain.Agreements.BudgetHolderKind;
+using TemplateParty = CommissioningPortal.Documents.Templates.AgreementParty;
+using TemplateFee = CommissioningPortal.Documents.Templates.ManagementFeeOption;
+using TemplateHolder = CommissioningPortal.Documents.Templates.BudgetHolderKind;
 
 namespace CommissioningPortal.Web.Features.Agreements;
 
-/// <summary>An acceptance as printed on the final PDF's last page.</summary>
-public sealed record AcceptanceLine(string Party, string Name, DateTimeOffset At, string Sha256);
+/// <summary>What an agreement version's document is made from besides its terms: the reference, version, when and what changed.</summary>
+/// <param name="Changes">What changed since the previous version, one plain sentence each; empty for version 1.</param>
+public sealed record AgreementIssue(string Reference, int Version, DateTimeOffset CreatedAt, IReadOnlyList<string> Changes);
 
 /// <summary>
-/// Turns agreement terms and an authority's template into PDF bytes (CommissioningPortal.Documents),
-/// and fingerprints them. The same terms, template and acceptances always give the same document.
+/// The web side of agreement documents: maps the stored <see cref="AgreementTerms"/> onto the
+/// template engine's <see cref="IsfAgreementModel"/> and renders an authority's template with
+/// <see cref="AgreementTemplate"/> (CommissioningPortal.Documents) to PDF bytes, and fingerprints them.
+/// The same terms, template and acceptances always give the same document.
 /// </summary>
-public sealed class AgreementDocuments
+public sealed class AgreementDocuments(IOptions<PortalOptions> options, ContentRenderer content)
 {
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    public byte[] RenderOffered(string template, AgreementTerms terms, string reference, int version) =>
-        PdfRenderer.Render(Build(template, terms, reference, version, null));
+    /// <summary>The portal's default template (CCPS Option 2 sections; page one is an easy-read summary).</summary>
+    public static string DefaultTemplate => AgreementTemplate.Default;
 
-    public byte[] RenderFinal(string template, AgreementTerms terms, string reference, int version, IReadOnlyList<AcceptanceLine> acceptances) =>
-        PdfRenderer.Render(Build(template, terms, reference, version, acceptances));
+    /// <summary>Every merge field a template may use, e.g. <c>person.name</c>, <c>payments[].amount</c> (shown in the template editor).</summary>
+    public static IReadOnlySet<string> Fields => AgreementTemplate.FieldPaths;
 
-    /// <summary>Problems with a template, each with its line; empty when it can be published.</summary>
-    public IReadOnlyList<(int Line, string Message)> Validate(string template) =>
-        string.IsNullOrWhiteSpace(template) ? [(1, "The template is empty.")] : [];
+    /// <summary>The PDF each party reads and accepts.</summary>
+    /// <exception cref="AgreementTemplateException">The template is not valid.</exception>
+    public byte[] RenderOffered(string template, AgreementTerms terms, AgreementIssue issue) =>
+        PdfRenderer.Render(AgreementTemplate.Render(template, Model(terms, issue)));
 
-    public string DefaultTemplate => "# Individual Service Fund agreement";
+    /// <summary>The authorised PDF: the offered agreement plus a last page recording every acceptance.</summary>
+    public byte[] RenderFinal(string template, AgreementTerms terms, AgreementIssue issue, IEnumerable<IsfAcceptance> acceptances) =>
+        PdfRenderer.Render(AgreementTemplate.RenderFinal(template, Model(terms, issue) with
+        {
+            Acceptances = acceptances.OrderBy(a => a.At).Select(a => new Acceptance(Party(a.Party), a.Name, a.At, a.Sha256)).ToList(),
+        }));
 
-    /// <summary>The merge fields a template may use.</summary>
-    public static IReadOnlyList<string> Fields { get; } = ["person.name", "budget.weekly | money"];
+    /// <summary>Problems with a template, each with its 1-based line; empty when it can be saved and published.</summary>
+    public static IReadOnlyList<TemplateError> Validate(string template) =>
+        string.IsNullOrWhiteSpace(template) ? [new TemplateError(1, "the template is empty")] : AgreementTemplate.Validate(template);
 
-    /// <summary>Realistic terms for previewing a template.</summary>
-    public static AgreementTerms SampleTerms(string authorityName) => new()
+    /// <summary>A template merged with the sample agreement as a PDF, for the editor's preview.</summary>
+    public static byte[] PreviewPdf(string template, string authorityName) => PdfRenderer.Render(AgreementTemplate.Render(template, Sample(authorityName)));
+
+    /// <summary>A template merged with the sample agreement as safe HTML, for the editor's live preview.</summary>
+    public string PreviewHtml(string template, string authorityName)
     {
-        PersonName = "Jamie Reid", RepresentativeName = "Morag Reid", RepresentativeRelationship = "mother", ProviderName = "Bright Steps Care",
-        AuthorityName = authorityName, Outcomes = ["Go swimming every week", "See my friends at the weekend", "Cook my own tea twice a week"],
-        WeeklyBudget = 312.50m, PersonContribution = 0m, HowBudgetWasSet = "Agreed at the support planning meeting.", BudgetHolder = "Bright Steps Care, on Jamie's behalf",
-        ManagementFee = ManagementFeeOption.ConsolidatedRate, PaymentSchedule = "Four-weekly in advance, with no invoices",
-        StartDate = new DateOnly(2026, 12, 7), ReviewDate = new DateOnly(2027, 6, 7), NoticeWeeks = 4,
+        var markdown = AgreementTemplate.Merge(template, Sample(authorityName))
+            .Replace("<!-- page-break -->", "\n\n---\n\n", StringComparison.Ordinal)
+            .Replace("[signatures]", "*(Signature blocks for each party go here.)*", StringComparison.Ordinal);
+        return content.MarkdownToSafeHtml(markdown);
+    }
+
+    /// <summary>A realistic agreement (the engine's sample) from the given authority, for previews.</summary>
+    public static IsfAgreementModel Sample(string authorityName)
+    {
+        var sample = IsfAgreementModel.Sample();
+        return sample with { AgreementReference = "PREVIEW", Authority = sample.Authority with { Name = authorityName } };
+    }
+
+    /// <summary>The agreement as the template engine sees it.</summary>
+    public IsfAgreementModel Model(AgreementTerms terms, AgreementIssue issue) => new()
+    {
+        AgreementReference = issue.Reference,
+        Version = issue.Version,
+        // The PDF font has no arrow; say it in words.
+        Changes = issue.Changes.Select(c => c.Replace(" → ", " changed to ", StringComparison.Ordinal)).ToList(),
+        CreatedAt = issue.CreatedAt,
+        StartDate = terms.StartDate,
+        Person = new PersonDetails(terms.PersonName, terms.PersonAddress),
+        Representative = string.IsNullOrWhiteSpace(terms.RepresentativeName)
+            ? null
+            : new RepresentativeDetails(terms.RepresentativeName, string.IsNullOrWhiteSpace(terms.RepresentativeRelationship) ? "representative" : terms.RepresentativeRelationship),
+        Provider = new ProviderDetails(terms.ProviderName, terms.ProviderKind switch
+        {
+            Domain.Tenancy.ProviderKind.MicroProvider => "micro-provider",
+            Domain.Tenancy.ProviderKind.PersonalAssistant => "personal-assistant",
+            Domain.Tenancy.ProviderKind.NonCareSupplier => "supplier",
+            _ => "organisation",
+        })
+        {
+            Email = terms.ProviderEmail,
+            Phone = terms.ProviderPhone,
+            CareInspectorateNumber = terms.ProviderCareInspectorateNumber,
+        },
+        Authority = new AuthorityDetails(terms.AuthorityName) { Practitioner = terms.Practitioner, Email = terms.AuthorityEmail },
+        Outcomes = terms.Outcomes,
+        Budget = new IsfBudget(terms.WeeklyBudget, terms.PersonContribution, terms.HowBudgetWasSet),
+        BudgetHolder = new BudgetHolder(terms.BudgetHolderKind switch
+        {
+            DomainHolder.Authority => TemplateHolder.Authority,
+            DomainHolder.ThirdParty => TemplateHolder.ThirdParty,
+            _ => TemplateHolder.Provider,
+        }, terms.BudgetHolder),
+        ManagementFee = Fee(terms),
+        PaymentSchedule = new PaymentSchedule(terms.StartDate)
+        {
+            IntervalWeeks = terms.PaymentIntervalWeeks,
+            InAdvance = terms.PaidInAdvance,
+            Invoices = terms.Invoices,
+            Method = "bank transfer",
+        },
+        Flexibility = new Flexibility(
+            Changes: $"{terms.PersonName} and {terms.ProviderName} can change how, when and where support is used, as long as it stays within the budget and works towards the outcomes. They tell {terms.AuthorityName} about the change in the next statement; they do not need to ask first.",
+            CarryOver: LedgerModel.CarryOver.Describe() + " Unspent money is talked about at the review.",
+            TopUps: $"If needs change suddenly, {terms.AuthorityName} can add a one-off payment or a top-up without a new agreement, and confirms it in writing."),
+        ReviewDate = terms.ReviewDate,
+        NoticeWeeks = terms.NoticeWeeks,
+        VerificationUrl = options.Value.PublicBaseUrl is { Length: > 0 } url ? url.TrimEnd('/') + "/verify" : null,
     };
 
-    private static Document Build(string template, AgreementTerms terms, string reference, int version, IReadOnlyList<AcceptanceLine>? acceptances)
+    private static ManagementFee Fee(AgreementTerms terms)
     {
-        _ = template;
-        var doc = new Document
+        var detail = string.IsNullOrWhiteSpace(terms.ManagementFeeDetail) ? null : terms.ManagementFeeDetail.Trim();
+        return terms.ManagementFee switch
         {
-            Header = new PageBand(Left: $"{reference} version {version}"),
-            Footer = new PageBand(Right: "Page {page} of {pages}"),
+            DomainFee.FlatWeekly => new ManagementFee(TemplateFee.FlatWeekly,
+                $"a flat weekly fee{(detail is null ? "" : $" ({detail})")}, already included in the weekly amount, for managing the ISF and the statements"),
+            DomainFee.ExtraHours => new ManagementFee(TemplateFee.ExtraHours, detail ?? "the extra hours are already included in the weekly amount"),
+            _ => new ManagementFee(TemplateFee.ConsolidatedRate, detail ?? "there is no separate fee"),
         };
-        doc.Metadata.Title = $"Individual Service Fund agreement {reference}";
-        doc.Metadata.Author = terms.AuthorityName;
-        doc.Heading(1, "Individual Service Fund agreement");
-        doc.Paragraph($"Between {terms.PersonName}, {terms.ProviderName} and {terms.AuthorityName}.");
-        doc.Paragraph($"Weekly budget: {AgreementTerms.Money(terms.WeeklyBudget)}. Payment: {terms.PaymentSchedule}. Review: {AgreementTerms.Date(terms.ReviewDate)}.");
-        if (acceptances is not null)
-        {
-            doc.PageBreak();
-            doc.Heading(2, "Acceptance record");
-            var table = new Table(2, 3, 3, 6).Header("Party", "Name", "When", "SHA-256 of the accepted PDF");
-            foreach (var a in acceptances) table.Row(a.Party, a.Name, a.At.ToString("d MMM yyyy HH:mm 'UTC'"), a.Sha256);
-            doc.Add(table);
-        }
-        return doc;
     }
+
+    private static TemplateParty Party(DomainParty party) => party switch
+    {
+        DomainParty.Person => TemplateParty.Person,
+        DomainParty.Representative => TemplateParty.Representative,
+        DomainParty.Provider => TemplateParty.Provider,
+        _ => TemplateParty.Authority,
+    };
 }

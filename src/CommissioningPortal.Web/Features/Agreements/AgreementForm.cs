@@ -21,14 +21,19 @@ public sealed class AgreementForm
     [StringLength(200)]
     public string? BudgetHolder { get; set; }
 
+    public BudgetHolderKind BudgetHolderKind { get; set; } = BudgetHolderKind.Provider;
+
     public ManagementFeeOption ManagementFee { get; set; } = ManagementFeeOption.ConsolidatedRate;
 
     [StringLength(200)]
     public string? ManagementFeeDetail { get; set; }
 
-    [Required(ErrorMessage = "Describe the payment schedule")]
-    [StringLength(300)]
-    public string? PaymentSchedule { get; set; } = "Four-weekly in advance, with no invoices";
+    [Range(1, 4, ErrorMessage = "Choose how often the ISF is paid")]
+    public int PaymentIntervalWeeks { get; set; } = 4;
+
+    public bool PaidInAdvance { get; set; } = true;
+
+    public bool Invoices { get; set; }
 
     [Required(ErrorMessage = "Enter the start date")]
     public string? StartDate { get; set; }
@@ -50,18 +55,30 @@ public sealed class AgreementForm
         (ManagementFeeOption.ExtraHours, "Extra hours' worth each week"),
     ];
 
+    public static readonly (BudgetHolderKind Value, string Text)[] HolderOptions =
+    [
+        (BudgetHolderKind.Provider, "The provider, on the person's behalf"),
+        (BudgetHolderKind.ThirdParty, "An independent ISF holder"),
+        (BudgetHolderKind.Authority, "The authority"),
+    ];
+
+    public static readonly (int Value, string Text)[] IntervalOptions = [(4, "Four-weekly"), (2, "Fortnightly"), (1, "Weekly")];
+
     public static AgreementForm From(AgreementTerms t) => new()
     {
         WeeklyBudget = t.WeeklyBudget + 0.00m, PersonContribution = t.PersonContribution + 0.00m, // + 0.00m: shown as 300.00
-        HowBudgetWasSet = t.HowBudgetWasSet, BudgetHolder = t.BudgetHolder,
-        ManagementFee = t.ManagementFee, ManagementFeeDetail = t.ManagementFeeDetail, PaymentSchedule = t.PaymentSchedule,
+        HowBudgetWasSet = t.HowBudgetWasSet, BudgetHolder = t.BudgetHolder, BudgetHolderKind = t.BudgetHolderKind,
+        ManagementFee = t.ManagementFee, ManagementFeeDetail = t.ManagementFeeDetail,
+        PaymentIntervalWeeks = t.PaymentIntervalWeeks, PaidInAdvance = t.PaidInAdvance, Invoices = t.Invoices,
         StartDate = t.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ReviewDate = t.ReviewDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         NoticeWeeks = t.NoticeWeeks, Outcomes = string.Join('\n', t.Outcomes),
     };
 
-    /// <summary>Checks the dates (named by field, prefixed like the form); the terms when all is well.</summary>
-    public AgreementTerms? ToTerms(string prefix, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state,
-        string personName, string? representativeName, string? representativeRelationship, string providerName, string authorityName, string? address)
+    /// <summary>
+    /// Checks the dates and choices (named by field, prefixed like the form); when all is well, the
+    /// <paramref name="parties"/> (names and contacts, which this form does not change) with the terms typed here.
+    /// </summary>
+    public AgreementTerms? ToTerms(string prefix, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, AgreementTerms parties)
     {
         DateOnly? Date(string field, string? text)
         {
@@ -73,14 +90,17 @@ public sealed class AgreementForm
         var start = Date(nameof(StartDate), StartDate);
         var review = Date(nameof(ReviewDate), ReviewDate);
         if (start is { } s && review is { } r && r <= s) state.AddModelError($"{prefix}.{nameof(ReviewDate)}", "The review date must be after the start date");
+        if (!IntervalOptions.Any(o => o.Value == PaymentIntervalWeeks)) state.AddModelError($"{prefix}.{nameof(PaymentIntervalWeeks)}", "Choose how often the ISF is paid");
+        if (!Enum.IsDefined(BudgetHolderKind)) state.AddModelError($"{prefix}.{nameof(BudgetHolderKind)}", "Choose who holds the budget");
+        if (!Enum.IsDefined(ManagementFee)) state.AddModelError($"{prefix}.{nameof(ManagementFee)}", "Choose how the management fee is met");
         var outcomes = (Outcomes ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (!state.IsValid || start is null || review is null || WeeklyBudget is null) return null;
-        return new AgreementTerms
+        return parties with
         {
-            PersonName = personName, PersonAddress = address, RepresentativeName = representativeName, RepresentativeRelationship = representativeRelationship,
-            ProviderName = providerName, AuthorityName = authorityName, Outcomes = outcomes, WeeklyBudget = WeeklyBudget.Value,
-            PersonContribution = PersonContribution ?? 0, HowBudgetWasSet = HowBudgetWasSet!.Trim(), BudgetHolder = BudgetHolder!.Trim(),
-            ManagementFee = ManagementFee, ManagementFeeDetail = ManagementFeeDetail?.Trim(), PaymentSchedule = PaymentSchedule!.Trim(),
+            Outcomes = outcomes, WeeklyBudget = WeeklyBudget.Value,
+            PersonContribution = PersonContribution ?? 0, HowBudgetWasSet = HowBudgetWasSet!.Trim(), BudgetHolder = BudgetHolder!.Trim(), BudgetHolderKind = BudgetHolderKind,
+            ManagementFee = ManagementFee, ManagementFeeDetail = ManagementFeeDetail?.Trim(),
+            PaymentIntervalWeeks = PaymentIntervalWeeks, PaidInAdvance = PaidInAdvance, Invoices = Invoices,
             StartDate = start.Value, ReviewDate = review.Value, NoticeWeeks = NoticeWeeks,
         };
     }

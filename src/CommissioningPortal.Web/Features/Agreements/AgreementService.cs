@@ -31,7 +31,7 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
         var published = await db.ContractTemplates.AsNoTracking()
             .Where(t => t.AuthorityId == authorityId && t.Kind == TemplateKind && t.PublishedAt != null)
             .OrderByDescending(t => t.Number).FirstOrDefaultAsync(ct);
-        return published is null ? (null, documents.DefaultTemplate) : (published.Id, published.Markdown);
+        return published is null ? (null, AgreementDocuments.DefaultTemplate) : (published.Id, published.Markdown);
     }
 
     /// <summary>Records the person, writes version 1 and offers it: the process goes draft → offered.</summary>
@@ -78,12 +78,22 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
     private async Task AddVersionAsync(IsfAgreement agreement, AgreementTerms terms, string? changeSummary, string by, CancellationToken ct)
     {
         var (templateId, markdown) = await TemplateForAsync(agreement.AuthorityId, ct);
-        var pdf = documents.RenderOffered(markdown, terms, agreement.Reference, agreement.CurrentVersion);
+        var now = clock.GetUtcNow();
+        var issue = new AgreementIssue(agreement.Reference, agreement.CurrentVersion, now, await ChangesAsync(agreement.Id, agreement.CurrentVersion, terms, ct));
+        var pdf = documents.RenderOffered(markdown, terms, issue);
         db.IsfAgreementVersions.Add(new IsfAgreementVersion
         {
             AgreementId = agreement.Id, Number = agreement.CurrentVersion, TermsJson = JsonSerializer.Serialize(terms, Json), ChangeSummary = changeSummary,
-            TemplateId = templateId, OfferedPdf = pdf, OfferedSha256 = AgreementDocuments.Sha256(pdf), CreatedAt = clock.GetUtcNow(), CreatedBy = by,
+            TemplateId = templateId, OfferedPdf = pdf, OfferedSha256 = AgreementDocuments.Sha256(pdf), CreatedAt = now, CreatedBy = by,
         });
+    }
+
+    /// <summary>What version <paramref name="number"/> changed from the one before it, as printed in its document; empty for version 1.</summary>
+    private async Task<IReadOnlyList<string>> ChangesAsync(Guid agreementId, int number, AgreementTerms terms, CancellationToken ct)
+    {
+        if (number <= 1) return [];
+        var previous = await db.IsfAgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreementId && v.Number == number - 1).SingleOrDefaultAsync(ct);
+        return previous is null ? [] : AgreementTerms.Changes(Terms(previous), terms);
     }
 
     /// <summary>The step the user's party takes next, if it is their turn.</summary>
@@ -117,11 +127,13 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
         if (turn.Party == AgreementParty.Authority)
         {
             var earlier = await db.IsfAcceptances.AsNoTracking().Where(a => a.VersionId == version.Id).ToListAsync(ct);
-            var lines = earlier.Append(acceptance).OrderBy(a => a.At).Select(a => new AcceptanceLine(PartyName(a.Party), a.Name, a.At, a.Sha256)).ToList();
+            // The same template, terms and issue as the offered PDF, so the final one says exactly what was accepted.
             var template = version.TemplateId is { } templateId
                 ? (await db.ContractTemplates.AsNoTracking().SingleAsync(t => t.Id == templateId, ct)).Markdown
-                : documents.DefaultTemplate;
-            var final = documents.RenderFinal(template, Terms(version), agreement.Reference, version.Number, lines);
+                : AgreementDocuments.DefaultTemplate;
+            var terms = Terms(version);
+            var issue = new AgreementIssue(agreement.Reference, version.Number, version.CreatedAt, await ChangesAsync(agreement.Id, version.Number, terms, ct));
+            var final = documents.RenderFinal(template, terms, issue, earlier.Append(acceptance));
             version.FinalPdf = final;
             version.FinalSha256 = AgreementDocuments.Sha256(final);
             version.AuthorisedAt = now;

@@ -1,3 +1,4 @@
+using CommissioningPortal.Domain.Agreements;
 using CommissioningPortal.Domain.Identity;
 using CommissioningPortal.Domain.People;
 using CommissioningPortal.Domain.Tenancy;
@@ -9,7 +10,7 @@ namespace CommissioningPortal.Web.Features.Agreements;
 /// terms. "Preview" shows the PDF without saving; "Offer" records everything and offers version 1.
 /// </summary>
 [Authorize(Policy = Policies.AuthorityStaff)]
-public sealed class NewModel(PortalDbContext db, AgreementService agreements, AgreementDocuments documents, UserManager<PortalUser> users) : PageModel
+public sealed class NewModel(PortalDbContext db, AgreementService agreements, AgreementDocuments documents, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter the person's name"), StringLength(200)]
     public string? PersonName { get; set; }
@@ -61,8 +62,17 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
         }
         var personUser = await LinkedUserAsync(nameof(PersonEmail), PersonEmail, Roles.SupportedPerson);
         var representativeUser = await LinkedUserAsync(nameof(RepresentativeEmail), RepresentativeEmail, Roles.Representative);
-        var terms = Terms.ToTerms(nameof(Terms), ModelState, PersonName?.Trim() ?? "", Blank(RepresentativeName), Blank(RepresentativeRelationship),
-            provider?.Name ?? "", authority.Name, Blank(PersonAddress));
+        var registration = provider is null ? null : await db.PassportItems.AsNoTracking()
+            .Where(i => i.ProviderId == provider.Id && i.Kind == Domain.Marketplace.PassportItemKind.CareInspectorateRegistration && i.Status == Domain.Marketplace.PassportItemStatus.Verified && i.Number != null)
+            .Select(i => i.Number).FirstOrDefaultAsync(ct);
+        var terms = Terms.ToTerms(nameof(Terms), ModelState, new AgreementTerms
+        {
+            PersonName = PersonName?.Trim() ?? "", PersonAddress = Blank(PersonAddress),
+            RepresentativeName = Blank(RepresentativeName), RepresentativeRelationship = Blank(RepresentativeRelationship),
+            ProviderName = provider?.Name ?? "", ProviderKind = provider?.Kind ?? default, ProviderEmail = provider?.ContactEmail, ProviderPhone = provider?.Phone, ProviderCareInspectorateNumber = registration,
+            AuthorityName = authority.Name, AuthorityEmail = authority.ContactEmail, Practitioner = User.DisplayNameOf(),
+            HowBudgetWasSet = "", BudgetHolder = "",
+        });
         if (!ModelState.IsValid || terms is null || provider is null)
         {
             Providers = await db.Providers.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
@@ -72,7 +82,7 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
         if (preview)
         {
             var (_, markdown) = await agreements.TemplateForAsync(authorityId, ct);
-            return File(documents.RenderOffered(markdown, terms, "PREVIEW", 1), "application/pdf");
+            return File(documents.RenderOffered(markdown, terms, new AgreementIssue("PREVIEW", 1, clock.GetUtcNow(), [])), "application/pdf");
         }
         var person = new SupportedPerson
         {

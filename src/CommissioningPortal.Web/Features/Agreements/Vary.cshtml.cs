@@ -32,8 +32,7 @@ public sealed class VaryModel(PortalDbContext db, AgreementService agreements) :
         {
             ModelState.AddModelError(string.Empty, "Only an active agreement can be varied; this one is waiting for acceptances.");
         }
-        var terms = Terms.ToTerms(nameof(Terms), ModelState, current.PersonName, current.RepresentativeName, current.RepresentativeRelationship,
-            current.ProviderName, current.AuthorityName, current.PersonAddress);
+        var terms = Terms.ToTerms(nameof(Terms), ModelState, current);
         var changes = terms is null ? [] : AgreementTerms.Changes(current, terms);
         if (terms is not null && changes.Count == 0) ModelState.AddModelError(string.Empty, "Nothing has changed. Change a term, or go back.");
         if (!ModelState.IsValid || terms is null)

@@ -7,7 +7,9 @@ namespace CommissioningPortal.Web.Features.Templates;
 /// <summary>
 /// Edit a draft template (Markdown with Liquid merge fields), preview it as the PDF a sample
 /// agreement would get, and publish it. An unknown merge field or broken Liquid is refused on save
-/// with its line. Published versions are read-only.
+/// with its line, keeping what was typed. Published versions are read-only. With JavaScript,
+/// <c>template-preview.js</c> posts the text to the <c>live</c> handler as it is typed and shows the
+/// sample agreement as HTML (or the problems) beside the editor.
 /// </summary>
 [Authorize(Policy = Policies.AuthorityAdmin)]
 public sealed class EditModel(PortalDbContext db, AgreementDocuments documents, TimeProvider clock) : PageModel
@@ -36,8 +38,24 @@ public sealed class EditModel(PortalDbContext db, AgreementDocuments documents, 
     {
         if (!await LoadAsync(authority, id, ct)) return NotFound();
         if (!Valid()) return Invalid();
-        return File(documents.RenderOffered(Markdown!, AgreementDocuments.SampleTerms(Authority.Name), "PREVIEW", 1), "application/pdf");
+        return File(AgreementDocuments.PreviewPdf(Markdown!, Authority.Name), "application/pdf");
     }
+
+    /// <summary>The live preview: the problems with their lines, or the sample agreement as safe HTML. Saves nothing.</summary>
+    public async Task<IActionResult> OnPostLiveAsync(string authority, Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(authority, id, ct)) return NotFound();
+        var errors = AgreementDocuments.Validate(Markdown ?? "");
+        if (errors.Count > 0)
+        {
+            return new JsonResult(new LivePreview(errors.Select(e => new LiveError(e.Line, e.Message)).ToList(), null)) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+        return new JsonResult(new LivePreview([], documents.PreviewHtml(Markdown!, Authority.Name)));
+    }
+
+    public sealed record LiveError(int Line, string Message);
+
+    public sealed record LivePreview(IReadOnlyList<LiveError> Errors, string? Html);
 
     private async Task<IActionResult> SaveAsync(string authority, Guid id, bool publish, CancellationToken ct)
     {
@@ -74,14 +92,9 @@ public sealed class EditModel(PortalDbContext db, AgreementDocuments documents, 
     private bool Valid()
     {
         Markdown ??= "";
-        if (string.IsNullOrWhiteSpace(Markdown))
+        foreach (var error in AgreementDocuments.Validate(Markdown))
         {
-            ModelState.AddModelError(nameof(Markdown), "The template is empty");
-            return false;
-        }
-        foreach (var (line, message) in documents.Validate(Markdown))
-        {
-            ModelState.AddModelError(nameof(Markdown), $"Line {line}: {message}");
+            ModelState.AddModelError(nameof(Markdown), $"Line {error.Line}: {error.Message}");
         }
         return ModelState.IsValid;
     }

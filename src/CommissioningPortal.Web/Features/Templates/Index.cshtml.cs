@@ -6,11 +6,15 @@ namespace CommissioningPortal.Web.Features.Templates;
 
 /// <summary>An authority's agreement templates: every version, which one is in use, and a new draft.</summary>
 [Authorize(Policy = Policies.AuthorityAdmin)]
-public sealed class IndexModel(PortalDbContext db, AgreementDocuments documents, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     public Authority Authority { get; private set; } = null!;
     public IReadOnlyList<ContractTemplate> Templates { get; private set; } = [];
     public ContractTemplate? InUse => Templates.Where(t => t.IsPublished).MaxBy(t => t.Number);
+
+    /// <summary>The default template's section headings, so an authority sees what it starts from.</summary>
+    public static IReadOnlyList<string> DefaultSections { get; } = AgreementDocuments.DefaultTemplate.Split('\n')
+        .Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Select(l => l[3..].Trim()).ToList();
 
     public async Task<IActionResult> OnGetAsync(string authority, CancellationToken ct) => await LoadAsync(authority, ct) ? Page() : NotFound();
 
@@ -24,7 +28,7 @@ public sealed class IndexModel(PortalDbContext db, AgreementDocuments documents,
             draft = new ContractTemplate
             {
                 AuthorityId = Authority.Id, Kind = AgreementService.TemplateKind, Number = (Templates.MaxBy(t => t.Number)?.Number ?? 0) + 1,
-                Markdown = Templates.MaxBy(t => t.Number)?.Markdown ?? documents.DefaultTemplate, CreatedAt = clock.GetUtcNow(), CreatedBy = User.DisplayNameOf(),
+                Markdown = Templates.MaxBy(t => t.Number)?.Markdown ?? AgreementDocuments.DefaultTemplate, CreatedAt = clock.GetUtcNow(), CreatedBy = User.DisplayNameOf(),
             };
             db.ContractTemplates.Add(draft);
             await db.SaveChangesAsync(ct);

@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using CommissioningPortal.Documents;
 using CommissioningPortal.Documents.Templates;
-using UglyToad.PdfPig;
+using CommissioningPortal.Tests.Infrastructure;
 using Xunit;
 
 namespace CommissioningPortal.Tests.Unit.Documents;
@@ -14,11 +13,7 @@ public sealed class AgreementTemplateTests
     private static byte[] Pdf(IsfAgreementModel model, string? source = null) =>
         PdfRenderer.Render(AgreementTemplate.Render(source ?? AgreementTemplate.Default, model));
 
-    private static List<string> Pages(byte[] bytes)
-    {
-        using var pdf = PdfDocument.Open(bytes);
-        return pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
-    }
+    private static List<string> Pages(byte[] bytes) => PdfFiles.Pages(bytes);
 
     [Fact]
     public void Default_template_is_valid()
@@ -34,26 +29,7 @@ public sealed class AgreementTemplateTests
 
         Assert.InRange(pages.Count, 7, 9);
         Assert.True(bytes.Length < 150 * 1024, $"{bytes.Length:N0} bytes");
-        var dir = Directory.CreateTempSubdirectory("isf-agreement-");
-        try
-        {
-            var file = Path.Combine(dir.FullName, "agreement.pdf");
-            File.WriteAllBytes(file, bytes);
-            using var process = Process.Start(new ProcessStartInfo("pdftoppm", ["-r", "20", "-png", file, Path.Combine(dir.FullName, "page")])
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-            })!;
-            var stderr = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"pdftoppm exited {process.ExitCode}: {stderr}");
-            Assert.Equal("", stderr.Trim());
-            Assert.Equal(pages.Count, dir.GetFiles("page*.png").Length);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        PdfFiles.AssertRasterises(bytes, pages.Count);
     }
 
     [Fact]
