@@ -5,6 +5,7 @@ using CommissioningPortal.Web.Features.Account;
 using CommissioningPortal.Web.Features.Content;
 using CommissioningPortal.Web.Features.Email;
 using CommissioningPortal.Web.Features.OpenReferral;
+using CommissioningPortal.Web.Features.ProviderOnboarding;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -121,6 +122,7 @@ public static class PortalApplication
         services.AddScoped<Features.ProviderDirectory.DirectorySearch>();
         services.AddScoped<Features.ProviderDirectory.ProviderSeeder>();
         services.AddOpenReferral();
+        builder.AddProviderOnboarding();
         return builder;
     }
 
@@ -162,6 +164,7 @@ public static class PortalApplication
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapContentFeature();
         app.MapOpenReferral();
+        app.MapProviderOnboarding();
         return app;
     }
 
