@@ -41,4 +41,30 @@ public sealed class ProviderOnboardingTests(BrowserFixture fixture) : BrowserTes
         await Assertions.Expect(Page.GetByLabel("Details (optional for most items)")).ToHaveValueAsync("Mrs Jean Ross, former employer, 01463 000000");
         await CheckAccessibilityAsync();
     }
+
+    [Fact]
+    public async Task An_organisation_sees_stale_capacity_confirms_it_and_invites_a_colleague()
+    {
+        await SignInAsync(Tests.Infrastructure.DemoUsers.Provider);
+        await VisitAsync("/provider/services");
+        // The demo recipe leaves some of Bright Steps' capacity unconfirmed for over 30 days.
+        await Assertions.Expect(Page.Locator(".portal-stale-capacity")).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Confirm capacity is still right") }).First.ClickAsync();
+        await Page.WaitForLoadStateAsync();
+        await CheckAccessibilityAsync();
+        await Assertions.Expect(Page.GetByText("confirmed.").First).ToBeVisibleAsync();
+        await VisitAsync("/provider/services");
+
+        await VisitAsync("/provider/colleagues");
+        await Page.GetByLabel("Colleague's e-mail address").FillAsync("not an address");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Page.WaitForLoadStateAsync();
+        await Assertions.Expect(Page.Locator(".ds_error-summary")).ToBeVisibleAsync();
+        await CheckAccessibilityAsync();
+        await Page.GetByLabel("Colleague's e-mail address").FillAsync($"colleague-{Guid.NewGuid():N}@brightsteps.example");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Page.WaitForLoadStateAsync();
+        await Assertions.Expect(Page.GetByText("Invitation sent to")).ToBeVisibleAsync();
+        await CheckAccessibilityAsync();
+    }
 }
