@@ -25,6 +25,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Locality> Localities => Set<Locality>();
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<PassportItem> PassportItems => Set<PassportItem>();
+    public DbSet<ProviderRegistration> ProviderRegistrations => Set<ProviderRegistration>();
+    public DbSet<ProviderRegistrationItem> ProviderRegistrationItems => Set<ProviderRegistrationItem>();
+    public DbSet<ProviderInvitation> ProviderInvitations => Set<ProviderInvitation>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<ServiceArea> ServiceAreas => Set<ServiceArea>();
     public DbSet<ServiceRate> ServiceRates => Set<ServiceRate>();

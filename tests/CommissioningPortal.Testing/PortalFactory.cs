@@ -37,6 +37,7 @@ public class PortalFactory : WebApplicationFactory<Program>, Xunit.IAsyncLifetim
             ["Database:Provider"] = kind.ToString(),
             ["Database:ConnectionString"] = ConnectionString,
             ["Email:MailFolder"] = MailFolder,
+            ["Storage:EvidencePath"] = Path.Combine(Folder, "evidence"),
             ["Portal:SeedDemo"] = "true",
             ["Portal:PrintDemoLogins"] = "false",
             ["RateLimiting:SignInPermitsPerMinute"] = "10000",

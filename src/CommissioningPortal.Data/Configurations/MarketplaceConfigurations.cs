@@ -78,3 +78,47 @@ internal sealed class ServiceTagConfiguration : IEntityTypeConfiguration<Service
         b.HasIndex(t => t.ServiceId);
     }
 }
+
+internal sealed class ProviderRegistrationConfiguration : IEntityTypeConfiguration<ProviderRegistration>
+{
+    public void Configure(EntityTypeBuilder<ProviderRegistration> b)
+    {
+        b.Property(r => r.UserId).HasMaxLength(450);
+        b.HasIndex(r => r.UserId).IsUnique();
+        b.Property(r => r.Name).HasMaxLength(200);
+        b.Property(r => r.Summary).HasMaxLength(2000);
+        b.Property(r => r.Website).HasMaxLength(300);
+        b.Property(r => r.ContactEmail).HasMaxLength(256);
+        b.Property(r => r.Phone).HasMaxLength(40);
+        b.Property(r => r.AddressLine).HasMaxLength(300);
+        b.Property(r => r.Town).HasMaxLength(100);
+        b.Property(r => r.Postcode).HasMaxLength(10);
+        b.HasOne<Identity.PortalUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Provider>().WithMany().HasForeignKey(r => r.ProviderId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProviderRegistrationItemConfiguration : IEntityTypeConfiguration<ProviderRegistrationItem>
+{
+    public void Configure(EntityTypeBuilder<ProviderRegistrationItem> b)
+    {
+        b.Property(i => i.Number).HasMaxLength(100);
+        b.Property(i => i.Details).HasMaxLength(2000);
+        b.HasIndex(i => new { i.RegistrationId, i.Kind }).IsUnique();
+    }
+}
+
+internal sealed class ProviderInvitationConfiguration : IEntityTypeConfiguration<ProviderInvitation>
+{
+    public void Configure(EntityTypeBuilder<ProviderInvitation> b)
+    {
+        b.Property(i => i.Email).HasMaxLength(256);
+        b.Property(i => i.TokenHash).HasMaxLength(64);
+        b.HasIndex(i => i.TokenHash).IsUnique();
+        b.HasIndex(i => i.ProviderId);
+        b.Property(i => i.InvitedByUserId).HasMaxLength(450);
+        b.Property(i => i.AcceptedByUserId).HasMaxLength(450);
+        b.HasOne<Provider>().WithMany().HasForeignKey(i => i.ProviderId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -6,6 +6,7 @@ using CommissioningPortal.Web.Features.Content;
 using CommissioningPortal.Web.Features.Email;
 using CommissioningPortal.Web.Features.OpenReferral;
 using CommissioningPortal.Web.Features.Verification;
+using CommissioningPortal.Web.Features.ProviderOnboarding;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -123,6 +124,7 @@ public static class PortalApplication
         services.AddScoped<Features.ProviderDirectory.ProviderSeeder>();
         services.AddOpenReferral();
         builder.AddProviderVerification();
+        builder.AddProviderOnboarding();
         return builder;
     }
 
@@ -164,6 +166,7 @@ public static class PortalApplication
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapContentFeature();
         app.MapOpenReferral();
+        app.MapProviderOnboarding();
         return app;
     }
 

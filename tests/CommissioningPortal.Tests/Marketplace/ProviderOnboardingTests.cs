@@ -1,0 +1,279 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using CommissioningPortal.Domain.Marketplace;
+using CommissioningPortal.Domain.Reference;
+using CommissioningPortal.Domain.Tenancy;
+using CommissioningPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace CommissioningPortal.Tests.Marketplace;
+
+/// <summary>The provider's own side: the registration wizard, passport evidence uploads, services with rates and capacity.</summary>
+public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTestBase(portal)
+{
+    private async Task<PortalClient> SignedInAsync(string email)
+    {
+        var client = NewClient();
+        var response = await client.SignInAsync(email, ProviderTestData.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private static string? InputValue(PortalClient.Page page, string id) =>
+        (page.Document.GetElementById(id) as IHtmlInputElement)?.Value ?? (page.Document.GetElementById(id) as IHtmlTextAreaElement)?.Value;
+
+    [Fact]
+    public async Task Wizard_saves_each_step_resumes_at_the_first_unfinished_one_and_registers_the_provider()
+    {
+        var (email, _) = await Portal.CreateProviderUserAsync();
+        using var client = await SignedInAsync(email);
+
+        // A provider user without a provider is sent to the wizard from their home.
+        var home = await client.GetPageAsync("/provider");
+        Assert.Equal("/provider/register/kind", home.Url);
+        Assert.Contains("step 1 of 5", home.Text, StringComparison.OrdinalIgnoreCase);
+
+        var response = await client.SubmitAsync(home, new Dictionary<string, string> { ["Kind"] = nameof(ProviderKind.PersonalAssistant), ["action"] = "continue" });
+        Assert.Equal("/provider/register/about", response.Headers.Location?.OriginalString);
+
+        // Save and come back later keeps an unfinished step.
+        var about = await client.GetPageAsync("/provider/register/about");
+        response = await client.SubmitAsync(about, new Dictionary<string, string> { ["Name"] = "Isla Fraser", ["Summary"] = "", ["action"] = "save-later" });
+        Assert.Equal("/provider/register/saved", response.Headers.Location?.OriginalString);
+
+        var resumed = await client.GetPageAsync("/provider/register");
+        Assert.Equal("/provider/register/about", resumed.Url);
+        Assert.Equal("Isla Fraser", InputValue(resumed, "Name"));
+
+        // Continue with a missing answer: 400, the field named, what was typed kept.
+        response = await client.SubmitAsync(resumed, new Dictionary<string, string> { ["Name"] = "Isla Fraser", ["Summary"] = "", ["action"] = "continue" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await PortalClient.Page.ReadAsync(response);
+        Assert.Contains("Describe what you offer", problem.Document.QuerySelector(".ds_error-summary")!.TextContent);
+        Assert.Equal("Isla Fraser", InputValue(problem, "Name"));
+
+        response = await client.SubmitAsync(resumed, new Dictionary<string, string>
+        {
+            ["Name"] = "Isla Fraser", ["Summary"] = "Personal assistance at home for older people in Glenmore.", ["action"] = "continue",
+        });
+        Assert.Equal("/provider/register/contact", response.Headers.Location?.OriginalString);
+
+        var contact = await client.GetPageAsync("/provider/register/contact");
+        Assert.Contains("never published", contact.Text);
+        response = await client.SubmitAsync(contact, new Dictionary<string, string>
+        {
+            ["ContactEmail"] = email, ["Phone"] = "01224 123456", ["AddressLine"] = "1 High Street", ["Town"] = "Glenmore", ["Postcode"] = "not a postcode", ["action"] = "continue",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        problem = await PortalClient.Page.ReadAsync(response);
+        Assert.Contains("Enter a real postcode", problem.Text);
+        Assert.Equal("1 High Street", InputValue(problem, "AddressLine"));
+        response = await client.SubmitAsync(contact, new Dictionary<string, string>
+        {
+            ["ContactEmail"] = email, ["Phone"] = "01224 123456", ["AddressLine"] = "1 High Street", ["Town"] = "Glenmore", ["Postcode"] = "ab10 1ab", ["action"] = "continue",
+        });
+        Assert.Equal("/provider/register/passport", response.Headers.Location?.OriginalString);
+
+        var passport = await client.GetPageAsync("/provider/register/passport");
+        Assert.Contains("PVG scheme membership", passport.Text);
+        Assert.Contains("Public liability insurance", passport.Text);
+        var expiry = DateOnly.FromDateTime(Portal.Clock.GetUtcNow().UtcDateTime).AddYears(1).ToString("yyyy-MM-dd");
+        response = await client.SubmitAsync(passport, new Dictionary<string, string>
+        {
+            ["Items[0].Number"] = "1234567890123456", ["Items[1].Number"] = "PL-99", ["Items[1].Details"] = "Insured by Thistle Mutual", ["Items[1].ExpiresOn"] = expiry, ["action"] = "continue",
+        });
+        Assert.Equal("/provider/register/check", response.Headers.Location?.OriginalString);
+
+        var check = await client.GetPageAsync("/provider/register/check");
+        Assert.Contains("AB10 1AB", check.Text);
+        response = await client.SubmitAsync(check, new Dictionary<string, string>());
+        Assert.Equal("/provider/passport", response.Headers.Location?.OriginalString);
+
+        // The refreshed sign-in carries the new provider: home shows it without signing in again.
+        var after = await client.GetPageAsync("/provider");
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        Assert.Equal("Isla Fraser", after.Document.QuerySelector("h1")!.TextContent.Trim());
+
+        await Portal.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            var provider = await db.Providers.SingleAsync(p => p.Id == user.ProviderId);
+            Assert.Equal(ProviderKind.PersonalAssistant, provider.Kind);
+            Assert.Equal("AB10 1AB", provider.Postcode);
+            Assert.Null(provider.VerifiedThrough);
+            var items = await db.PassportItems.Where(i => i.ProviderId == provider.Id).ToListAsync();
+            Assert.Equal([PassportItemKind.Pvg, PassportItemKind.PublicLiability], items.Select(i => i.Kind).Order());
+            Assert.All(items, i => Assert.Equal(PassportItemStatus.Unverified, i.Status));
+        });
+    }
+
+    [Fact]
+    public async Task A_pdf_that_is_really_text_is_refused_naming_the_file_and_keeping_what_was_typed()
+    {
+        var (email, _) = await Portal.CreateProviderUserAsync(ProviderKind.PersonalAssistant);
+        using var client = await SignedInAsync(email);
+        var form = await client.GetPageAsync("/provider/passport/item");
+        var response = await client.PostMultipartAsync(form, [("Kind", "Pvg"), ("Number", "1111222233334444"), ("Details", "Scheme record")],
+            "Evidence", "pvg.pdf", "This is plain text pretending to be a PDF"u8.ToArray());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await PortalClient.Page.ReadAsync(response);
+        var summary = page.Document.QuerySelector(".ds_error-summary")!;
+        Assert.Contains("pvg.pdf is not a PDF, JPG or PNG", summary.TextContent);
+        Assert.Equal("#Evidence", summary.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("1111222233334444", InputValue(page, "Number"));
+        Assert.Equal("Scheme record", InputValue(page, "Details"));
+        Assert.Equal("Pvg", (page.Document.GetElementById("Kind") as IHtmlSelectElement)!.Value);
+        Assert.Contains("Choose the file again", page.Text);
+        await AssertNoItemsAsync(email);
+    }
+
+    [Fact]
+    public async Task An_oversized_file_is_refused_with_the_limit_named()
+    {
+        var (email, _) = await Portal.CreateProviderUserAsync(ProviderKind.PersonalAssistant);
+        using var client = await SignedInAsync(email);
+        var form = await client.GetPageAsync("/provider/passport/item");
+        var big = new byte[10 * 1024 * 1024 + 1];
+        ProviderTestData.MinimalPdf().CopyTo(big, 0);
+        var response = await client.PostMultipartAsync(form, [("Kind", "PublicLiability"), ("Number", "PL-1"), ("ExpiresOn", "2099-01-01")], "Evidence", "policy.pdf", big);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await PortalClient.Page.ReadAsync(response);
+        Assert.Contains("policy.pdf is too big: it must be smaller than 10 MB", page.Document.QuerySelector(".ds_error-summary")!.TextContent);
+        Assert.Equal("PL-1", InputValue(page, "Number"));
+        Assert.Equal("2099-01-01", InputValue(page, "ExpiresOn"));
+        await AssertNoItemsAsync(email);
+    }
+
+    [Fact]
+    public async Task An_empty_form_names_each_missing_answer()
+    {
+        var (email, _) = await Portal.CreateProviderUserAsync(ProviderKind.PersonalAssistant);
+        using var client = await SignedInAsync(email);
+        var form = await client.GetPageAsync("/provider/passport/item");
+        var response = await client.PostMultipartAsync(form, [("Kind", ""), ("Number", ""), ("Details", ""), ("ExpiresOn", "")], "Evidence", null, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var summary = (await PortalClient.Page.ReadAsync(response)).Document.QuerySelector(".ds_error-summary")!.TextContent;
+        Assert.Contains("Choose what this passport item is", summary);
+        Assert.Contains("Choose the evidence file to upload", summary);
+
+        // A file chosen but nothing else: the file is named as not kept, the missing answer named.
+        response = await client.PostMultipartAsync(form, [("Kind", "Pvg"), ("Number", "")], "Evidence", "pvg.pdf", ProviderTestData.MinimalPdf());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await PortalClient.Page.ReadAsync(response);
+        Assert.Contains("Enter the PVG scheme membership number", page.Document.QuerySelector(".ds_error-summary")!.TextContent);
+        Assert.Contains("choose the file again", page.Text);
+        await AssertNoItemsAsync(email);
+    }
+
+    [Fact]
+    public async Task Uploaded_evidence_is_stored_under_a_random_name_and_downloads_only_for_the_provider_and_commissioners()
+    {
+        var (email, providerId) = await Portal.CreateProviderUserAsync(ProviderKind.PersonalAssistant);
+        using var client = await SignedInAsync(email);
+        var form = await client.GetPageAsync("/provider/passport/item");
+        var pdf = ProviderTestData.MinimalPdf("PVG certificate");
+        var response = await client.PostMultipartAsync(form, [("Kind", "Pvg"), ("Number", "1111222233334444")], "Evidence", "my pvg (scan).pdf", pdf, "text/plain");
+        Assert.Equal("/provider/passport", response.Headers.Location?.OriginalString);
+
+        var item = await Portal.WithDbAsync(db => db.PassportItems.SingleAsync(i => i.ProviderId == providerId));
+        Assert.Equal("application/pdf", item.EvidenceContentType);
+        Assert.Equal("my pvg (scan).pdf", item.EvidenceFileName);
+        Assert.DoesNotContain("pvg", item.EvidenceLocation!);
+        Assert.True(File.Exists(Path.Combine(Portal.Folder, "evidence", item.EvidenceLocation!)));
+
+        var passport = await client.GetPageAsync("/provider/passport");
+        Assert.Contains("Unverified", passport.Text);
+
+        var download = await client.GetAsync($"/evidence/{item.Id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync(Ct));
+
+        using var otherProvider = NewClient();
+        await otherProvider.SignInAsync(DemoUsers.Provider);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherProvider.GetAsync($"/evidence/{item.Id}")).StatusCode);
+
+        using var commissioner = NewClient();
+        await commissioner.SignInAsync(DemoUsers.GlenmoreCommissioner);
+        Assert.Equal(HttpStatusCode.OK, (await commissioner.GetAsync($"/evidence/{item.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Replacing_the_evidence_of_a_verified_item_sends_it_back_to_unverified_and_the_provider_loses_verified()
+    {
+        var (email, providerId) = await Portal.CreateProviderUserAsync(ProviderKind.NonCareSupplier);
+        using var client = await SignedInAsync(email);
+        var form = await client.GetPageAsync("/provider/passport/item?kind=PublicLiability");
+        var response = await client.PostMultipartAsync(form, [("Kind", "PublicLiability"), ("Number", "PL-7"), ("ExpiresOn", "2099-01-01")], "Evidence", "policy.pdf", ProviderTestData.MinimalPdf());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var today = DateOnly.FromDateTime(Portal.Clock.GetUtcNow().UtcDateTime);
+        var itemId = await Portal.WithDbAsync(async db =>
+        {
+            var item = await db.PassportItems.SingleAsync(i => i.ProviderId == providerId);
+            item.Verify("commissioner@glenmore.example", Portal.Clock.GetUtcNow());
+            var provider = await db.Providers.SingleAsync(p => p.Id == providerId);
+            ProviderVerification.Refresh(provider, [item], today);
+            await db.SaveChangesAsync();
+            return item.Id;
+        });
+        Assert.Contains("Verified", (await client.GetPageAsync("/provider/passport")).Text);
+
+        var replace = await client.GetPageAsync($"/provider/passport/item/{itemId}");
+        response = await client.PostMultipartAsync(replace, [("Number", "PL-7"), ("ExpiresOn", "2099-01-01")], "Evidence", "new-policy.png",
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "image/png");
+        Assert.Equal("/provider/passport", response.Headers.Location?.OriginalString);
+
+        await Portal.WithDbAsync(async db =>
+        {
+            var item = await db.PassportItems.SingleAsync(i => i.Id == itemId);
+            Assert.Equal(PassportItemStatus.Unverified, item.Status);
+            Assert.Null(item.VerifiedBy);
+            Assert.Equal("image/png", item.EvidenceContentType);
+            Assert.Null((await db.Providers.SingleAsync(p => p.Id == providerId)).VerifiedThrough);
+        });
+    }
+
+    [Fact]
+    public async Task An_organisation_invites_a_colleague_who_joins_from_the_e_mailed_link()
+    {
+        var (ownerEmail, providerId) = await Portal.CreateProviderUserAsync(ProviderKind.RegisteredOrganisation);
+        var (colleagueEmail, _) = await Portal.CreateProviderUserAsync();
+        using var owner = await SignedInAsync(ownerEmail);
+        var page = await owner.GetPageAsync("/provider/colleagues");
+        var response = await owner.SubmitAsync(page, new Dictionary<string, string> { ["Email"] = "not an address" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        response = await owner.SubmitAsync(page, new Dictionary<string, string> { ["Email"] = colleagueEmail });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var body = await Portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == colleagueEmail).Select(m => m.TextBody).SingleAsync());
+        var link = body.Split('\n').Single(l => l.Contains("/provider/join/")).Trim();
+
+        using var colleague = await SignedInAsync(colleagueEmail);
+        var join = await colleague.GetPageAsync(new Uri(link).PathAndQuery);
+        response = await colleague.SubmitAsync(join, new Dictionary<string, string>());
+        Assert.Equal("/provider", response.Headers.Location?.OriginalString);
+        var home = await colleague.GetPageAsync("/provider");
+        Assert.Equal(HttpStatusCode.OK, home.Status);
+        Assert.Equal(providerId, await Portal.WithDbAsync(db => db.Users.Where(u => u.Email == colleagueEmail).Select(u => u.ProviderId).SingleAsync()));
+
+        // The link works once.
+        Assert.Equal(HttpStatusCode.BadRequest, (await colleague.GetAsync(new Uri(link).PathAndQuery)).StatusCode);
+    }
+
+    private Task AssertNoItemsAsync(string email) => Portal.WithDbAsync(async db =>
+    {
+        var providerId = await db.Users.Where(u => u.Email == email).Select(u => u.ProviderId).SingleAsync();
+        Assert.False(await db.PassportItems.AnyAsync(i => i.ProviderId == providerId));
+    });
+}
+
+public sealed class ProviderOnboardingOnSqlite(SqlitePortal portal) : ProviderOnboardingTests(portal);
+
+public sealed class ProviderOnboardingOnPostgres(PostgresPortal portal) : ProviderOnboardingTests(portal);
