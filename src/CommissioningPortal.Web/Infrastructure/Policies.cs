@@ -18,6 +18,9 @@ public static class Policies
     public const string Person = nameof(Person);
     public const string PanelMember = nameof(PanelMember);
 
+    /// <summary>People who keep a shortlist of providers: supported people, representatives, practitioners.</summary>
+    public const string Shortlist = nameof(Shortlist);
+
     public static void AddPortalPolicies(this AuthorizationBuilder auth) => auth
         .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
         .AddPolicy(AuthorityStaff, p => p.RequireRole(Roles.AuthorityStaff).RequireClaim(PortalClaims.AuthorityCode))
@@ -25,7 +28,8 @@ public static class Policies
         .AddPolicy(AuthorityAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new SameAuthorityRequirement([Roles.Commissioner])))
         .AddPolicy(ProviderUser, p => p.RequireRole(Roles.ProviderUser).RequireClaim(PortalClaims.ProviderId))
         .AddPolicy(Person, p => p.RequireRole(Roles.SupportedPerson, Roles.Representative))
-        .AddPolicy(PanelMember, p => p.RequireRole(Roles.PanelMember));
+        .AddPolicy(PanelMember, p => p.RequireRole(Roles.PanelMember))
+        .AddPolicy(Shortlist, p => p.RequireRole(Roles.SupportedPerson, Roles.Representative, Roles.Practitioner));
 }
 
 /// <summary>
