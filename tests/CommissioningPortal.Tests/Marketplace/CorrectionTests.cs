@@ -111,7 +111,7 @@ public abstract class CorrectionTests(PortalFactory portal) : PortalTestBase(por
         using var practitioner = NewClient();
         await practitioner.SignInAsync(DemoUsers.GlenmorePractitioner);
         var results = await practitioner.GetPageAsync("/directory?kind=PersonalAssistant");
-        var row = results.Document.QuerySelector(".ds_search-result")!;
+        var row = results.Document.QuerySelectorAll(".ds_search-result").Single(r => r.TextContent.Contains("Morag Campbell"));
         Assert.Contains("Passport", row.TextContent);
         Assert.Contains("PVG scheme membership: verified", row.TextContent);
         var profile = await practitioner.GetPageAsync($"/directory/{morag}");

@@ -63,7 +63,7 @@ public sealed class Shortlists(PortalDbContext db)
         var saved = await (from e in db.ShortlistEntries.AsNoTracking()
                            join p in db.Providers on e.ProviderId equals p.Id
                            where e.UserId == userId
-                           orderby e.AddedAt descending
+                           orderby e.AddedAt descending, p.Name
                            select new { p.Id, p.Name, p.Kind, p.VerifiedThrough, p.ClosedAt, e.AddedAt }).ToListAsync(ct);
         var ids = saved.Select(s => s.Id).ToList();
         var services = (await db.Services.AsNoTracking().Where(s => ids.Contains(s.ProviderId))
