@@ -87,5 +87,9 @@ public sealed class ShortlistAndCorrectionTests(BrowserFixture fixture) : Browse
         await Assertions.Expect(Page.Locator(".ds_error-summary")).ToContainTextAsync("does not match Morag Campbell");
         await Assertions.Expect(Page.GetByLabel("To confirm, type your provider name")).ToHaveValueAsync("Not my name");
         await CheckAccessibilityAsync();
+
+        // The page people land on after closing (closing itself is tested against the database in DataRightsTests).
+        await VisitAsync("/provider/my-data/closed");
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Your account is closed");
     }
 }
