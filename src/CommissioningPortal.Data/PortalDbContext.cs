@@ -32,6 +32,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ServiceArea> ServiceAreas => Set<ServiceArea>();
     public DbSet<ServiceRate> ServiceRates => Set<ServiceRate>();
     public DbSet<ServiceTag> ServiceTags => Set<ServiceTag>();
+    public DbSet<ShortlistEntry> ShortlistEntries => Set<ShortlistEntry>();
+    public DbSet<ProviderCorrection> ProviderCorrections => Set<ProviderCorrection>();
     public DbSet<ReferenceTerm> ReferenceTerms => Set<ReferenceTerm>();
     public DbSet<ContentPage> ContentPages => Set<ContentPage>();
     public DbSet<ContentPageRevision> ContentPageRevisions => Set<ContentPageRevision>();

@@ -122,3 +122,32 @@ internal sealed class ProviderInvitationConfiguration : IEntityTypeConfiguration
         b.HasOne<Provider>().WithMany().HasForeignKey(i => i.ProviderId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ShortlistEntryConfiguration : IEntityTypeConfiguration<ShortlistEntry>
+{
+    public void Configure(EntityTypeBuilder<ShortlistEntry> b)
+    {
+        b.ToTable("ShortlistEntries");
+        b.Property(e => e.UserId).HasMaxLength(450);
+        // A person saves a provider once; their shortlist is read by user.
+        b.HasIndex(e => new { e.UserId, e.ProviderId }).IsUnique();
+        b.HasIndex(e => e.ProviderId);
+        b.HasOne<CommissioningPortal.Data.Identity.PortalUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Provider>().WithMany().HasForeignKey(e => e.ProviderId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProviderCorrectionConfiguration : IEntityTypeConfiguration<ProviderCorrection>
+{
+    public void Configure(EntityTypeBuilder<ProviderCorrection> b)
+    {
+        b.ToTable("ProviderCorrections");
+        b.Property(c => c.WhatIsWrong).HasMaxLength(ProviderCorrection.MaxTextLength);
+        b.Property(c => c.ReplyEmail).HasMaxLength(256);
+        b.Property(c => c.ResolvedBy).HasMaxLength(256);
+        b.Property(c => c.ResolutionNote).HasMaxLength(ProviderCorrection.MaxNoteLength);
+        // A provider's queue: open ones first, newest first.
+        b.HasIndex(c => new { c.ProviderId, c.Status, c.CreatedAt });
+        b.HasOne<Provider>().WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -50,7 +50,33 @@ public sealed class Provider : IVersioned
     public bool IsNaturalPerson => Kind == ProviderKind.PersonalAssistant;
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the provider closed their account (their personal data was removed); null while open.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public bool IsClosed => ClosedAt is not null;
+
     public int Version { get; set; }
+
+    public const string ClosedName = "Closed account";
+
+    /// <summary>
+    /// Closing an account removes who the provider is and how to reach them. The row stays, so the
+    /// agreements it signed (which the law requires us to keep) still point at something.
+    /// </summary>
+    public void Close(DateTimeOffset at)
+    {
+        Name = ClosedName;
+        Summary = null;
+        ContactEmail = null;
+        Phone = null;
+        Website = null;
+        AddressLine = null;
+        Town = null;
+        Postcode = null;
+        VerifiedThrough = null;
+        ClosedAt = at;
+    }
 
     public static string KindDisplayName(ProviderKind kind) => kind switch
     {

@@ -20,6 +20,8 @@ public static class Policies
 
     /// <summary>Checks providers' passports: commissioners of any authority (the passport is national) and administrators.</summary>
     public const string Verifier = nameof(Verifier);
+    /// <summary>People who keep a shortlist of providers: supported people, representatives, practitioners.</summary>
+    public const string Shortlist = nameof(Shortlist);
 
     public static void AddPortalPolicies(this AuthorizationBuilder auth) => auth
         .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
@@ -29,7 +31,8 @@ public static class Policies
         .AddPolicy(ProviderUser, p => p.RequireRole(Roles.ProviderUser).RequireClaim(PortalClaims.ProviderId))
         .AddPolicy(Person, p => p.RequireRole(Roles.SupportedPerson, Roles.Representative))
         .AddPolicy(PanelMember, p => p.RequireRole(Roles.PanelMember))
-        .AddPolicy(Verifier, p => p.RequireRole(Roles.Commissioner, Roles.Administrator));
+        .AddPolicy(Verifier, p => p.RequireRole(Roles.Commissioner, Roles.Administrator))
+        .AddPolicy(Shortlist, p => p.RequireRole(Roles.SupportedPerson, Roles.Representative, Roles.Practitioner));
 }
 
 /// <summary>

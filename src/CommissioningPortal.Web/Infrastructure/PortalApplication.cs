@@ -121,6 +121,9 @@ public static class PortalApplication
         builder.AddContentFeature();
         services.AddMemoryCache();
         services.AddScoped<Features.ProviderDirectory.DirectorySearch>();
+        services.AddScoped<Features.ProviderDirectory.Shortlists>();
+        services.AddScoped<Features.ProviderDirectory.PassportSummaries>();
+        services.AddScoped<Features.Providers.ProviderDataRights>();
         services.AddScoped<Features.ProviderDirectory.ProviderSeeder>();
         services.AddOpenReferral();
         builder.AddProviderVerification();

@@ -10,7 +10,7 @@ namespace CommissioningPortal.Benchmarks.ProviderDirectory;
 /// three filters (locality, client group, support type) and a search word, as the page runs it
 /// (count, ordered ids, rows, providers, rates) in its own DI scope. Target: median under 20 ms (issue 4).
 /// </summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MedianColumn, MinColumn, MaxColumn]
 public class DirectorySearchBenchmarks
 {
     private PortalFactory _portal = null!;

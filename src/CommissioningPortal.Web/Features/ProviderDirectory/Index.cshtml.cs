@@ -10,7 +10,7 @@ namespace CommissioningPortal.Web.Features.ProviderDirectory;
 /// capacity, price ceiling and language, plus free text; results in order of fit; CSV download.
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(DirectorySearch search, TimeProvider clock) : PageModel
+public sealed class IndexModel(DirectorySearch search, Shortlists shortlists, PassportSummaries passports, TimeProvider clock) : PageModel
 {
     /// <summary>The CSV download's cap: a spreadsheet of everything, not a scrape of the portal.</summary>
     public const int ExportLimit = 5_000;
@@ -33,6 +33,15 @@ public sealed class IndexModel(DirectorySearch search, TimeProvider clock) : Pag
     public DateTimeOffset Now { get; private set; }
     public bool AnyFilter { get; private set; }
 
+    /// <summary>The shown providers the signed-in person has shortlisted; null if they keep no shortlist.</summary>
+    public HashSet<Guid>? Saved { get; private set; }
+
+    /// <summary>For practitioners: each shown provider's passport (what is verified, until when).</summary>
+    public ILookup<Guid, PassportSummary>? Passports { get; private set; }
+
+    public ShortlistButton ShortlistButtonFor(DirectoryResult r) =>
+        new(r.ProviderId, r.ProviderName, ShortlistButton.For(User, Saved, r.ProviderId), Request.Path + Request.QueryString);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
@@ -40,6 +49,12 @@ public sealed class IndexModel(DirectorySearch search, TimeProvider clock) : Pag
         var query = Validate();
         if (query is null) return BadRequestPage();
         Results = await search.SearchAsync(query, Now, ct);
+        if (Results.Results.Count > 0 && User.Identity?.IsAuthenticated == true)
+        {
+            var providerIds = Results.Results.Select(r => r.ProviderId).Distinct().ToList();
+            if (Shortlists.CanUse(User)) Saved = await shortlists.SavedAsync(Shortlists.UserIdOf(User), providerIds, ct);
+            if (PassportSummaries.CanSee(User)) Passports = await passports.ForAsync(providerIds, Now, ct);
+        }
         return Page();
     }
 

@@ -1,11 +1,15 @@
 using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Tenancy;
+using CommissioningPortal.Web.Features.Email;
 
 namespace CommissioningPortal.Web.Features.ProviderDirectory;
 
-/// <summary>A provider's public profile: who they are, what their passport shows, and every service.</summary>
+/// <summary>
+/// A provider's public profile: who they are, what their passport shows, and every service; the
+/// shortlist button; and "suggest a correction", which anyone may send and is queued for the provider.
+/// </summary>
 [AllowAnonymous]
-public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, TimeProvider clock) : PageModel
+public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, Shortlists shortlists, IEmailOutbox outbox, TimeProvider clock) : PageModel
 {
     public Provider Provider { get; private set; } = null!;
     public IReadOnlyList<Service> Services { get; private set; } = [];
@@ -14,18 +18,79 @@ public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, Tim
     public DateTimeOffset Now { get; private set; }
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
     public bool Verified => Provider.IsVerifiedOn(Today);
+    public ShortlistButton Shortlist { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>Practitioners see when each item was checked and when it expires.</summary>
+    public bool ShowPassportDetail => PassportSummaries.CanSee(User);
+
+    [BindProperty(SupportsGet = true)] public bool Corrected { get; set; }
+
+    [BindProperty] public string? WhatIsWrong { get; set; }
+    [BindProperty] public string? ReplyEmail { get; set; }
+
+    /// <summary>A field people never see (it is hidden): only form-filling robots put anything in it.</summary>
+    [BindProperty] public string? Nickname { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCorrectionAsync(Guid id, CancellationToken ct)
     {
-        var provider = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (provider is null) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!string.IsNullOrEmpty(Nickname))
+        {
+            // A robot: thank it as if it worked, keep nothing.
+            return Redirect($"/directory/{id}?corrected=true#correction");
+        }
+        var text = WhatIsWrong?.Trim();
+        if (string.IsNullOrEmpty(text)) ModelState.AddModelError(nameof(WhatIsWrong), "Say what is wrong on this page.");
+        else if (text.Length > ProviderCorrection.MaxTextLength) ModelState.AddModelError(nameof(WhatIsWrong), $"What is wrong must be {ProviderCorrection.MaxTextLength:#,0} characters or fewer.");
+        var email = string.IsNullOrWhiteSpace(ReplyEmail) ? null : ReplyEmail.Trim();
+        if (email is not null && (email.Length > 256 || !new EmailAddressAttribute().IsValid(email)))
+        {
+            ModelState.AddModelError(nameof(ReplyEmail), "Enter an e-mail address like name@example.com, or leave it empty.");
+        }
+        if (!ModelState.IsValid)
+        {
+            var page = Page();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
+        }
+
+        var correction = new ProviderCorrection { ProviderId = id, WhatIsWrong = text!, ReplyEmail = email, CreatedAt = Now };
+        db.ProviderCorrections.Add(correction);
+        foreach (var to in await RecipientsAsync(ct))
+        {
+            outbox.Enqueue(new EmailMessage(to, Provider.Name, $"Someone suggested a correction to your listing: {Provider.Name}",
+                $"Hello,\n\nSomeone using the provider directory says something is wrong on your listing:\n\n{text}\n\n" +
+                (email is null ? "They did not leave an e-mail address for a reply.\n\n" : $"They would like a reply at {email}.\n\n") +
+                $"Update your listing if it needs it, then mark the correction resolved:\n{Request.Scheme}://{Request.Host}/provider/corrections\n\nCommissioning Portal",
+                null, "provider-correction"));
+        }
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/directory/{id}?corrected=true#correction");
+    }
+
+    /// <summary>The provider's contact e-mail, or failing that its users'.</summary>
+    private async Task<IReadOnlyList<string>> RecipientsAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(Provider.ContactEmail)) return [Provider.ContactEmail];
+        return await db.Users.Where(u => u.ProviderId == Provider.Id && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var provider = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.ClosedAt == null, ct);
+        if (provider is null) return false;
         Provider = provider;
         Now = clock.GetUtcNow();
         Reference = await search.ReferenceAsync(ct);
         Services = await db.Services.AsNoTracking().Include(s => s.Areas).Include(s => s.Rates).AsSplitQuery()
             .Where(s => s.ProviderId == id).OrderBy(s => s.Name).ToListAsync(ct);
         Passport = await db.PassportItems.AsNoTracking().Where(i => i.ProviderId == id).OrderBy(i => i.Kind).ToListAsync(ct);
-        return Page();
+        var saved = Shortlists.CanUse(User) ? await shortlists.SavedAsync(Shortlists.UserIdOf(User), [id], ct) : null;
+        Shortlist = new ShortlistButton(id, provider.Name, ShortlistButton.For(User, saved, id), $"/directory/{id}");
+        return true;
     }
 
     public string AreaText(Service service) =>
