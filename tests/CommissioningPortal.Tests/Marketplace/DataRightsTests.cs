@@ -20,7 +20,7 @@ public abstract class DataRightsTests(PortalFactory portal) : PortalTestBase(por
 {
     protected virtual void EnsureDatabase() { }
 
-    private sealed record Pa(Guid ProviderId, string Name, string Email, Guid ServiceId, string ServiceName, Guid AgreementId, string Phone);
+    private sealed record Pa(Guid ProviderId, string Name, string Email, Guid ServiceId, string ServiceName, Guid AgreementId, string Phone, string EvidenceLocation);
 
     /// <summary>A verified PA of their own (the demo's are shared by other tests), with a service, a correction and a signed agreement.</summary>
     private async Task<Pa> NewPersonalAssistantAsync()
@@ -36,6 +36,8 @@ public abstract class DataRightsTests(PortalFactory portal) : PortalTestBase(por
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var glenmore = await db.Authorities.Include(a => a.Localities).SingleAsync(a => a.Code == "glenmore", Ct);
+        var evidenceStore = scope.ServiceProvider.GetRequiredService<CommissioningPortal.Web.Features.ProviderOnboarding.IEvidenceStore>();
+        var evidenceLocation = await evidenceStore.SaveAsync(new MemoryStream(ProviderTestData.MinimalPdf()), Ct);
         var provider = new Provider
         {
             Name = name, Kind = ProviderKind.PersonalAssistant, Summary = "Experienced PA", ContactEmail = email, Phone = phone,
@@ -44,7 +46,7 @@ public abstract class DataRightsTests(PortalFactory portal) : PortalTestBase(por
         db.Providers.Add(provider);
         var items = new List<PassportItem>
         {
-            new() { ProviderId = provider.Id, Kind = PassportItemKind.Pvg, Number = $"PVG-{tag}", EvidenceFileName = "pvg.pdf", EvidenceContentType = "application/pdf", EvidenceSize = 1000, EvidenceLocation = "evidence/x", CreatedAt = now },
+            new() { ProviderId = provider.Id, Kind = PassportItemKind.Pvg, Number = $"PVG-{tag}", EvidenceFileName = "pvg.pdf", EvidenceContentType = "application/pdf", EvidenceSize = 1000, EvidenceLocation = evidenceLocation, CreatedAt = now },
             new() { ProviderId = provider.Id, Kind = PassportItemKind.PublicLiability, Number = $"PL-{tag}", ExpiresOn = today.AddDays(200), CreatedAt = now },
             new() { ProviderId = provider.Id, Kind = PassportItemKind.SelfEmployment, Number = $"UTR-{tag}", CreatedAt = now },
         };
@@ -62,6 +64,7 @@ public abstract class DataRightsTests(PortalFactory portal) : PortalTestBase(por
         service.Reindex(provider);
         db.Services.Add(service);
         db.ProviderCorrections.Add(new ProviderCorrection { ProviderId = provider.Id, WhatIsWrong = "Wrong town", CreatedAt = now });
+        db.ProviderInvitations.Add(new ProviderInvitation { ProviderId = provider.Id, Email = $"helper.{tag}@pa.example", TokenHash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), CreatedAt = now, ExpiresAt = now.AddDays(14) });
 
         var person = new SupportedPerson { AuthorityId = glenmore.Id, Name = $"Person {tag}", CreatedAt = now };
         db.SupportedPeople.Add(person);
@@ -83,7 +86,7 @@ public abstract class DataRightsTests(PortalFactory portal) : PortalTestBase(por
         await users.AddToRoleAsync(user, Roles.ProviderUser);
         db.IsfAcceptances.Add(new IsfAcceptance { VersionId = version.Id, Party = AgreementParty.Provider, UserId = user.Id, Name = name, At = now, Sha256 = "abc" });
         await db.SaveChangesAsync(Ct);
-        return new Pa(provider.Id, name, email, service.Id, service.Name, agreement.Id, phone);
+        return new Pa(provider.Id, name, email, service.Id, service.Name, agreement.Id, phone, evidenceLocation);
     }
 
     [Fact]
@@ -171,6 +174,7 @@ public abstract class DataRightsTests(PortalFactory portal) : PortalTestBase(por
             Assert.False(await db.ServiceTags.AnyAsync(t => t.ServiceId == pa.ServiceId, Ct));
             Assert.False(await db.ProviderCorrections.AnyAsync(c => c.ProviderId == pa.ProviderId, Ct));
             Assert.False(await db.Users.AnyAsync(u => u.Email == pa.Email || u.ProviderId == pa.ProviderId, Ct));
+            Assert.False(await db.ProviderInvitations.AnyAsync(i => i.ProviderId == pa.ProviderId, Ct));
 
             // What the agreement legally needs is untouched.
             var version = await db.IsfAgreementVersions.AsNoTracking().SingleAsync(v => v.AgreementId == pa.AgreementId, Ct);
@@ -179,6 +183,10 @@ public abstract class DataRightsTests(PortalFactory portal) : PortalTestBase(por
             Assert.Equal(agreementBefore.Item2, await db.IsfAcceptances.CountAsync(a => a.VersionId == version.Id, Ct));
             Assert.Equal(pa.ProviderId, (await db.IsfAgreements.AsNoTracking().SingleAsync(a => a.Id == pa.AgreementId, Ct)).ProviderId);
         });
+
+        // The evidence files (PVG certificate) are deleted, not only unlinked.
+        await using (var scope = Portal.Services.CreateAsyncScope())
+            Assert.Null(scope.ServiceProvider.GetRequiredService<CommissioningPortal.Web.Features.ProviderOnboarding.IEvidenceStore>().Open(pa.EvidenceLocation));
 
         using var anonymous = NewClient();
         Assert.DoesNotContain(pa.ServiceName, (await anonymous.GetPageAsync($"/directory?q={Uri.EscapeDataString(pa.ServiceName)}")).Text);

@@ -10,7 +10,7 @@ namespace CommissioningPortal.Web.Features.Providers;
 /// a copy of everything held about them, and closing the account, which removes their personal
 /// data but keeps the provider row so the agreements they signed — which must be kept — still hold.
 /// </summary>
-public sealed class ProviderDataRights(PortalDbContext db, UserManager<PortalUser> users)
+public sealed class ProviderDataRights(PortalDbContext db, UserManager<PortalUser> users, CommissioningPortal.Web.Features.ProviderOnboarding.IEvidenceStore evidence)
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -82,7 +82,9 @@ public sealed class ProviderDataRights(PortalDbContext db, UserManager<PortalUse
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var provider = await db.Providers.SingleAsync(p => p.Id == providerId, ct);
         await db.Services.Where(s => s.ProviderId == providerId).ExecuteDeleteAsync(ct); // areas, rates and tags cascade
+        var evidenceFiles = await db.PassportItems.Where(i => i.ProviderId == providerId && i.EvidenceLocation != null).Select(i => i.EvidenceLocation!).ToListAsync(ct);
         await db.PassportItems.Where(i => i.ProviderId == providerId).ExecuteDeleteAsync(ct);
+        await db.ProviderInvitations.Where(i => i.ProviderId == providerId).ExecuteDeleteAsync(ct);
         await db.ProviderCorrections.Where(c => c.ProviderId == providerId).ExecuteDeleteAsync(ct);
         var accounts = await db.Users.Where(u => u.ProviderId == providerId).ToListAsync(ct);
         foreach (var account in accounts)
@@ -93,5 +95,7 @@ public sealed class ProviderDataRights(PortalDbContext db, UserManager<PortalUse
         provider.Close(now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        // Files last: a failed transaction must not lose the evidence of an account that stays open.
+        foreach (var location in evidenceFiles) evidence.Delete(location);
     }
 }

@@ -29,7 +29,7 @@ public sealed class PassportEmails(PortalDbContext db, IEmailOutbox outbox, IOpt
             ? "Every check your kind of provider needs is now in place, so your listing shows as verified in the provider directory."
             : "Your listing shows as verified once every check your kind of provider needs is in place.";
         return await QueueAsync(provider, $"Your {name} has been verified",
-            $"We have checked your {name}{NumberText(item)} and accepted it.\n\n{then}\n\nSee your passport: {BaseUrl}/provider",
+            $"We have checked your {name}{NumberText(item)} and accepted it.\n\n{then}\n\nSee your passport: {BaseUrl}/provider/passport",
             "passport-verified", ct);
     }
 
@@ -38,7 +38,7 @@ public sealed class PassportEmails(PortalDbContext db, IEmailOutbox outbox, IOpt
         var name = PassportItem.KindDisplayName(item.Kind);
         return await QueueAsync(provider, $"Your {name} could not be accepted",
             $"We have checked your {name}{NumberText(item)} and could not accept it, for this reason:\n\n{item.RejectionReason}\n\n" +
-            $"Please upload corrected evidence: {BaseUrl}/provider",
+            $"Please upload corrected evidence: {BaseUrl}/provider/passport",
             "passport-rejected", ct);
     }
 
@@ -48,7 +48,7 @@ public sealed class PassportEmails(PortalDbContext db, IEmailOutbox outbox, IOpt
         var on = item.ExpiresOn!.Value.ToString("d MMMM yyyy");
         return await QueueAsync(provider, $"Your {name} expires on {on}: upload the renewed evidence",
             $"Your {name}{NumberText(item)} expires on {on}. Upload the renewed evidence before then, so that your listing stays verified " +
-            $"and councils can keep buying from you.\n\nUpload it here: {BaseUrl}/provider",
+            $"and councils can keep buying from you.\n\nUpload it here: {BaseUrl}/provider/passport",
             "passport-expiry-reminder", ct);
     }
 
@@ -57,7 +57,7 @@ public sealed class PassportEmails(PortalDbContext db, IEmailOutbox outbox, IOpt
         var name = PassportItem.KindDisplayName(item.Kind);
         return await QueueAsync(provider, $"Your {name} has expired",
             $"Your {name}{NumberText(item)} expired on {item.ExpiresOn!.Value:d MMMM yyyy}. Until the renewed evidence is uploaded and checked, " +
-            $"your listing may not show as verified.\n\nUpload it here: {BaseUrl}/provider",
+            $"your listing may not show as verified.\n\nUpload it here: {BaseUrl}/provider/passport",
             "passport-expired", ct);
     }
 
