@@ -22,6 +22,18 @@ internal static class DirectoryLoad
             {
                 throw new InvalidOperationException($"The directory did not answer 200 with results: {page.Status}");
             }
+            // One request at a time first: what a page costs on its own, before queueing under load.
+            var alone = new List<double>();
+            var bytes = 0;
+            for (var i = 0; i < 300; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(path);
+                bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
+                if (i >= 50) alone.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            alone.Sort();
+            Console.WriteLine($"  one at a time        median_ms={alone[alone.Count / 2]:0.00} p95_ms={alone[(int)(alone.Count * 0.95)]:0.00} bytes={bytes}");
             var url = new Uri(portal.BaseAddress, path).ToString();
             Console.WriteLine($"Directory load: wrk -t2 -c{connections} -d{seconds}s --latency -s directory.lua '{url}'");
             foreach (var (name, target) in new[] { ("3 filters + a word", url), ("no filters", new Uri(portal.BaseAddress, "/directory").ToString()) })
