@@ -135,7 +135,26 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
     /// <summary>Above this many candidates, counting and ordering stay in the database.</summary>
     private const int InMemoryLimit = 4_000;
 
+    /// <summary>How long a page of the unfiltered directory (or only "verified"/"capacity now") is reused.</summary>
+    public static readonly TimeSpan BrowsePageLifetime = TimeSpan.FromSeconds(30);
+
     public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, DateTimeOffset now, CancellationToken ct, int pageSize = PageSize)
+    {
+        // Browsing without a tag, a word or a price counts and orders every service in the
+        // directory: the same few pages for everyone who lands on /directory, so keep each briefly.
+        if (query.Tags().Count == 0 && query.Words.Count == 0 && query.MaxRatePence is null)
+        {
+            var key = ("directory-browse", query with { RateUnit = RateUnit.PerHour }, DateOnly.FromDateTime(now.UtcDateTime), pageSize);
+            return (await cache.GetOrCreateAsync(key, entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = BrowsePageLifetime;
+                return SearchUncachedAsync(query, now, ct, pageSize);
+            }))!;
+        }
+        return await SearchUncachedAsync(query, now, ct, pageSize);
+    }
+
+    private async Task<DirectoryPage> SearchUncachedAsync(DirectoryQuery query, DateTimeOffset now, CancellationToken ct, int pageSize)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var matching = Matching(query, today);
