@@ -74,6 +74,7 @@ public static class PortalApplication
         });
 
         services.AddHttpContextAccessor();
+        services.AddSingleton<PublicLinks>();
         services.AddScoped<IAuthorizationHandler, SameAuthorityHandler>();
         services.AddAuthorizationBuilder().AddPortalPolicies();
 

@@ -124,6 +124,9 @@ public abstract class AgreementFlowTests(PortalFactory portal) : PortalTestBase(
         Assert.Contains(new { ToAddress = DemoUsers.Provider, Kind = "agreement:accepted-by-person" }, mail);
         Assert.Contains(new { ToAddress = DemoUsers.GlenmoreCommissioner, Kind = "agreement:accepted-by-provider" }, mail);
         Assert.Contains(new { ToAddress = DemoUsers.Person, Kind = "agreement:active" }, mail);
+        // The e-mail's link opens the agreement from a mail client: absolute, not a bare path.
+        var offeredBody = await Portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.Subject.Contains(reference) && m.Kind == "agreement:offered").Select(m => m.TextBody).FirstAsync(Ct));
+        Assert.Matches($@"https?://[^\s/]+/agreements/{id}", offeredBody);
         var acceptances = await Portal.WithDbAsync(db => db.IsfAcceptances.Join(db.IsfAgreementVersions, a => a.VersionId, v => v.Id, (a, v) => new { a, v })
             .Where(x => x.v.AgreementId == id).Select(x => x.a).ToListAsync(Ct));
         Assert.Equal(3, acceptances.Count);

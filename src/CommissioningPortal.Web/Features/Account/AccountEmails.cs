@@ -5,16 +5,9 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace CommissioningPortal.Web.Features.Account;
 
 /// <summary>The account e-mails, queued in the outbox (saved by the caller's SaveChanges).</summary>
-public sealed class AccountEmails(UserManager<PortalUser> users, IEmailOutbox outbox, IHttpContextAccessor http)
+public sealed class AccountEmails(UserManager<PortalUser> users, IEmailOutbox outbox, PublicLinks links)
 {
-    private string BaseUrl
-    {
-        get
-        {
-            var request = http.HttpContext!.Request;
-            return $"{request.Scheme}://{request.Host}";
-        }
-    }
+    private string BaseUrl => links.BaseUrl;
 
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

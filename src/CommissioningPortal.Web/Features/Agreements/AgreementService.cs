@@ -16,7 +16,7 @@ public enum AcceptOutcome { Accepted, NotYourTurn, Changed, Conflict }
 /// the agreement rows and the isf-agreement process step commit together or not at all.
 /// </summary>
 public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime, AgreementDocuments documents, TimeProvider clock,
-    Email.IEmailOutbox outbox, Microsoft.Extensions.Options.IOptions<PortalOptions> options)
+    Email.IEmailOutbox outbox, PublicLinks links)
 {
     public const string ProcessId = "isf-agreement";
     public const string TemplateKind = "isf-agreement";
@@ -165,7 +165,7 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
             "accepted-by-provider" => (await commissioners.Distinct().ToListAsync(ct), "has been accepted by the person and the provider and is ready to authorise"),
             _ => ((await people.ToListAsync(ct)).Concat(await provider.ToListAsync(ct)).ToList(), "has been authorised and is now active; the signed copy is ready to download"),
         };
-        var link = $"{options.Value.PublicBaseUrl?.TrimEnd('/')}/agreements/{agreement.Id}";
+        var link = links.To($"/agreements/{agreement.Id}");
         foreach (var to in recipients.Where(u => u.Email is not null).DistinctBy(u => u.Id))
         {
             outbox.Enqueue(new Email.EmailMessage(to.Email!, to.DisplayName, $"Individual Service Fund agreement {agreement.Reference} (version {agreement.CurrentVersion})",

@@ -9,7 +9,7 @@ namespace CommissioningPortal.Web.Features.ProviderDirectory;
 /// shortlist button; and "suggest a correction", which anyone may send and is queued for the provider.
 /// </summary>
 [AllowAnonymous]
-public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, Shortlists shortlists, IEmailOutbox outbox, TimeProvider clock) : PageModel
+public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, Shortlists shortlists, IEmailOutbox outbox, TimeProvider clock, PublicLinks links) : PageModel
 {
     public Provider Provider { get; private set; } = null!;
     public IReadOnlyList<Service> Services { get; private set; } = [];
@@ -64,7 +64,7 @@ public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, Sho
             outbox.Enqueue(new EmailMessage(to, Provider.Name, $"Someone suggested a correction to your listing: {Provider.Name}",
                 $"Hello,\n\nSomeone using the provider directory says something is wrong on your listing:\n\n{text}\n\n" +
                 (email is null ? "They did not leave an e-mail address for a reply.\n\n" : $"They would like a reply at {email}.\n\n") +
-                $"Update your listing if it needs it, then mark the correction resolved:\n{Request.Scheme}://{Request.Host}/provider/corrections\n\nCommissioning Portal",
+                $"Update your listing if it needs it, then mark the correction resolved:\n{links.To("/provider/corrections")}\n\nCommissioning Portal",
                 null, "provider-correction"));
         }
         await db.SaveChangesAsync(ct);

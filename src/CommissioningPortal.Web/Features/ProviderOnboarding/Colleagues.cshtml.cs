@@ -8,7 +8,7 @@ namespace CommissioningPortal.Web.Features.ProviderOnboarding;
 
 /// <summary><c>/provider/colleagues</c>: an organisation's users, and invitations for colleagues to join by e-mail.</summary>
 [Authorize(Policy = Policies.ProviderUser)]
-public sealed class ColleaguesModel(PortalDbContext db, IEmailOutbox outbox, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public sealed class ColleaguesModel(PortalDbContext db, IEmailOutbox outbox, UserManager<PortalUser> users, TimeProvider clock, PublicLinks links) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
 
@@ -39,11 +39,11 @@ public sealed class ColleaguesModel(PortalDbContext db, IEmailOutbox outbox, Use
             ProviderId = Provider.Id, Email = email!, TokenHash = HashOf(token), InvitedByUserId = users.GetUserId(User),
             CreatedAt = Now, ExpiresAt = Now + ProviderInvitation.ValidFor,
         });
-        var link = $"{Request.Scheme}://{Request.Host}/provider/join/{token}";
+        var link = links.To($"/provider/join/{token}");
         outbox.Enqueue(new EmailMessage(email!, null, $"Join {Provider.Name} on the Commissioning Portal",
             $"Hello,\n\n{User.DisplayNameOf()} has invited you to join {Provider.Name} on the Commissioning Portal.\n\n" +
             $"Open this link to join (it works for 14 days):\n\n{link}\n\n" +
-            $"If you do not have an account yet, create one first at {Request.Scheme}://{Request.Host}/account/register with this e-mail address ({email}), confirm it, then open the link again.\n\n" +
+            $"If you do not have an account yet, create one first at {links.To("/account/register")} with this e-mail address ({email}), confirm it, then open the link again.\n\n" +
             "If you were not expecting this, you can ignore this e-mail.\n\nCommissioning Portal",
             null, "provider-invitation"));
         await db.SaveChangesAsync(ct);

@@ -1,7 +1,6 @@
 using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Tenancy;
 using CommissioningPortal.Web.Features.Email;
-using Microsoft.Extensions.Options;
 
 namespace CommissioningPortal.Web.Features.Verification;
 
@@ -10,17 +9,9 @@ namespace CommissioningPortal.Web.Features.Verification;
 /// SaveChanges, with the change they report). They go to the provider's contact address and to
 /// every user of the provider, once per address.
 /// </summary>
-public sealed class PassportEmails(PortalDbContext db, IEmailOutbox outbox, IOptions<PortalOptions> options, IHttpContextAccessor http)
+public sealed class PassportEmails(PortalDbContext db, IEmailOutbox outbox, PublicLinks links)
 {
-    private string BaseUrl
-    {
-        get
-        {
-            if (options.Value.PublicBaseUrl is { Length: > 0 } configured) return configured.TrimEnd('/');
-            var request = http.HttpContext?.Request;
-            return request is null ? "" : $"{request.Scheme}://{request.Host}";
-        }
-    }
+    private string BaseUrl => links.BaseUrl;
 
     public async Task<int> QueueVerifiedAsync(Provider provider, PassportItem item, bool providerNowVerified, CancellationToken ct)
     {
