@@ -77,6 +77,10 @@ public sealed class PortalClient : IDisposable
     {
         public string Text => Document.Body?.TextContent ?? "";
 
+        /// <summary>The value an input or textarea with this id shows (what the user typed, kept after an error).</summary>
+        public string? ValueOf(string id) =>
+            (Document.GetElementById(id) as IHtmlInputElement)?.Value ?? (Document.GetElementById(id) as IHtmlTextAreaElement)?.Value;
+
         public static async Task<Page> ReadAsync(HttpResponseMessage response)
         {
             var html = await response.Content.ReadAsStringAsync();

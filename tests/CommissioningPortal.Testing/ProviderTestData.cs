@@ -36,6 +36,15 @@ public static class ProviderTestData
         return (email, providerId);
     }
 
+    /// <summary>A client signed in as a user made by <see cref="CreateProviderUserAsync"/>.</summary>
+    public static async Task<PortalClient> SignedInProviderAsync(this PortalFactory portal, string email)
+    {
+        var client = portal.CreatePortalClient();
+        var response = await client.SignInAsync(email, Password);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}.");
+        return client;
+    }
+
     /// <summary>A small, valid one-page PDF saying <paramref name="text"/>.</summary>
     public static byte[] MinimalPdf(string text = "Evidence")
     {

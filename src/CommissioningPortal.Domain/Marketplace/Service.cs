@@ -128,6 +128,9 @@ public sealed class ServiceRate
 
     public decimal Amount => AmountPence / 100m;
 
+    /// <summary>How the rate reads everywhere it is shown, e.g. "£19.25 per hour".</summary>
+    public string Text => $"£{Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} {UnitDisplayName(Unit)}";
+
     public bool IsEffectiveOn(DateOnly day) => EffectiveFrom <= day && (EffectiveTo is null || day <= EffectiveTo.Value);
 
     public static string UnitDisplayName(RateUnit unit) => unit switch

@@ -12,22 +12,11 @@ namespace CommissioningPortal.Tests.Marketplace;
 /// <summary>The provider's own side: the registration wizard, passport evidence uploads, services with rates and capacity.</summary>
 public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTestBase(portal)
 {
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = NewClient();
-        var response = await client.SignInAsync(email, ProviderTestData.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    private static string? InputValue(PortalClient.Page page, string id) =>
-        (page.Document.GetElementById(id) as IHtmlInputElement)?.Value ?? (page.Document.GetElementById(id) as IHtmlTextAreaElement)?.Value;
-
     [Fact]
     public async Task Wizard_saves_each_step_resumes_at_the_first_unfinished_one_and_registers_the_provider()
     {
         var (email, _) = await Portal.CreateProviderUserAsync();
-        using var client = await SignedInAsync(email);
+        using var client = await Portal.SignedInProviderAsync(email);
 
         // A provider user without a provider is sent to the wizard from their home.
         var home = await client.GetPageAsync("/provider");
@@ -44,14 +33,14 @@ public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTest
 
         var resumed = await client.GetPageAsync("/provider/register");
         Assert.Equal("/provider/register/about", resumed.Url);
-        Assert.Equal("Isla Fraser", InputValue(resumed, "Name"));
+        Assert.Equal("Isla Fraser", resumed.ValueOf("Name"));
 
         // Continue with a missing answer: 400, the field named, what was typed kept.
         response = await client.SubmitAsync(resumed, new Dictionary<string, string> { ["Name"] = "Isla Fraser", ["Summary"] = "", ["action"] = "continue" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await PortalClient.Page.ReadAsync(response);
         Assert.Contains("Describe what you offer", problem.Document.QuerySelector(".ds_error-summary")!.TextContent);
-        Assert.Equal("Isla Fraser", InputValue(problem, "Name"));
+        Assert.Equal("Isla Fraser", problem.ValueOf("Name"));
 
         response = await client.SubmitAsync(resumed, new Dictionary<string, string>
         {
@@ -68,7 +57,7 @@ public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTest
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         problem = await PortalClient.Page.ReadAsync(response);
         Assert.Contains("Enter a real postcode", problem.Text);
-        Assert.Equal("1 High Street", InputValue(problem, "AddressLine"));
+        Assert.Equal("1 High Street", problem.ValueOf("AddressLine"));
         response = await client.SubmitAsync(contact, new Dictionary<string, string>
         {
             ["ContactEmail"] = email, ["Phone"] = "01224 123456", ["AddressLine"] = "1 High Street", ["Town"] = "Glenmore", ["Postcode"] = "ab10 1ab", ["action"] = "continue",
@@ -112,7 +101,7 @@ public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTest
     public async Task A_pdf_that_is_really_text_is_refused_naming_the_file_and_keeping_what_was_typed()
     {
         var (email, _) = await Portal.CreateProviderUserAsync(ProviderKind.PersonalAssistant);
-        using var client = await SignedInAsync(email);
+        using var client = await Portal.SignedInProviderAsync(email);
         var form = await client.GetPageAsync("/provider/passport/item");
         var response = await client.PostMultipartAsync(form, [("Kind", "Pvg"), ("Number", "1111222233334444"), ("Details", "Scheme record")],
             "Evidence", "pvg.pdf", "This is plain text pretending to be a PDF"u8.ToArray());
@@ -122,8 +111,8 @@ public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTest
         var summary = page.Document.QuerySelector(".ds_error-summary")!;
         Assert.Contains("pvg.pdf is not a PDF, JPG or PNG", summary.TextContent);
         Assert.Equal("#Evidence", summary.QuerySelector("a")!.GetAttribute("href"));
-        Assert.Equal("1111222233334444", InputValue(page, "Number"));
-        Assert.Equal("Scheme record", InputValue(page, "Details"));
+        Assert.Equal("1111222233334444", page.ValueOf("Number"));
+        Assert.Equal("Scheme record", page.ValueOf("Details"));
         Assert.Equal("Pvg", (page.Document.GetElementById("Kind") as IHtmlSelectElement)!.Value);
         Assert.Contains("Choose the file again", page.Text);
         await AssertNoItemsAsync(email);
@@ -133,7 +122,7 @@ public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTest
     public async Task An_oversized_file_is_refused_with_the_limit_named()
     {
         var (email, _) = await Portal.CreateProviderUserAsync(ProviderKind.PersonalAssistant);
-        using var client = await SignedInAsync(email);
+        using var client = await Portal.SignedInProviderAsync(email);
         var form = await client.GetPageAsync("/provider/passport/item");
         var big = new byte[10 * 1024 * 1024 + 1];
         ProviderTestData.MinimalPdf().CopyTo(big, 0);
@@ -142,8 +131,8 @@ public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTest
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await PortalClient.Page.ReadAsync(response);
         Assert.Contains("policy.pdf is too big: it must be smaller than 10 MB", page.Document.QuerySelector(".ds_error-summary")!.TextContent);
-        Assert.Equal("PL-1", InputValue(page, "Number"));
-        Assert.Equal("2099-01-01", InputValue(page, "ExpiresOn"));
+        Assert.Equal("PL-1", page.ValueOf("Number"));
+        Assert.Equal("2099-01-01", page.ValueOf("ExpiresOn"));
         await AssertNoItemsAsync(email);
     }
 
@@ -151,7 +140,7 @@ public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTest
     public async Task An_empty_form_names_each_missing_answer()
     {
         var (email, _) = await Portal.CreateProviderUserAsync(ProviderKind.PersonalAssistant);
-        using var client = await SignedInAsync(email);
+        using var client = await Portal.SignedInProviderAsync(email);
         var form = await client.GetPageAsync("/provider/passport/item");
         var response = await client.PostMultipartAsync(form, [("Kind", ""), ("Number", ""), ("Details", ""), ("ExpiresOn", "")], "Evidence", null, null);
 
@@ -173,7 +162,7 @@ public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTest
     public async Task Uploaded_evidence_is_stored_under_a_random_name_and_downloads_only_for_the_provider_and_commissioners()
     {
         var (email, providerId) = await Portal.CreateProviderUserAsync(ProviderKind.PersonalAssistant);
-        using var client = await SignedInAsync(email);
+        using var client = await Portal.SignedInProviderAsync(email);
         var form = await client.GetPageAsync("/provider/passport/item");
         var pdf = ProviderTestData.MinimalPdf("PVG certificate");
         var response = await client.PostMultipartAsync(form, [("Kind", "Pvg"), ("Number", "1111222233334444")], "Evidence", "my pvg (scan).pdf", pdf, "text/plain");
@@ -208,7 +197,7 @@ public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTest
     public async Task Replacing_the_evidence_of_a_verified_item_sends_it_back_to_unverified_and_the_provider_loses_verified()
     {
         var (email, providerId) = await Portal.CreateProviderUserAsync(ProviderKind.NonCareSupplier);
-        using var client = await SignedInAsync(email);
+        using var client = await Portal.SignedInProviderAsync(email);
         var form = await client.GetPageAsync("/provider/passport/item?kind=PublicLiability");
         var response = await client.PostMultipartAsync(form, [("Kind", "PublicLiability"), ("Number", "PL-7"), ("ExpiresOn", "2099-01-01")], "Evidence", "policy.pdf", ProviderTestData.MinimalPdf());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -245,7 +234,7 @@ public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTest
     {
         var (ownerEmail, providerId) = await Portal.CreateProviderUserAsync(ProviderKind.RegisteredOrganisation);
         var (colleagueEmail, _) = await Portal.CreateProviderUserAsync();
-        using var owner = await SignedInAsync(ownerEmail);
+        using var owner = await Portal.SignedInProviderAsync(ownerEmail);
         var page = await owner.GetPageAsync("/provider/colleagues");
         var response = await owner.SubmitAsync(page, new Dictionary<string, string> { ["Email"] = "not an address" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -255,7 +244,7 @@ public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTest
         var body = await Portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == colleagueEmail).Select(m => m.TextBody).SingleAsync());
         var link = body.Split('\n').Single(l => l.Contains("/provider/join/")).Trim();
 
-        using var colleague = await SignedInAsync(colleagueEmail);
+        using var colleague = await Portal.SignedInProviderAsync(colleagueEmail);
         var join = await colleague.GetPageAsync(new Uri(link).PathAndQuery);
         response = await colleague.SubmitAsync(join, new Dictionary<string, string>());
         Assert.Equal("/provider", response.Headers.Location?.OriginalString);

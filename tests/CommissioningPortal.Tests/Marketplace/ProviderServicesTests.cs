@@ -15,17 +15,6 @@ namespace CommissioningPortal.Tests.Marketplace;
 /// </summary>
 public abstract class ProviderServicesTests(PortalFactory portal) : PortalTestBase(portal)
 {
-    private async Task<PortalClient> SignedInAsync(string email)
-    {
-        var client = NewClient();
-        var response = await client.SignInAsync(email, ProviderTestData.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    private static string? InputValue(PortalClient.Page page, string id) =>
-        (page.Document.GetElementById(id) as IHtmlInputElement)?.Value ?? (page.Document.GetElementById(id) as IHtmlTextAreaElement)?.Value;
-
     [Fact]
     public async Task A_service_with_a_rate_and_capacity_is_listed_indexed_for_the_directory_and_exported()
     {
@@ -34,7 +23,7 @@ public abstract class ProviderServicesTests(PortalFactory portal) : PortalTestBa
             await db.ReferenceTerms.Where(t => t.Scheme == ReferenceSchemes.SupportType).OrderBy(t => t.SortOrder).Select(t => t.Code).FirstAsync(),
             await db.ReferenceTerms.Where(t => t.Scheme == ReferenceSchemes.ClientGroup).OrderBy(t => t.SortOrder).Select(t => t.Code).FirstAsync(),
             await db.Localities.OrderBy(l => l.Name).FirstAsync()));
-        using var client = await SignedInAsync(email);
+        using var client = await Portal.SignedInProviderAsync(email);
         var form = await client.GetPageAsync("/provider/services/edit");
 
         // Missing rate and capacity: 400, named, the rest kept.
@@ -45,7 +34,7 @@ public abstract class ProviderServicesTests(PortalFactory portal) : PortalTestBa
         var problem = await PortalClient.Page.ReadAsync(response);
         Assert.Contains("Enter a rate", problem.Text);
         Assert.Contains("Enter how many hours a week you have free", problem.Text);
-        Assert.Equal("Help at home", InputValue(problem, "Name"));
+        Assert.Equal("Help at home", problem.ValueOf("Name"));
         Assert.True((problem.Document.GetElementById("Languages-gd") as IHtmlInputElement)!.IsChecked);
 
         response = await client.PostFormAsync(form, [("Name", "Help at home"), ("Description", "Help with daily living at home."),
@@ -87,7 +76,7 @@ public abstract class ProviderServicesTests(PortalFactory portal) : PortalTestBa
             await db.SaveChangesAsync();
             return service.Id;
         });
-        using var client = await SignedInAsync(email);
+        using var client = await Portal.SignedInProviderAsync(email);
         var home = await client.GetPageAsync("/provider");
         Assert.NotNull(home.Document.QuerySelector(".portal-stale-capacity"));
         Assert.Contains("1 of your 1 service has capacity not confirmed for more than 30 days", home.Text);

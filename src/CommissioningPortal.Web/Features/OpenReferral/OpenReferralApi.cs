@@ -136,7 +136,7 @@ public static class OpenReferralApi
             Languages = service.Languages.Select(code => new HsdsLanguage(StableId("language", service.Id, code), service.Id, ServiceLanguages.NameOf(code), code)).ToList(),
             CostOptions = service.Rates.Where(r => r.EffectiveTo is null || r.EffectiveTo >= today).OrderBy(r => r.EffectiveFrom).Select(r => new HsdsCostOption(
                 r.Id, service.Id, Date(r.EffectiveFrom), r.EffectiveTo is { } to ? Date(to) : null, ServiceRate.UnitDisplayName(r.Unit),
-                "GBP", (double)r.Amount, $"£{r.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {ServiceRate.UnitDisplayName(r.Unit)}")).ToList(),
+                "GBP", (double)r.Amount, r.Text)).ToList(),
             Attributes = terms.Select(t => new HsdsAttribute(StableId("attribute", service.Id, t.Code), service.Id, t.Id, "service_taxonomy", "service", Term(t))).ToList(),
         });
     }

@@ -51,7 +51,7 @@ public sealed record DirectoryResult(
 {
     public string RatesText => Rates.Count == 0
         ? "Ask the provider"
-        : string.Join("; ", Rates.Select(r => $"£{r.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {ServiceRate.UnitDisplayName(r.Unit)}"));
+        : string.Join("; ", Rates.Select(r => r.Text));
 }
 
 public sealed record DirectoryPage(IReadOnlyList<DirectoryResult> Results, int Total, int Page, int PageSize)

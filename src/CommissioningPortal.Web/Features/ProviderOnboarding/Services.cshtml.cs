@@ -51,7 +51,7 @@ public sealed class ServicesModel(PortalDbContext db, DirectorySearch directory,
 
     public static string RatesText(Service s, DateOnly today) =>
         string.Join("; ", s.Rates.Where(r => r.IsEffectiveOn(today)).OrderBy(r => r.Unit)
-            .Select(r => $"£{r.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {ServiceRate.UnitDisplayName(r.Unit)}"));
+            .Select(r => r.Text));
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

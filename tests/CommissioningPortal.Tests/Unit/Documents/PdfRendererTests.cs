@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CommissioningPortal.Documents;
 using UglyToad.PdfPig;
 using Xunit;
@@ -216,25 +215,6 @@ public sealed class PdfRendererTests
         }
         Assert.True(bytes.Length < 150 * 1024, $"{bytes.Length:N0} bytes");
 
-        var dir = Directory.CreateTempSubdirectory("pdf-render-");
-        try
-        {
-            var file = Path.Combine(dir.FullName, "report.pdf");
-            File.WriteAllBytes(file, bytes);
-            using var process = Process.Start(new ProcessStartInfo("pdftoppm", ["-r", "20", "-png", file, Path.Combine(dir.FullName, "page")])
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-            })!;
-            var stderr = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"pdftoppm exited {process.ExitCode}: {stderr}");
-            Assert.Equal("", stderr.Trim());
-            Assert.Equal(8, dir.GetFiles("page*.png").Length);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        CommissioningPortal.Tests.Infrastructure.PdfFiles.AssertRasterises(bytes, 8);
     }
 }
