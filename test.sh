@@ -95,6 +95,15 @@ for name in expected:
         total = int(counters.get("total", 0))
         p = int(counters.get("passed", 0)); fl = int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
         passed += p; failed += fl; skipped += max(0, total - p - fl)
+        # Name each failed test and its first error lines, so a CI log's tail says what broke.
+        names = {d.get("id"): d.get("name") for d in ET.parse(f).getroot().iter("{*}UnitTest")}
+        for r in ET.parse(f).getroot().iter("{*}UnitTestResult"):
+            if r.get("outcome") not in ("Passed", "NotExecuted"):
+                msg = r.find(".//{*}ErrorInfo/{*}Message")
+                text = (msg.text or "").strip().splitlines() if msg is not None else []
+                print(f"FAILED {name}: {r.get('testName') or names.get(r.get('testId'))}")
+                for l in text[:6]:
+                    print(f"    {l[:300]}")
 line = f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else "")
 print(line)
 sys.exit(0 if ok and failed == 0 else 1)
