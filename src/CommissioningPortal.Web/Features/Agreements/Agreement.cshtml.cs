@@ -80,7 +80,7 @@ public sealed class AgreementModel(PortalDbContext db, AgreementService agreemen
             }).ToListAsync(ct); // without the PDF bytes
         var versionIds = Versions.Select(v => v.Id).ToList();
         Acceptances = (await db.IsfAcceptances.AsNoTracking().Where(a => versionIds.Contains(a.VersionId)).ToListAsync(ct))
-            .OrderBy(a => a.At).ToLookup(a => a.VersionId);
+            .OrderBy(a => a.At).ThenBy(a => a.Party).ToLookup(a => a.VersionId);
         Turn = AgreementService.TurnOf(User, agreement, person, Process.State);
         Sha256 ??= Current.OfferedSha256;
         return true;

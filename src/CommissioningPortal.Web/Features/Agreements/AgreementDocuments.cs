@@ -42,7 +42,7 @@ public sealed class AgreementDocuments(IOptions<PortalOptions> options, ContentR
     public byte[] RenderFinal(string template, AgreementTerms terms, AgreementIssue issue, IEnumerable<IsfAcceptance> acceptances) =>
         PdfRenderer.Render(AgreementTemplate.RenderFinal(template, Model(terms, issue) with
         {
-            Acceptances = acceptances.OrderBy(a => a.At).Select(a => new Acceptance(Party(a.Party), a.Name, a.At, a.Sha256)).ToList(),
+            Acceptances = acceptances.OrderBy(a => a.At).ThenBy(a => a.Party).Select(a => new Acceptance(Party(a.Party), a.Name, a.At, a.Sha256)).ToList(),
         }));
 
     /// <summary>Problems with a template, each with its 1-based line; empty when it can be saved and published.</summary>
