@@ -77,9 +77,14 @@ public sealed class PortalClient : IDisposable
     {
         public string Text => Document.Body?.TextContent ?? "";
 
-        /// <summary>The value an input or textarea with this id shows (what the user typed, kept after an error).</summary>
-        public string? ValueOf(string id) =>
-            (Document.GetElementById(id) as IHtmlInputElement)?.Value ?? (Document.GetElementById(id) as IHtmlTextAreaElement)?.Value;
+        /// <summary>The value an input, textarea or select with this id shows (what the user typed, kept after an error).</summary>
+        public string? ValueOf(string id) => Document.GetElementById(id) switch
+        {
+            IHtmlInputElement input => input.Value,
+            IHtmlTextAreaElement text => text.Value,
+            IHtmlSelectElement select => select.Value,
+            _ => null,
+        };
 
         public static async Task<Page> ReadAsync(HttpResponseMessage response)
         {

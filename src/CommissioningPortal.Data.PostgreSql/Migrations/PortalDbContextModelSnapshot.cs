@@ -494,6 +494,14 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CareServiceType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ClientGroupScope")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -517,6 +525,24 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("GradeCarePlanning")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GradeLeadership")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GradeSetting")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GradeStaffTeam")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GradeWellbeing")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("GradedOn")
                         .HasColumnType("date");
 
                     b.Property<int>("Kind")

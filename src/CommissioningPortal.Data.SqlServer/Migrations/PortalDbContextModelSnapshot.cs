@@ -494,6 +494,14 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("CareServiceType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ClientGroupScope")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -517,6 +525,24 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("GradeCarePlanning")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("GradeLeadership")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("GradeSetting")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("GradeStaffTeam")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("GradeWellbeing")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("GradedOn")
                         .HasColumnType("date");
 
                     b.Property<int>("Kind")

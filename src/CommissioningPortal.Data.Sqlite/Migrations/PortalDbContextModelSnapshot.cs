@@ -488,6 +488,14 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CareServiceType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientGroupScope")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -511,6 +519,24 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GradeCarePlanning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GradeLeadership")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GradeSetting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GradeStaffTeam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GradeWellbeing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("GradedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")

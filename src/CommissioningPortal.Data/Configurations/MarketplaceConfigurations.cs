@@ -11,6 +11,10 @@ internal sealed class PassportItemConfiguration : IEntityTypeConfiguration<Passp
     {
         b.Property(i => i.Number).HasMaxLength(100);
         b.Property(i => i.Details).HasMaxLength(2000);
+        b.Property(i => i.CareServiceType).HasMaxLength(100);
+        b.Property(i => i.ClientGroupScope).HasMaxLength(500);
+        b.Ignore(i => i.Grades);
+        b.Ignore(i => i.GradedQuestions);
         b.Property(i => i.VerifiedBy).HasMaxLength(256);
         b.Property(i => i.RejectionReason).HasMaxLength(1000);
         b.Property(i => i.EvidenceFileName).HasMaxLength(260);

@@ -147,8 +147,11 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
                 ProviderId = provider.Id, Kind = item.Kind, Number = item.Number, Details = item.Details,
                 ExpiresOn = item.ExpiresInDays is { } days ? today.AddDays(days) : null,
                 EvidenceFileName = item.EvidenceFileName, EvidenceContentType = item.EvidenceFileName is null ? null : "application/pdf",
+                CareServiceType = item.CareServiceType, ClientGroupScope = item.ClientGroupScope,
+                GradedOn = item.GradedDaysAgo is { } ago ? today.AddDays(-ago) : null,
                 CreatedAt = now,
             };
+            if (item.Grades is { } grades) passport.Grades = grades;
             switch (item.Status)
             {
                 case PassportItemStatus.Verified: passport.Verify(item.VerifiedBy ?? "Demo commissioner", now); break;
@@ -311,7 +314,8 @@ public sealed record RecipeProvider(
 public sealed record RecipePassportItem(
     string Provider, PassportItemKind Kind, string? Number = null, string? Details = null,
     PassportItemStatus Status = PassportItemStatus.Unverified, string? VerifiedBy = null, string? RejectionReason = null,
-    int? ExpiresInDays = null, string? EvidenceFileName = null);
+    int? ExpiresInDays = null, string? EvidenceFileName = null,
+    string? CareServiceType = null, string? ClientGroupScope = null, int? GradedDaysAgo = null, List<int?>? Grades = null);
 
 public sealed record RecipeService(
     string Provider, string Name, string Description,

@@ -50,6 +50,22 @@ public sealed class PassportItem : IVersioned
     /// <summary>Anything else that identifies it: insurer, service type, client-group scope, grades.</summary>
     public string? Details { get; set; }
 
+    /// <summary>For a Care Inspectorate registration: the service type it is registered as.</summary>
+    public string? CareServiceType { get; set; }
+
+    /// <summary>For a Care Inspectorate registration: the client groups the registration covers.</summary>
+    public string? ClientGroupScope { get; set; }
+
+    /// <summary>For a Care Inspectorate registration: the day of the inspection the grades come from.</summary>
+    public DateOnly? GradedOn { get; set; }
+
+    /// <summary>Key question 1, 2, 3, 4 and 5 grades (1–6), each null when that question was not graded.</summary>
+    public int? GradeWellbeing { get; set; }
+    public int? GradeLeadership { get; set; }
+    public int? GradeStaffTeam { get; set; }
+    public int? GradeSetting { get; set; }
+    public int? GradeCarePlanning { get; set; }
+
     public PassportItemStatus Status { get; set; }
     public string? VerifiedBy { get; set; }
     public DateTimeOffset? VerifiedAt { get; set; }
@@ -73,6 +89,24 @@ public sealed class PassportItem : IVersioned
 
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The grade given for each key question of <see cref="CareInspectorateGrades.KeyQuestions"/>, in order (null: not graded).</summary>
+    public IReadOnlyList<int?> Grades
+    {
+        get => [GradeWellbeing, GradeLeadership, GradeStaffTeam, GradeSetting, GradeCarePlanning];
+        set
+        {
+            if (value.Count != CareInspectorateGrades.KeyQuestions.Count)
+                throw new ArgumentException($"Give {CareInspectorateGrades.KeyQuestions.Count} grades, one per key question.", nameof(value));
+            if (value.FirstOrDefault(g => g is { } n && !CareInspectorateGrades.IsGrade(n)) is { } bad)
+                throw new ArgumentOutOfRangeException(nameof(value), bad, "A grade runs from 1 to 6.");
+            (GradeWellbeing, GradeLeadership, GradeStaffTeam, GradeSetting, GradeCarePlanning) = (value[0], value[1], value[2], value[3], value[4]);
+        }
+    }
+
+    /// <summary>The key questions that have a grade, with it.</summary>
+    public IEnumerable<(KeyQuestion Question, int Grade)> GradedQuestions =>
+        CareInspectorateGrades.KeyQuestions.Zip(Grades).Where(x => x.Second is not null).Select(x => (x.First, x.Second!.Value));
 
     /// <summary>Verified and not yet at its expiry date on <paramref name="today"/>.</summary>
     public bool IsValidOn(DateOnly today) =>

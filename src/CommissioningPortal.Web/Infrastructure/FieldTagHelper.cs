@@ -8,7 +8,8 @@ namespace CommissioningPortal.Web.Infrastructure;
 /// <summary>
 /// One form question in the design system's markup: label, optional hint, the field's error
 /// message (named, linked from the error summary), and the input keeping what the person typed
-/// (never for passwords). <c>&lt;portal-field for="Email" label="E-mail address" type="email" /&gt;</c>
+/// (never for passwords). <c>&lt;portal-field for="Email" label="E-mail address" type="email" /&gt;</c>;
+/// <c>type="textarea"</c> and <c>type="select"</c> (with <c>options</c>) too.
 /// </summary>
 [HtmlTargetElement("portal-field", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class FieldTagHelper : TagHelper
@@ -22,6 +23,12 @@ public sealed class FieldTagHelper : TagHelper
 
     /// <summary>Rows for a textarea (type="textarea").</summary>
     public int Rows { get; set; } = 8;
+
+    /// <summary>For type="select": the choices as value and text.</summary>
+    public IEnumerable<KeyValuePair<string, string>>? Options { get; set; }
+
+    /// <summary>For type="select": the text of a first choice with an empty value, e.g. "Choose one".</summary>
+    public string? EmptyOption { get; set; }
 
     /// <summary>Extra classes for the input, e.g. "ds_input--fixed-10".</summary>
     public string? InputClass { get; set; }
@@ -59,6 +66,15 @@ public sealed class FieldTagHelper : TagHelper
         if (Type == "textarea")
         {
             html.Append($"<textarea class=\"ds_input{(hasError ? " ds_input--error" : "")} {InputClass}\" rows=\"{Rows}\"{attributes}>{enc.Encode(value)}</textarea>");
+        }
+        else if (Type == "select")
+        {
+            html.Append($"<div class=\"ds_select-wrapper\"><select class=\"ds_select{(hasError ? " ds_input--error" : "")} {InputClass}\"{attributes}>");
+            var choices = Options ?? [];
+            if (EmptyOption is not null) choices = choices.Prepend(new("", EmptyOption));
+            foreach (var (optionValue, text) in choices)
+                html.Append($"<option value=\"{enc.Encode(optionValue)}\"{(optionValue == value ? " selected" : "")}>{enc.Encode(text)}</option>");
+            html.Append("</select><span class=\"ds_select-arrow\" aria-hidden=\"true\"></span></div>");
         }
         else
         {

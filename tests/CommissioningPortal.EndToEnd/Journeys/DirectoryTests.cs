@@ -46,5 +46,6 @@ public sealed class DirectoryTests(BrowserFixture fixture) : BrowserTest(fixture
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Bright Steps Care");
         await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Overnight support" })).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByText("Care Inspectorate registration")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Care Inspectorate grades" })).ToBeVisibleAsync();
     }
 }

@@ -42,11 +42,11 @@ public sealed class TaskInboxTests(BrowserFixture fixture) : BrowserTest(fixture
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
-            var glenmore = await db.Authorities.SingleAsync(a => a.Code == "glenmore");
+            var glenmore = await db.Authorities.SingleAsync(a => a.Code == "glenmore", TestContext.Current.CancellationToken);
             var actor = new WorkflowActor("Fiona MacLeod", [Roles.Commissioner]);
             id = (await runtime.StartAsync("tender", title, glenmore.Id,
-                new Dictionary<string, object?> { ["closingDate"] = portal.Clock.GetUtcNow().AddDays(3) }, actor)).Id;
-            await runtime.FireAsync(id, "publish", actor);
+                new Dictionary<string, object?> { ["closingDate"] = portal.Clock.GetUtcNow().AddDays(3) }, actor, ct: TestContext.Current.CancellationToken)).Id;
+            await runtime.FireAsync(id, "publish", actor, ct: TestContext.Current.CancellationToken);
         }
 
         var timers = portal.Services.GetRequiredService<WorkflowTimerDispatcher>();

@@ -126,6 +126,8 @@ public abstract class DirectoryTests(PortalFactory portal) : PortalTestBase(port
         Assert.Contains("01463 555 010", bright.Text);
         Assert.Contains("Out of date", bright.Text); // overnight capacity confirmed 45 days ago
         Assert.Contains("£24.80 per hour", bright.Text);
+        Assert.Contains("Support service – care at home", bright.Document.QuerySelector(".portal-care-inspectorate")!.TextContent);
+        Assert.Contains("4 – Good", bright.Document.QuerySelector(".portal-care-inspectorate")!.TextContent);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/directory/{Guid.NewGuid()}")).StatusCode);
     }

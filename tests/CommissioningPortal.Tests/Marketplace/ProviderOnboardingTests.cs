@@ -230,6 +230,65 @@ public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTest
     }
 
     [Fact]
+    public async Task Care_inspectorate_grades_are_checked_kept_when_wrong_and_shown_on_the_profile_once_verified()
+    {
+        var (email, providerId) = await Portal.CreateProviderUserAsync(ProviderKind.RegisteredOrganisation);
+        using var client = await Portal.SignedInProviderAsync(email);
+        var form = await client.GetPageAsync("/provider/passport/item?kind=CareInspectorateRegistration");
+        (string, string)[] fields =
+        [
+            ("Kind", "CareInspectorateRegistration"), ("Number", "CS2020123456"), ("CareServiceType", "Support service – care at home"),
+            ("ClientGroupScope", "Older people"), ("GradedOn", "2099-01-01"),
+            ("Grades[0]", "5"), ("Grades[1]", ""), ("Grades[2]", "9"), ("Grades[3]", ""), ("Grades[4]", "4"),
+        ];
+        var response = await client.PostMultipartAsync(form, fields, "Evidence", "ci.pdf", ProviderTestData.MinimalPdf());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await PortalClient.Page.ReadAsync(response);
+        var summary = page.Document.QuerySelector(".ds_error-summary")!.TextContent;
+        Assert.Contains("Choose a grade from 1 to 6 for key question 3", summary);
+        Assert.Contains("The inspection date cannot be in the future", summary);
+        Assert.Equal("5", page.ValueOf("Grades_0_"));
+        Assert.Equal("4", page.ValueOf("Grades_4_"));
+        Assert.Equal("Support service – care at home", page.ValueOf("CareServiceType"));
+        Assert.Equal("Older people", page.ValueOf("ClientGroupScope"));
+        Assert.Equal("CS2020123456", page.ValueOf("Number"));
+        await AssertNoItemsAsync(email);
+
+        fields[4] = ("GradedOn", "2025-06-12");
+        fields[7] = ("Grades[2]", "4");
+        response = await client.PostMultipartAsync(form, fields, "Evidence", "ci.pdf", ProviderTestData.MinimalPdf());
+        Assert.Equal("/provider/passport", response.Headers.Location?.OriginalString);
+
+        // Not on the public profile until a commissioner has checked the registration.
+        using var visitor = NewClient();
+        Assert.DoesNotContain("Care Inspectorate grades", (await visitor.GetPageAsync($"/directory/{providerId}")).Text);
+        var item = await Portal.WithDbAsync(async db =>
+        {
+            var item = await db.PassportItems.SingleAsync(i => i.ProviderId == providerId);
+            item.Verify("commissioner@glenmore.example", Portal.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+            return item;
+        });
+        Assert.Equal([5, null, 4, null, 4], item.Grades);
+
+        var profile = (await visitor.GetPageAsync($"/directory/{providerId}")).Document.QuerySelector(".portal-care-inspectorate")!;
+        var shown = profile.QuerySelectorAll(".ds_summary-list__item").Select(row => row.TextContent.Trim()).ToList();
+        Assert.Contains(shown, r => r.Contains("How good is our staff team?") && r.Contains("4 – Good"));
+        Assert.Contains(shown, r => r.Contains("How well do we support people's wellbeing?") && r.Contains("5 – Very good"));
+        Assert.DoesNotContain(shown, r => r.Contains("How good is our leadership?")); // not graded
+        Assert.Contains(shown, r => r.Contains("12 June 2025"));
+
+        // Editing the grades of the checked registration sends it back to be checked.
+        var edit = await client.GetPageAsync($"/provider/passport/item/{item.Id}");
+        Assert.Equal("4", edit.ValueOf("Grades_2_"));
+        response = await client.PostMultipartAsync(edit, [("Number", "CS2020123456"), ("CareServiceType", "Support service – care at home"), ("GradedOn", "2025-06-12"),
+            ("Grades[0]", "6"), ("Grades[2]", "4"), ("Grades[4]", "4")], "Evidence", null, null);
+        Assert.Equal("/provider/passport", response.Headers.Location?.OriginalString);
+        Assert.Equal(PassportItemStatus.Unverified, await Portal.WithDbAsync(db => db.PassportItems.Where(i => i.Id == item.Id).Select(i => i.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task An_organisation_invites_a_colleague_who_joins_from_the_e_mailed_link()
     {
         var (ownerEmail, providerId) = await Portal.CreateProviderUserAsync(ProviderKind.RegisteredOrganisation);

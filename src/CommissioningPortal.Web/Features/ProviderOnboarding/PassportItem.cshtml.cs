@@ -21,6 +21,12 @@ public sealed class PassportItemModel(PortalDbContext db, IEvidenceStore store, 
     [BindProperty] public string? Number { get; set; }
     [BindProperty] public string? Details { get; set; }
     [BindProperty] public string? ExpiresOn { get; set; }
+    [BindProperty] public string? CareServiceType { get; set; }
+    [BindProperty] public string? ClientGroupScope { get; set; }
+    [BindProperty] public string? GradedOn { get; set; }
+
+    /// <summary>One per key question of <see cref="CareInspectorateGrades.KeyQuestions"/>: "1"–"6" or empty (not graded).</summary>
+    [BindProperty] public List<string?> Grades { get; set; } = [];
     [BindProperty] public IFormFile? Evidence { get; set; }
 
     public PassportItem? Existing { get; private set; }
@@ -39,6 +45,10 @@ public sealed class PassportItemModel(PortalDbContext db, IEvidenceStore store, 
             Number = item.Number;
             Details = item.Details;
             ExpiresOn = item.ExpiresOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            CareServiceType = item.CareServiceType;
+            ClientGroupScope = item.ClientGroupScope;
+            GradedOn = item.GradedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Grades = item.Grades.Select(g => g?.ToString(CultureInfo.InvariantCulture)).ToList();
         }
         else if (Enum.TryParse<PassportItemKind>(Request.Query["kind"], out var k) && Enum.IsDefined(k)) Kind = k.ToString();
         return Page();
@@ -79,6 +89,8 @@ public sealed class PassportItemModel(PortalDbContext db, IEvidenceStore store, 
         }
         else if (d <= today) ModelState.AddModelError(nameof(ExpiresOn), "The expiry date must be in the future");
         else expires = d;
+
+        var care = kind == PassportItemKind.CareInspectorateRegistration ? ReadCareInspectorate(today) : null;
 
         (string ContentType, string Extension)? type = null;
         if (Evidence is null || Evidence.FileName.Length == 0)
@@ -121,10 +133,18 @@ public sealed class PassportItemModel(PortalDbContext db, IEvidenceStore store, 
                 item = new PassportItem { ProviderId = User.ProviderIdOf()!.Value, Kind = kind!.Value, CreatedAt = now };
                 db.PassportItems.Add(item);
             }
-            var changed = Existing is null || item.Number != Clean(Number) || item.Details != Clean(Details) || item.ExpiresOn != expires || type is not null;
+            var changed = Existing is null || item.Number != Clean(Number) || item.Details != Clean(Details) || item.ExpiresOn != expires || type is not null
+                || (care is { } c && (item.CareServiceType != c.ServiceType || item.ClientGroupScope != c.Scope || item.GradedOn != c.GradedOn || !item.Grades.SequenceEqual(c.Grades)));
             item.Number = Clean(Number);
             item.Details = Clean(Details);
             item.ExpiresOn = expires;
+            if (care is { } registration)
+            {
+                item.CareServiceType = registration.ServiceType;
+                item.ClientGroupScope = registration.Scope;
+                item.GradedOn = registration.GradedOn;
+                item.Grades = registration.Grades;
+            }
             if (type is { } t)
             {
                 await using var content = Evidence!.OpenReadStream();
@@ -162,13 +182,57 @@ public sealed class PassportItemModel(PortalDbContext db, IEvidenceStore store, 
         return Redirect("/provider/passport");
     }
 
+    /// <summary>
+    /// The Care Inspectorate fields, checked: a service type from the list, a grade of 1–6 (or none)
+    /// per key question, and an inspection date in the past when there are grades. Errors go on the
+    /// field (<c>Grades[2]</c> for key question 3) and the values typed stay in the form.
+    /// </summary>
+    private (string? ServiceType, string? Scope, DateOnly? GradedOn, int?[] Grades)? ReadCareInspectorate(DateOnly today)
+    {
+        var serviceType = Clean(CareServiceType);
+        if (serviceType is not null && !CareInspectorateGrades.ServiceTypes.Contains(serviceType))
+            ModelState.AddModelError(nameof(CareServiceType), "Choose the service type from the list");
+        var scope = Clean(ClientGroupScope);
+        if (scope?.Length > 500) ModelState.AddModelError(nameof(ClientGroupScope), "The client groups must be 500 characters or fewer");
+
+        var questions = CareInspectorateGrades.KeyQuestions;
+        var grades = new int?[questions.Count];
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var text = i < Grades.Count ? Grades[i]?.Trim() : null;
+            if (string.IsNullOrEmpty(text)) continue;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var grade) && CareInspectorateGrades.IsGrade(grade)) grades[i] = grade;
+            else ModelState.AddModelError($"Grades[{i}]", $"Choose a grade from 1 to 6 for key question {questions[i].Number}, or 'Not graded'");
+        }
+
+        DateOnly? gradedOn = null;
+        if (string.IsNullOrWhiteSpace(GradedOn))
+        {
+            if (grades.Any(g => g is not null)) ModelState.AddModelError(nameof(GradedOn), "Enter the date of the inspection the grades come from");
+        }
+        else if (!DateOnly.TryParseExact(GradedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            ModelState.AddModelError(nameof(GradedOn), "Enter the inspection date as a real date, like 2025-06-12");
+        else if (d > today) ModelState.AddModelError(nameof(GradedOn), "The inspection date cannot be in the future");
+        else gradedOn = d;
+
+        return (serviceType, scope, gradedOn, grades);
+    }
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
+        while (Grades.Count < CareInspectorateGrades.KeyQuestions.Count) Grades.Add(null);
         if (Id is not { } id) return true;
         var providerId = User.ProviderIdOf();
         Existing = await db.PassportItems.FirstOrDefaultAsync(i => i.Id == id && i.ProviderId == providerId, ct);
         return Existing is not null;
     }
+
+    public static IEnumerable<KeyValuePair<string, string>> ServiceTypeOptions =>
+        CareInspectorateGrades.ServiceTypes.Select(t => new KeyValuePair<string, string>(t, t));
+
+    public static IEnumerable<KeyValuePair<string, string>> GradeOptions =>
+        Enumerable.Range(CareInspectorateGrades.Lowest, CareInspectorateGrades.Highest)
+            .Select(g => new KeyValuePair<string, string>(g.ToString(CultureInfo.InvariantCulture), CareInspectorateGrades.GradeText(g)));
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

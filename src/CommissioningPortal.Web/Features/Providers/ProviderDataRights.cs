@@ -49,6 +49,9 @@ public sealed class ProviderDataRights(PortalDbContext db, UserManager<PortalUse
             passportItems = items.Select(i => new
             {
                 i.Id, i.Kind, i.Number, i.Details, i.Status, i.VerifiedBy, i.VerifiedAt, i.RejectionReason, i.ExpiresOn,
+                careInspectorate = i.Kind == PassportItemKind.CareInspectorateRegistration
+                    ? new { serviceType = i.CareServiceType, clientGroups = i.ClientGroupScope, inspectedOn = i.GradedOn, grades = i.Grades }
+                    : null,
                 evidence = i.EvidenceFileName is null ? null : new { fileName = i.EvidenceFileName, contentType = i.EvidenceContentType, size = i.EvidenceSize },
                 i.CreatedAt,
             }),

@@ -1,0 +1,101 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CommissioningPortal.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddCareInspectorateGrades : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CareServiceType",
+                table: "PassportItems",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClientGroupScope",
+                table: "PassportItems",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "GradeCarePlanning",
+                table: "PassportItems",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "GradeLeadership",
+                table: "PassportItems",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "GradeSetting",
+                table: "PassportItems",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "GradeStaffTeam",
+                table: "PassportItems",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "GradeWellbeing",
+                table: "PassportItems",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "GradedOn",
+                table: "PassportItems",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CareServiceType",
+                table: "PassportItems");
+
+            migrationBuilder.DropColumn(
+                name: "ClientGroupScope",
+                table: "PassportItems");
+
+            migrationBuilder.DropColumn(
+                name: "GradeCarePlanning",
+                table: "PassportItems");
+
+            migrationBuilder.DropColumn(
+                name: "GradeLeadership",
+                table: "PassportItems");
+
+            migrationBuilder.DropColumn(
+                name: "GradeSetting",
+                table: "PassportItems");
+
+            migrationBuilder.DropColumn(
+                name: "GradeStaffTeam",
+                table: "PassportItems");
+
+            migrationBuilder.DropColumn(
+                name: "GradeWellbeing",
+                table: "PassportItems");
+
+            migrationBuilder.DropColumn(
+                name: "GradedOn",
+                table: "PassportItems");
+        }
+    }
+}
