@@ -129,7 +129,21 @@ public sealed class ProviderInvitation
     public DateTimeOffset? AcceptedAt { get; set; }
     public string? AcceptedByUserId { get; set; }
 
-    public bool IsOpenAt(DateTimeOffset now) => AcceptedAt is null && now < ExpiresAt;
+    /// <summary>When the organisation withdrew the invitation (or replaced it by sending a new one); its link no longer works.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
+    public bool IsOpenAt(DateTimeOffset now) => AcceptedAt is null && WithdrawnAt is null && now < ExpiresAt;
+
+    /// <summary>"Joined 3 Nov 2026", "Waiting", "Withdrawn" or "Expired".</summary>
+    public string StatusAt(DateTimeOffset now) =>
+        AcceptedAt is { } at ? $"Joined {at:d MMM yyyy}" : WithdrawnAt is not null ? "Withdrawn" : now < ExpiresAt ? "Waiting" : "Expired";
+
+    /// <summary>Stops the link working. Only an invitation not yet accepted or withdrawn can be withdrawn.</summary>
+    public void Withdraw(DateTimeOffset now)
+    {
+        if (AcceptedAt is not null) throw new InvalidOperationException("The invitation has been accepted.");
+        WithdrawnAt ??= now;
+    }
 
     /// <summary>Only organisations have colleagues; a Personal Assistant or a gym's listing is one person's.</summary>
     public static bool CanInvite(ProviderKind kind) => kind is ProviderKind.RegisteredOrganisation or ProviderKind.MicroProvider;

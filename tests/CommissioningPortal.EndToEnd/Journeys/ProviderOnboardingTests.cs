@@ -66,5 +66,12 @@ public sealed class ProviderOnboardingTests(BrowserFixture fixture) : BrowserTes
         await Page.WaitForLoadStateAsync();
         await Assertions.Expect(Page.GetByText("Invitation sent to")).ToBeVisibleAsync();
         await CheckAccessibilityAsync();
+
+        // A mistyped address: withdraw the invitation so its link stops working.
+        await Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Withdraw the invitation to colleague-") }).First.ClickAsync();
+        await Page.WaitForLoadStateAsync();
+        await Assertions.Expect(Page.GetByText("withdrawn: its link no longer works")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Cell, new() { Name = "Withdrawn" }).First).ToBeVisibleAsync();
+        await CheckAccessibilityAsync();
     }
 }

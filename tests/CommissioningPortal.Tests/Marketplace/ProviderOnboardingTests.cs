@@ -315,6 +315,41 @@ public abstract class ProviderOnboardingTests(PortalFactory portal) : PortalTest
         Assert.Equal(HttpStatusCode.BadRequest, (await colleague.GetAsync(new Uri(link).PathAndQuery)).StatusCode);
     }
 
+    [Fact]
+    public async Task Sending_an_invitation_again_replaces_its_link_and_a_withdrawn_link_no_longer_works()
+    {
+        var (ownerEmail, _) = await Portal.CreateProviderUserAsync(ProviderKind.MicroProvider);
+        var (colleagueEmail, _) = await Portal.CreateProviderUserAsync();
+        using var owner = await Portal.SignedInProviderAsync(ownerEmail);
+        var response = await owner.SubmitAsync(await owner.GetPageAsync("/provider/colleagues"), new Dictionary<string, string> { ["Email"] = colleagueEmail });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var page = await owner.GetPageAsync("/provider/colleagues");
+        response = await owner.SubmitAsync(page, new Dictionary<string, string>(), "form[action*='handler=SendAgain']");
+        Assert.Equal("/provider/colleagues", response.Headers.Location?.OriginalString);
+        var links = await Portal.WithDbAsync(async db => (await db.OutboxMessages.Where(m => m.ToAddress == colleagueEmail).Select(m => m.TextBody).ToListAsync())
+            .Select(b => new Uri(b.Split('\n').Single(l => l.Contains("/provider/join/")).Trim()).PathAndQuery).ToList());
+        Assert.Equal(2, links.Count);
+        Assert.NotEqual(links[0], links[1]);
+
+        page = await owner.GetPageAsync("/provider/colleagues");
+        Assert.Equal(["Waiting", "Withdrawn"], page.Document.QuerySelectorAll("tbody tr td:nth-child(3)").Select(c => c.TextContent).Order());
+
+        using var colleague = await Portal.SignedInProviderAsync(colleagueEmail);
+        var old = await colleague.GetAsync(links[0]);
+        Assert.Equal(HttpStatusCode.BadRequest, old.StatusCode);
+        Assert.Contains("Ask your colleague to send a new one", (await PortalClient.Page.ReadAsync(old)).Text);
+
+        // Withdrawing the new one stops it working too; nobody joined.
+        var newLink = links.Single(l => l != links[0]);
+        Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync(newLink)).StatusCode);
+        response = await owner.SubmitAsync(page, new Dictionary<string, string>(), "form[action*='handler=Withdraw']");
+        Assert.Equal("/provider/colleagues", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, (await colleague.GetAsync(newLink)).StatusCode);
+        Assert.Null(await Portal.WithDbAsync(db => db.Users.Where(u => u.Email == colleagueEmail).Select(u => u.ProviderId).SingleAsync()));
+        Assert.DoesNotContain("Waiting", (await owner.GetPageAsync("/provider/colleagues")).Text);
+    }
+
     private Task AssertNoItemsAsync(string email) => Portal.WithDbAsync(async db =>
     {
         var providerId = await db.Users.Where(u => u.Email == email).Select(u => u.ProviderId).SingleAsync();
