@@ -31,7 +31,7 @@ public sealed class AdmitModel(PortalDbContext db, TimeProvider clock) : PageMod
         if (Q is { Length: > 100 })
         {
             ModelState.AddModelError(nameof(Q), "The provider's name must be 100 characters or fewer.");
-            return this.BadRequest();
+            return this.BadRequestPage();
         }
         await FindAsync(null, ct);
         return Page();
@@ -65,7 +65,7 @@ public sealed class AdmitModel(PortalDbContext db, TimeProvider clock) : PageMod
         if (!ModelState.IsValid)
         {
             await FindAsync(provider?.Id, ct);
-            return this.BadRequest();
+            return this.BadRequestPage();
         }
 
         db.LotMembers.Add(new LotMember
@@ -74,7 +74,19 @@ public sealed class AdmitModel(PortalDbContext db, TimeProvider clock) : PageMod
             RatePence = ratePence, RateUnit = ratePence is null ? null : unit,
             StatusChangedAt = clock.GetUtcNow(), StatusChangedBy = User.DisplayNameOf(),
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A colleague admitted them at the same moment (the unique index on lot and provider held)?
+            db.ChangeTracker.Clear();
+            if (!await db.LotMembers.AsNoTracking().AnyAsync(m => m.LotId == lotId && m.ProviderId == provider.Id, ct)) throw;
+            ModelState.AddModelError(nameof(ProviderId), $"{provider.Name} has just been admitted to lot {Lot.Number} by someone else.");
+            await FindAsync(provider.Id, ct);
+            return this.BadRequestPage();
+        }
         TempData["StatusMessage"] = $"{provider.Name} admitted to lot {Lot.Number}." +
                                     (Framework.Status == FrameworkStatus.Draft ? " They count as on the framework once it is live." : "");
         return Redirect($"/frameworks/{id}#lot-{Lot.Number}");

@@ -15,6 +15,7 @@ public sealed class DetailsModel(PortalDbContext db, DirectorySearch search, Tim
     public IReadOnlyDictionary<Guid, IReadOnlyList<Member>> Members { get; private set; } = new Dictionary<Guid, IReadOnlyList<Member>>();
     public DirectoryReference Reference { get; private set; } = null!;
     public DateOnly Today { get; private set; }
+    public IReadOnlyDictionary<Guid, string> LocalityNames { get; private set; } = new Dictionary<Guid, string>();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -36,7 +37,7 @@ public sealed class DetailsModel(PortalDbContext db, DirectorySearch search, Tim
         var parts = new List<string>();
         parts.Add(lot.SupportType is null ? "Any type of support" : Reference.Label(ReferenceSchemes.SupportType, lot.SupportType));
         parts.Add(lot.ClientGroup is null ? "anyone" : "for " + Reference.Label(ReferenceSchemes.ClientGroup, lot.ClientGroup));
-        parts.Add(lot.LocalityIds.Count == 0 ? "every locality" : "in " + string.Join(", ", lot.LocalityIds.Select(l => Reference.LocalityById(l)?.Name ?? "an old locality")));
+        parts.Add(lot.LocalityIds.Count == 0 ? "every locality" : "in " + string.Join(", ", lot.LocalityIds.Select(l => LocalityNames.GetValueOrDefault(l, "a former locality"))));
         return string.Join("; ", parts);
     }
 
@@ -48,6 +49,7 @@ public sealed class DetailsModel(PortalDbContext db, DirectorySearch search, Tim
         Framework = framework;
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Reference = await search.ReferenceAsync(ct);
+        LocalityNames = await db.Localities.AsNoTracking().Where(l => l.AuthorityId == framework.AuthorityId).ToDictionaryAsync(l => l.Id, l => l.Name, ct);
         var providerIds = framework.Lots.SelectMany(l => l.Members).Select(m => m.ProviderId).Distinct().ToList();
         var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         Members = framework.Lots.ToDictionary(l => l.Id, l => (IReadOnlyList<Member>)l.Members

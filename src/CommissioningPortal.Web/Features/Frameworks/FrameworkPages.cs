@@ -59,8 +59,12 @@ public static class FrameworkPages
         ({ } s, { } e) => $"{s:d MMMM yyyy} to {e:d MMMM yyyy}",
     };
 
-    /// <summary>A 400 page: the same page with its errors, nothing saved.</summary>
-    public static IActionResult BadRequest(this PageModel page)
+    /// <summary>
+    /// A 400 page: the same page with its errors and what was typed, nothing saved. (Not named
+    /// BadRequest: PageModel.BadRequest() would win and send an empty 400, which the status-code
+    /// pages replace with the generic error page.)
+    /// </summary>
+    public static IActionResult BadRequestPage(this PageModel page)
     {
         page.Response.StatusCode = StatusCodes.Status400BadRequest;
         return page.Page();

@@ -36,7 +36,7 @@ public sealed class MemberModel(PortalDbContext db, TimeProvider clock) : PageMo
         if (string.IsNullOrEmpty(reason)) ModelState.AddModelError(nameof(Reason), $"Give the reason to {Verb.ToLowerInvariant()} them.");
         else if (reason.Length > LotMember.MaxReasonLength) ModelState.AddModelError(nameof(Reason), $"The reason must be {LotMember.MaxReasonLength:#,0} characters or fewer.");
         if (Framework.Status == FrameworkStatus.Ended) ModelState.AddModelError("", "This framework has ended: its providers' standing can no longer change.");
-        if (!ModelState.IsValid) return this.BadRequest();
+        if (!ModelState.IsValid) return this.BadRequestPage();
 
         var now = clock.GetUtcNow();
         try
@@ -51,7 +51,7 @@ public sealed class MemberModel(PortalDbContext db, TimeProvider clock) : PageMo
         catch (FrameworkRuleException e)
         {
             ModelState.AddModelError("", e.Message);
-            return this.BadRequest();
+            return this.BadRequestPage();
         }
         await db.SaveChangesAsync(ct);
         TempData["StatusMessage"] = Change switch

@@ -34,7 +34,7 @@ public sealed class NewModel(PortalDbContext db, TimeProvider clock) : PageModel
         var startsOn = FrameworkPages.ParseDate(ModelState, nameof(StartsOn), "The start date", StartsOn);
         var endsOn = FrameworkPages.ParseDate(ModelState, nameof(EndsOn), "The end date", EndsOn);
         if (Framework.DatesProblem(startsOn, endsOn) is { } problem) ModelState.AddModelError(nameof(EndsOn), problem);
-        if (!ModelState.IsValid) return this.BadRequest();
+        if (!ModelState.IsValid) return this.BadRequestPage();
 
         var framework = new Framework
         {

@@ -44,7 +44,7 @@ public sealed class NewLotModel(PortalDbContext db, DirectorySearch search) : Pa
                 break;
             }
         }
-        if (!ModelState.IsValid) return this.BadRequest();
+        if (!ModelState.IsValid) return this.BadRequestPage();
 
         var number = (await db.Lots.Where(l => l.FrameworkId == id).MaxAsync(l => (int?)l.Number, ct) ?? 0) + 1;
         var lot = new Lot

@@ -28,7 +28,7 @@ public sealed class StatusModel(PortalDbContext db, FrameworkDirectory directory
         catch (FrameworkRuleException e)
         {
             ModelState.AddModelError("", e.Message);
-            return this.BadRequest();
+            return this.BadRequestPage();
         }
         await db.SaveChangesAsync(ct);
         directory.Changed();
