@@ -2,6 +2,7 @@ using CommissioningPortal.Data.Identity;
 using CommissioningPortal.Data.Outbox;
 using CommissioningPortal.Domain.Common;
 using CommissioningPortal.Domain.Content;
+using CommissioningPortal.Domain.Frameworks;
 using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Reference;
 using CommissioningPortal.Domain.Tenancy;
@@ -48,6 +49,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<IsfAcceptance> IsfAcceptances => Set<IsfAcceptance>();
     public DbSet<ContractTemplate> ContractTemplates => Set<ContractTemplate>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Framework> Frameworks => Set<Framework>();
+    public DbSet<Lot> Lots => Set<Lot>();
+    public DbSet<LotMember> LotMembers => Set<LotMember>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -488,6 +488,153 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.ToTable("ContentPageRevisions");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("WentLiveAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId", "Reference")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "AuthorityId");
+
+                    b.ToTable("Frameworks");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientGroup")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("LocalityIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SupportType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Lots");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AdmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("RatePence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RateUnit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StatusChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId", "ProviderId")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderId", "Status");
+
+                    b.HasIndex("LotId", "Status", "AdmittedOn", "ProviderId");
+
+                    b.ToTable("LotMembers");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1619,6 +1766,39 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Tenancy.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Framework", null)
+                        .WithMany("Lots")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Lot", null)
+                        .WithMany("Members")
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Tenancy.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Tenancy.Provider", null)
@@ -1831,6 +2011,16 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
+                {
+                    b.Navigation("Lots");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistration", b =>

@@ -488,6 +488,153 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.ToTable("ContentPageRevisions");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("WentLiveAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId", "Reference")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "AuthorityId");
+
+                    b.ToTable("Frameworks");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClientGroup")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.PrimitiveCollection<string>("LocalityIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SupportType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Lots");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("AdmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("RatePence")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RateUnit")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("StatusChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId", "ProviderId")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderId", "Status");
+
+                    b.HasIndex("LotId", "Status", "AdmittedOn", "ProviderId");
+
+                    b.ToTable("LotMembers");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1620,6 +1767,39 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Tenancy.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Framework", null)
+                        .WithMany("Lots")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Lot", null)
+                        .WithMany("Members")
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Tenancy.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Tenancy.Provider", null)
@@ -1832,6 +2012,16 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
+                {
+                    b.Navigation("Lots");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistration", b =>

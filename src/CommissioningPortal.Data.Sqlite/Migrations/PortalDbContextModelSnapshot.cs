@@ -482,6 +482,153 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.ToTable("ContentPageRevisions");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WentLiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId", "Reference")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "AuthorityId");
+
+                    b.ToTable("Frameworks");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientGroup")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("LocalityIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupportType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Lots");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AdmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RatePence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RateUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId", "ProviderId")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderId", "Status");
+
+                    b.HasIndex("LotId", "Status", "AdmittedOn", "ProviderId");
+
+                    b.ToTable("LotMembers");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1607,6 +1754,39 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Tenancy.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Framework", null)
+                        .WithMany("Lots")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Lot", null)
+                        .WithMany("Members")
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Tenancy.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Tenancy.Provider", null)
@@ -1819,6 +1999,16 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
+                {
+                    b.Navigation("Lots");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistration", b =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CommissioningPortal.Data.Identity;
 using CommissioningPortal.Domain.Content;
+using CommissioningPortal.Domain.Frameworks;
 using CommissioningPortal.Domain.Identity;
 using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Reference;
@@ -71,6 +72,7 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
         "providers" => ProvidersAsync(step, ct),
         "passport" => PassportAsync(step, ct),
         "services" => ServicesAsync(step, ct),
+        "frameworks" => FrameworksAsync(step, ct),
         "roles" => RolesAsync(),
         "users" => UsersAsync(step, ct),
         "contentPages" => ContentPagesAsync(step, ct),
@@ -212,6 +214,49 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
         }
     }
 
+    /// <summary>Frameworks with lots and admitted providers, dates relative to today; an existing reference is left alone.</summary>
+    private async Task FrameworksAsync(RecipeStep step, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        foreach (var item in step.Frameworks ?? [])
+        {
+            var authority = await db.Authorities.Include(a => a.Localities).FirstOrDefaultAsync(a => a.Code == item.Authority, ct)
+                            ?? throw new RecipeException($"Framework '{item.Reference}': no authority '{item.Authority}'.");
+            if (await db.Frameworks.AnyAsync(f => f.AuthorityId == authority.Id && f.Reference == item.Reference, ct)) continue;
+            var framework = new Framework
+            {
+                AuthorityId = authority.Id, Reference = item.Reference, Title = item.Title, Description = item.Description,
+                StartsOn = item.StartedDaysAgo is { } ago ? today.AddDays(-ago) : null,
+                EndsOn = item.EndsInDays is { } ends ? today.AddDays(ends) : null,
+                CreatedAt = now, CreatedBy = "Demo commissioner",
+            };
+            var number = 0;
+            foreach (var lotItem in item.Lots ?? [])
+            {
+                var lot = new Lot
+                {
+                    FrameworkId = framework.Id, Number = ++number, Title = lotItem.Title,
+                    SupportType = lotItem.SupportType, ClientGroup = lotItem.ClientGroup,
+                    LocalityIds = (lotItem.Localities ?? []).Select(code => authority.Localities.FirstOrDefault(l => l.Code == code)?.Id
+                        ?? throw new RecipeException($"Framework '{item.Reference}': no locality '{code}' in {authority.Code}.")).ToList(),
+                };
+                foreach (var member in lotItem.Members ?? [])
+                {
+                    var provider = await ProviderNamedAsync(member.Provider, ct);
+                    lot.Members.Add(new LotMember
+                    {
+                        LotId = lot.Id, ProviderId = provider.Id, AdmittedOn = today.AddDays(-(member.AdmittedDaysAgo ?? item.StartedDaysAgo ?? 0)),
+                        RatePence = member.Rate is { } rate ? (int)Math.Round(rate * 100m) : null, RateUnit = member.Rate is null ? null : member.Unit ?? RateUnit.PerHour,
+                    });
+                }
+                framework.Lots.Add(lot);
+            }
+            if (item.Live) framework.MakeLive(today, now);
+            db.Frameworks.Add(framework);
+        }
+    }
+
     private async Task RolesAsync()
     {
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
@@ -302,7 +347,8 @@ public sealed record RecipeStep(
     List<RecipeUser>? Users = null,
     List<RecipePage>? Pages = null,
     List<RecipePassportItem>? Items = null,
-    List<RecipeService>? Services = null);
+    List<RecipeService>? Services = null,
+    List<RecipeFramework>? Frameworks = null);
 
 public sealed record RecipeTerm(string Code, string Label, string? Description = null, string? Parent = null);
 public sealed record RecipeAuthority(string Code, string Name, string? AreaCode = null, string? ContactEmail = null, List<RecipeLocality>? Localities = null);
@@ -322,6 +368,14 @@ public sealed record RecipeService(
     List<string>? SupportTypes = null, List<string>? ClientGroups = null, List<string>? Languages = null,
     List<string>? Areas = null, string? Accessibility = null, List<RecipeRate>? Rates = null,
     int? HoursFreePerWeek = null, int? EarliestStartInDays = null, int? CapacityConfirmedDaysAgo = null);
+
+public sealed record RecipeFramework(
+    string Authority, string Reference, string Title, string? Description = null, bool Live = false,
+    int? StartedDaysAgo = null, int? EndsInDays = null, List<RecipeLot>? Lots = null);
+
+public sealed record RecipeLot(string Title, string? SupportType = null, string? ClientGroup = null, List<string>? Localities = null, List<RecipeLotMember>? Members = null);
+
+public sealed record RecipeLotMember(string Provider, decimal? Rate = null, RateUnit? Unit = null, int? AdmittedDaysAgo = null);
 
 public sealed record RecipeRate(decimal Amount, RateUnit Unit, int? FromDaysAgo = null);
 

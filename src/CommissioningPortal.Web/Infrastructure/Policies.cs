@@ -15,6 +15,9 @@ public static class Policies
     public const string AuthorityAdmin = nameof(AuthorityAdmin);
 
     public const string ProviderUser = nameof(ProviderUser);
+
+    /// <summary>Commissioners, for their own authority's pages with no authority in the route (e.g. /frameworks).</summary>
+    public const string Commissioner = nameof(Commissioner);
     public const string Person = nameof(Person);
     public const string PanelMember = nameof(PanelMember);
 
@@ -28,6 +31,7 @@ public static class Policies
         .AddPolicy(AuthorityStaff, p => p.RequireRole(Roles.AuthorityStaff).RequireClaim(PortalClaims.AuthorityCode))
         .AddPolicy(SameAuthority, p => p.RequireAuthenticatedUser().AddRequirements(new SameAuthorityRequirement(Roles.AuthorityStaff)))
         .AddPolicy(AuthorityAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new SameAuthorityRequirement([Roles.Commissioner])))
+        .AddPolicy(Commissioner, p => p.RequireRole(Roles.Commissioner).RequireClaim(PortalClaims.AuthorityId))
         .AddPolicy(ProviderUser, p => p.RequireRole(Roles.ProviderUser).RequireClaim(PortalClaims.ProviderId))
         .AddPolicy(Person, p => p.RequireRole(Roles.SupportedPerson, Roles.Representative))
         .AddPolicy(PanelMember, p => p.RequireRole(Roles.PanelMember))

@@ -122,6 +122,7 @@ public static class PortalApplication
         builder.AddContentFeature();
         services.AddMemoryCache();
         services.AddScoped<Features.ProviderDirectory.DirectorySearch>();
+        services.AddScoped<Features.ProviderDirectory.FrameworkDirectory>();
         services.AddScoped<Features.ProviderDirectory.Shortlists>();
         services.AddScoped<Features.ProviderDirectory.PassportSummaries>();
         services.AddScoped<Features.Providers.ProviderDataRights>();

@@ -21,6 +21,10 @@ public sealed record DirectoryQuery
 
     public RateUnit RateUnit { get; init; } = RateUnit.PerHour;
     public string? Language { get; init; }
+
+    /// <summary>Only providers on the framework of this authority (see <see cref="FrameworkDirectory"/>).</summary>
+    public Guid? OnFrameworkOf { get; init; }
+
     public string? Text { get; init; }
     public int Page { get; init; } = 1;
 
@@ -111,6 +115,12 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
             }
             services = services.Where(s => ids.Select(t => t.ServiceId).Contains(s.Id));
         }
+        if (query.OnFrameworkOf is { } authorityId)
+        {
+            // A semi-join on an uncorrelated sub-query: the authority's admitted providers are read once.
+            var members = FrameworkDirectory.AdmittedProviderIds(db, authorityId, today);
+            services = services.Where(s => members.Contains(s.ProviderId));
+        }
         if (query.CapacityNow)
         {
             services = services.Where(s => s.HoursFreePerWeek > 0 && (s.EarliestStart == null || s.EarliestStart <= today));
@@ -142,7 +152,7 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
     {
         // Browsing without a tag, a word or a price counts and orders every service in the
         // directory: the same few pages for everyone who lands on /directory, so keep each briefly.
-        if (query.Tags().Count == 0 && query.Words.Count == 0 && query.MaxRatePence is null)
+        if (query.Tags().Count == 0 && query.Words.Count == 0 && query.MaxRatePence is null && query.OnFrameworkOf is null)
         {
             var key = ("directory-browse", query with { RateUnit = RateUnit.PerHour }, DateOnly.FromDateTime(now.UtcDateTime), pageSize);
             return (await cache.GetOrCreateAsync(key, entry =>
@@ -158,9 +168,9 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var matching = Matching(query, today);
-        if (query.Tags().Count > 0)
+        if (query.Tags().Count > 0 || query.OnFrameworkOf is not null)
         {
-            // A tag filter bounds the matches (a locality has about a thousand services): read their
+            // A tag filter (or an authority's framework) bounds the matches (a locality has about a thousand services): read their
             // sort keys once and count, order and page them here, instead of running the filter twice.
             var keys = await matching.Select(s => new FitKey(s.Id, s.Name, s.ProviderVerifiedThrough, s.HoursFreePerWeek, s.EarliestStart, s.CapacityConfirmedAt))
                 .Take(InMemoryLimit + 1).ToListAsync(ct);

@@ -7,10 +7,10 @@ namespace CommissioningPortal.Web.Features.ProviderDirectory;
 
 /// <summary>
 /// The public provider directory: filter by where, who for, what kind of support, verified,
-/// capacity, price ceiling and language, plus free text; results in order of fit; CSV download.
+/// capacity, price ceiling, language and being on an authority's framework, plus free text; results in order of fit; CSV download.
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(DirectorySearch search, Shortlists shortlists, PassportSummaries passports, TimeProvider clock) : PageModel
+public sealed class IndexModel(DirectorySearch search, FrameworkDirectory frameworks, Shortlists shortlists, PassportSummaries passports, TimeProvider clock) : PageModel
 {
     /// <summary>The CSV download's cap: a spreadsheet of everything, not a scrape of the portal.</summary>
     public const int ExportLimit = 5_000;
@@ -25,10 +25,16 @@ public sealed class IndexModel(DirectorySearch search, Shortlists shortlists, Pa
     [BindProperty(SupportsGet = true)] public string? MaxRate { get; set; }
     [BindProperty(SupportsGet = true)] public string? RateUnit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Language { get; set; }
+
+    /// <summary>The code of an authority whose framework the provider must be on.</summary>
+    [BindProperty(SupportsGet = true)] public string? Framework { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public DirectoryReference Reference { get; private set; } = null!;
+
+    /// <summary>Authorities with a live framework: the "On the framework of" choices.</summary>
+    public IReadOnlyList<Authority> FrameworkAuthorities { get; private set; } = [];
     public DirectoryPage? Results { get; private set; }
     public DateTimeOffset Now { get; private set; }
     public bool AnyFilter { get; private set; }
@@ -46,6 +52,7 @@ public sealed class IndexModel(DirectorySearch search, Shortlists shortlists, Pa
     {
         Now = clock.GetUtcNow();
         Reference = await search.ReferenceAsync(ct);
+        FrameworkAuthorities = await frameworks.AuthoritiesWithLiveFrameworksAsync(ct);
         var query = Validate();
         if (query is null) return BadRequestPage();
         Results = await search.SearchAsync(query, Now, ct);
@@ -62,6 +69,7 @@ public sealed class IndexModel(DirectorySearch search, Shortlists shortlists, Pa
     {
         Now = clock.GetUtcNow();
         Reference = await search.ReferenceAsync(ct);
+        FrameworkAuthorities = await frameworks.AuthoritiesWithLiveFrameworksAsync(ct);
         var query = Validate();
         if (query is null) return BadRequestPage();
         var rows = await search.AllAsync(query, Now, ExportLimit, ct);
@@ -130,6 +138,12 @@ public sealed class IndexModel(DirectorySearch search, Shortlists shortlists, Pa
         {
             ModelState.AddModelError(nameof(Language), "Choose a language from the list.");
         }
+        Guid? onFrameworkOf = null;
+        if (!string.IsNullOrWhiteSpace(Framework))
+        {
+            if (FrameworkAuthorities.FirstOrDefault(a => string.Equals(a.Code, Framework.Trim(), StringComparison.OrdinalIgnoreCase)) is { } authority) onFrameworkOf = authority.Id;
+            else ModelState.AddModelError(nameof(Framework), "Choose an authority with a framework from the list.");
+        }
         if (Q is { Length: > 200 })
         {
             ModelState.AddModelError(nameof(Q), "Search words must be 200 characters or fewer.");
@@ -137,7 +151,8 @@ public sealed class IndexModel(DirectorySearch search, Shortlists shortlists, Pa
         if (!ModelState.IsValid) return null;
 
         AnyFilter = locality is not null || !string.IsNullOrWhiteSpace(ClientGroup) || !string.IsNullOrWhiteSpace(SupportType) || kind is not null ||
-                    Verified || Capacity || maxPence is not null || !string.IsNullOrWhiteSpace(Language) || !string.IsNullOrWhiteSpace(Q);
+                    Verified || Capacity || maxPence is not null || !string.IsNullOrWhiteSpace(Language) || !string.IsNullOrWhiteSpace(Q) ||
+                    onFrameworkOf is not null;
         return new DirectoryQuery
         {
             Locality = locality,
@@ -149,6 +164,7 @@ public sealed class IndexModel(DirectorySearch search, Shortlists shortlists, Pa
             MaxRatePence = maxPence,
             RateUnit = unit,
             Language = NullIfEmpty(Language),
+            OnFrameworkOf = onFrameworkOf,
             Text = NullIfEmpty(Q),
             Page = PageNumber,
         };
@@ -175,6 +191,7 @@ public sealed class IndexModel(DirectorySearch search, Shortlists shortlists, Pa
         Add("maxRate", MaxRate);
         if (!string.IsNullOrWhiteSpace(MaxRate)) Add("rateUnit", RateUnit);
         Add("language", Language);
+        Add("framework", Framework);
         if (page is > 1) Add("p", page.Value.ToString(CultureInfo.InvariantCulture));
         return pairs.Count == 0 ? "/directory" : "/directory?" + string.Join("&", pairs);
     }

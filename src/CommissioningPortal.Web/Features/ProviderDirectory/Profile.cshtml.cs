@@ -9,11 +9,14 @@ namespace CommissioningPortal.Web.Features.ProviderDirectory;
 /// shortlist button; and "suggest a correction", which anyone may send and is queued for the provider.
 /// </summary>
 [AllowAnonymous]
-public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, Shortlists shortlists, IEmailOutbox outbox, TimeProvider clock, PublicLinks links) : PageModel
+public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, FrameworkDirectory frameworks, Shortlists shortlists, IEmailOutbox outbox, TimeProvider clock, PublicLinks links) : PageModel
 {
     public Provider Provider { get; private set; } = null!;
     public IReadOnlyList<Service> Services { get; private set; } = [];
     public IReadOnlyList<PassportItem> Passport { get; private set; } = [];
+
+    /// <summary>The authorities' frameworks (and lots) the provider is on today.</summary>
+    public IReadOnlyList<FrameworkPlace> Frameworks { get; private set; } = [];
     public DirectoryReference Reference { get; private set; } = null!;
     public DateTimeOffset Now { get; private set; }
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
@@ -87,6 +90,7 @@ public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, Sho
         Reference = await search.ReferenceAsync(ct);
         Services = await db.Services.AsNoTracking().Include(s => s.Areas).Include(s => s.Rates).AsSplitQuery()
             .Where(s => s.ProviderId == id).OrderBy(s => s.Name).ToListAsync(ct);
+        Frameworks = await frameworks.PlacesOfAsync(id, Today, ct);
         Passport = await db.PassportItems.AsNoTracking().Where(i => i.ProviderId == id).OrderBy(i => i.Kind).ToListAsync(ct);
         var saved = Shortlists.CanUse(User) ? await shortlists.SavedAsync(Shortlists.UserIdOf(User), [id], ct) : null;
         Shortlist = new ShortlistButton(id, provider.Name, ShortlistButton.For(User, saved, id), $"/directory/{id}");

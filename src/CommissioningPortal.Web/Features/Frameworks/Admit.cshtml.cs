@@ -1,0 +1,128 @@
+using CommissioningPortal.Domain.Frameworks;
+using CommissioningPortal.Domain.Marketplace;
+using CommissioningPortal.Domain.Tenancy;
+
+namespace CommissioningPortal.Web.Features.Frameworks;
+
+/// <summary>
+/// <c>/frameworks/{id}/lots/{lotId}/admit</c>: find a provider by name and admit them to the lot,
+/// with their rate for it. A provider already on the lot (in any standing) is refused by name.
+/// </summary>
+[Authorize(Policy = Policies.Commissioner)]
+public sealed class AdmitModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    public const int MaxMatches = 25;
+
+    public sealed record Candidate(Guid Id, string Name, ProviderKind Kind, bool Verified, LotMemberStatus? OnLot);
+
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    [BindProperty] public string? ProviderId { get; set; }
+    [BindProperty] public string? Rate { get; set; }
+    [BindProperty] public string? RateUnit { get; set; }
+
+    public Framework Framework { get; private set; } = null!;
+    public Lot Lot { get; private set; } = null!;
+    public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
+    public bool Searched => !string.IsNullOrWhiteSpace(Q);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid lotId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, lotId, ct)) return NotFound();
+        if (Q is { Length: > 100 })
+        {
+            ModelState.AddModelError(nameof(Q), "The provider's name must be 100 characters or fewer.");
+            return this.BadRequestPage();
+        }
+        await FindAsync(null, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid lotId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, lotId, ct)) return NotFound();
+        if (Q is { Length: > 100 }) Q = Q[..100];
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (Framework.Status == FrameworkStatus.Ended) ModelState.AddModelError("", "This framework has ended: nobody can be admitted to it.");
+        Provider? provider = null;
+        if (string.IsNullOrWhiteSpace(ProviderId)) ModelState.AddModelError(nameof(ProviderId), "Choose the provider to admit.");
+        else if (!Guid.TryParse(ProviderId, out var providerId) ||
+                 (provider = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == providerId && p.ClosedAt == null, ct)) is null)
+        {
+            ModelState.AddModelError(nameof(ProviderId), "Choose a provider from the list.");
+        }
+        else if (await db.LotMembers.AsNoTracking().FirstOrDefaultAsync(m => m.LotId == lotId && m.ProviderId == providerId, ct) is { } existing)
+        {
+            ModelState.AddModelError(nameof(ProviderId), existing.Status switch
+            {
+                LotMemberStatus.Admitted => $"{provider.Name} is already on lot {Lot.Number} (admitted {existing.AdmittedOn:d MMMM yyyy}).",
+                LotMemberStatus.Suspended => $"{provider.Name} is already on lot {Lot.Number}, suspended: reinstate them instead.",
+                _ => $"{provider.Name} was withdrawn from lot {Lot.Number}. A withdrawal is final; a later round of the framework can admit them again.",
+            });
+        }
+        var ratePence = FrameworkPages.ParsePounds(ModelState, nameof(Rate), "The rate", Rate);
+        RateUnit? unit = null;
+        if (ratePence is not null || !string.IsNullOrWhiteSpace(RateUnit)) unit = FrameworkPages.ParseUnit(ModelState, nameof(RateUnit), RateUnit ?? "");
+        if (!ModelState.IsValid)
+        {
+            await FindAsync(provider?.Id, ct);
+            return this.BadRequestPage();
+        }
+
+        db.LotMembers.Add(new LotMember
+        {
+            LotId = lotId, ProviderId = provider!.Id, AdmittedOn = today, Status = LotMemberStatus.Admitted,
+            RatePence = ratePence, RateUnit = ratePence is null ? null : unit,
+            StatusChangedAt = clock.GetUtcNow(), StatusChangedBy = User.DisplayNameOf(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A colleague admitted them at the same moment (the unique index on lot and provider held)?
+            db.ChangeTracker.Clear();
+            if (!await db.LotMembers.AsNoTracking().AnyAsync(m => m.LotId == lotId && m.ProviderId == provider.Id, ct)) throw;
+            ModelState.AddModelError(nameof(ProviderId), $"{provider.Name} has just been admitted to lot {Lot.Number} by someone else.");
+            await FindAsync(provider.Id, ct);
+            return this.BadRequestPage();
+        }
+        TempData["StatusMessage"] = $"{provider.Name} admitted to lot {Lot.Number}." +
+                                    (Framework.Status == FrameworkStatus.Draft ? " They count as on the framework once it is live." : "");
+        return Redirect($"/frameworks/{id}#lot-{Lot.Number}");
+    }
+
+    /// <summary>Providers whose name has the search words, and the one already chosen.</summary>
+    private async Task FindAsync(Guid? chosen, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var providers = db.Providers.AsNoTracking().Where(p => p.ClosedAt == null);
+        var text = Q?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (chosen is null) return;
+            providers = providers.Where(p => p.Id == chosen);
+        }
+        else
+        {
+            providers = providers.Where(p => p.Name.ToLower().Contains(text) || p.Id == chosen);
+        }
+        var found = await providers.OrderBy(p => p.Name).Take(MaxMatches)
+            .Select(p => new { p.Id, p.Name, p.Kind, p.VerifiedThrough }).ToListAsync(ct);
+        var ids = found.Select(p => p.Id).ToList();
+        var onLot = await db.LotMembers.AsNoTracking().Where(m => m.LotId == Lot.Id && ids.Contains(m.ProviderId))
+            .ToDictionaryAsync(m => m.ProviderId, m => m.Status, ct);
+        Candidates = found.Select(p => new Candidate(p.Id, p.Name, p.Kind, p.VerifiedThrough >= today,
+            onLot.TryGetValue(p.Id, out var status) ? status : null)).ToList();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, Guid lotId, CancellationToken ct)
+    {
+        var framework = await db.Mine(User).AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+        var lot = framework is null ? null : await db.Lots.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lotId && l.FrameworkId == id, ct);
+        if (framework is null || lot is null) return false;
+        Framework = framework;
+        Lot = lot;
+        return true;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Security.Claims;
+using CommissioningPortal.Domain.Frameworks;
+using CommissioningPortal.Domain.Marketplace;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace CommissioningPortal.Web.Features.Frameworks;
+
+/// <summary>What the framework pages share: whose frameworks a commissioner sees, and reading typed dates and money.</summary>
+public static class FrameworkPages
+{
+    /// <summary>The signed-in commissioner's authority's frameworks; another authority's are simply not found (404).</summary>
+    public static IQueryable<Framework> Mine(this PortalDbContext db, ClaimsPrincipal user)
+    {
+        var authorityId = user.AuthorityIdOf() ?? Guid.Empty;
+        return db.Frameworks.Where(f => f.AuthorityId == authorityId);
+    }
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "d/M/yy", "d M yyyy", "d MMMM yyyy", "d MMM yyyy"];
+
+    /// <summary>A date as people type it (1/4/2026, 2026-04-01, 1 April 2026); null and no error when empty.</summary>
+    public static DateOnly? ParseDate(ModelStateDictionary state, string field, string label, string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return null;
+        if (DateOnly.TryParseExact(typed.Trim(), DateFormats, CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.AllowWhiteSpaces, out var date) && date.Year is >= 2000 and <= 2100)
+        {
+            return date;
+        }
+        state.AddModelError(field, $"{label} must be a real date, like 1/4/2026.");
+        return null;
+    }
+
+    /// <summary>An amount in pounds (25, 22.50, £19.25) as pence; null and no error when empty.</summary>
+    public static int? ParsePounds(ModelStateDictionary state, string field, string label, string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return null;
+        var text = typed.Trim().TrimStart('£');
+        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var pounds) && pounds is > 0 and <= 100_000 && decimal.Round(pounds, 2) == pounds)
+        {
+            return (int)(pounds * 100);
+        }
+        state.AddModelError(field, $"{label} must be an amount in pounds, like 23.50.");
+        return null;
+    }
+
+    /// <summary>A rate unit from the list; null with an error otherwise.</summary>
+    public static RateUnit? ParseUnit(ModelStateDictionary state, string field, string? typed)
+    {
+        if (!string.IsNullOrWhiteSpace(typed) && Enum.TryParse<RateUnit>(typed, ignoreCase: true, out var unit) && Enum.IsDefined(unit) && !int.TryParse(typed, out _)) return unit;
+        state.AddModelError(field, "Choose per hour, per night, per session or per week.");
+        return null;
+    }
+
+    public static string DatesText(Framework f) => (f.StartsOn, f.EndsOn) switch
+    {
+        (null, null) => "From when it goes live, no end date",
+        ({ } s, null) => $"From {s:d MMMM yyyy}, no end date",
+        (null, { } e) => $"From when it goes live until {e:d MMMM yyyy}",
+        ({ } s, { } e) => $"{s:d MMMM yyyy} to {e:d MMMM yyyy}",
+    };
+
+    /// <summary>
+    /// A 400 page: the same page with its errors and what was typed, nothing saved. (Not named
+    /// BadRequest: PageModel.BadRequest() would win and send an empty 400, which the status-code
+    /// pages replace with the generic error page.)
+    /// </summary>
+    public static IActionResult BadRequestPage(this PageModel page)
+    {
+        page.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return page.Page();
+    }
+}
