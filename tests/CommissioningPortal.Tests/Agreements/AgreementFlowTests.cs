@@ -119,7 +119,7 @@ public abstract class AgreementFlowTests(PortalFactory portal) : PortalTestBase(
         var page = await commissioner.GetPageAsync($"/agreements/{id}");
         Assert.Contains("Active", page.Document.QuerySelector("#agreement-stage")!.TextContent);
         var reference = page.Document.QuerySelector("h1")!.TextContent.Split(' ')[^1];
-        var mail = await Portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.Subject.Contains(reference)).Select(m => new { m.ToAddress, m.Kind }).ToListAsync(Ct));
+        var mail = await Portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.Subject.Contains(reference)).Select(m => new { m.ToAddress, Kind = m.Kind ?? "" }).ToListAsync(Ct));
         Assert.Contains(new { ToAddress = DemoUsers.Person, Kind = "agreement:offered" }, mail);
         Assert.Contains(new { ToAddress = DemoUsers.Provider, Kind = "agreement:accepted-by-person" }, mail);
         Assert.Contains(new { ToAddress = DemoUsers.GlenmoreCommissioner, Kind = "agreement:accepted-by-provider" }, mail);

@@ -17,7 +17,7 @@ public sealed class DefinitionTests
     }
 
     public static TheoryData<string> Shipped =>
-        [.. Directory.GetFiles(ShippedFolder, "*.v*.json").Select(Path.GetFileName).Order()!];
+        [.. Directory.GetFiles(ShippedFolder, "*.v*.json").Select(f => Path.GetFileName(f)).Order()];
 
     [Fact]
     public void The_portal_ships_the_seven_processes()
@@ -29,7 +29,7 @@ public sealed class DefinitionTests
     /// <summary>Fires every trigger from every reachable state: every state and every transition is used, every path ends.</summary>
     [Theory]
     [MemberData(nameof(Shipped))]
-    public void Every_path_of_a_shipped_definition_can_be_walked(string file)
+    public async Task Every_path_of_a_shipped_definition_can_be_walked(string file)
     {
         var definition = DefinitionLoader.LoadFile(Path.Combine(ShippedFolder, file));
         var visited = new HashSet<string>();
@@ -40,7 +40,7 @@ public sealed class DefinitionTests
             if (!visited.Add(from)) continue;
             var state = from;
             var machine = WorkflowMachine.Build(definition, () => state, s => state = s);
-            foreach (var trigger in machine.GetPermittedTriggers().ToList())
+            foreach (var trigger in (await machine.GetPermittedTriggersAsync()).ToList())
             {
                 state = from;
                 machine.Fire(trigger);

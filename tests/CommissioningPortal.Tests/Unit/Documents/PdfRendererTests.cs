@@ -185,7 +185,7 @@ public sealed class PdfRendererTests
         var letters = page.Letters.Where(l => l.Value == "x").ToList();
         Assert.Equal(120, letters.Count);
         var columnRight = Margins.Default.Left + (page.Width - Margins.Default.Left - Margins.Default.Right) / 5;
-        Assert.All(letters, l => Assert.True(l.GlyphRectangle.Right <= columnRight, $"x at {l.GlyphRectangle.Right} > {columnRight}"));
+        Assert.All(letters, l => Assert.True(l.BoundingBox.Right <= columnRight, $"x at {l.BoundingBox.Right} > {columnRight}"));
     }
 
     [Fact]
