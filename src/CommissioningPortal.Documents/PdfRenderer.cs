@@ -73,15 +73,16 @@ public static class PdfRenderer
             if (document.Header is { } header)
             {
                 var ruleY = margins.Top - BandGap;
-                DrawBand(canvas, header, bands, p, 0, text, bandFace, fill, stroke, size, margins, ruleY - 5, ruleY);
+                DrawBand(canvas, header, bands, p, 0, text, bandFace, stroke, size, margins, ruleY - 5, ruleY);
             }
             if (document.Footer is { } footer)
             {
                 var ruleY = bodyBottom + BandGap;
-                DrawBand(canvas, footer, bands, p, 3, text, bandFace, fill, stroke, size, margins, ruleY + 5 + bandFace.Ascent, ruleY);
+                DrawBand(canvas, footer, bands, p, 3, text, bandFace, stroke, size, margins, ruleY + 5 + bandFace.Ascent, ruleY);
             }
             foreach (var placement in pages[p].Placements)
                 Draw(canvas, placement, text, fill, stroke);
+            text.Flush(canvas);
             pdf.EndPage();
         }
         pdf.Close();
@@ -97,15 +98,16 @@ public static class PdfRenderer
             switch (op.Kind)
             {
                 case OpKind.Text:
-                    fill.Color = op.Color;
-                    text.Draw(canvas, op.Face!, op.Text!, op.X + dx, op.Y + dy, fill);
+                    text.Add(canvas, op.Face!, op.Text!, op.X + dx, op.Y + dy, op.Color);
                     break;
                 case OpKind.Line:
+                    text.Flush(canvas);
                     stroke.Color = op.Color;
                     stroke.StrokeWidth = op.Stroke;
                     canvas.DrawLine(op.X + dx, op.Y + dy, op.X2 + dx, op.Y2 + dy, stroke);
                     break;
                 case OpKind.Fill:
+                    text.Flush(canvas);
                     fill.Color = op.Color;
                     canvas.DrawRect(SKRect.Create(op.X + dx, op.Y + dy, op.X2 - op.X, op.Y2 - op.Y), fill);
                     break;
@@ -121,20 +123,20 @@ public static class PdfRenderer
     }
 
     private static void DrawBand(SKCanvas canvas, PageBand band, string[,] bands, int page, int column, TextDrawer text, FontFace face,
-        SKPaint fill, SKPaint stroke, PageSize size, Margins margins, float baseline, float ruleY)
+        SKPaint stroke, PageSize size, Margins margins, float baseline, float ruleY)
     {
-        fill.Color = FlowBuilder.Muted;
         var left = bands[page, column];
         var center = bands[page, column + 1];
         var right = bands[page, column + 2];
         if (left.Length > 0)
-            text.Draw(canvas, face, left, margins.Left, baseline, fill);
+            text.Add(canvas, face, left, margins.Left, baseline, FlowBuilder.Muted);
         if (center.Length > 0)
-            text.Draw(canvas, face, center, (margins.Left + size.Width - margins.Right - face.Measure(center)) / 2, baseline, fill);
+            text.Add(canvas, face, center, (margins.Left + size.Width - margins.Right - face.Measure(center)) / 2, baseline, FlowBuilder.Muted);
         if (right.Length > 0)
-            text.Draw(canvas, face, right, size.Width - margins.Right - face.Measure(right), baseline, fill);
+            text.Add(canvas, face, right, size.Width - margins.Right - face.Measure(right), baseline, FlowBuilder.Muted);
         if (band.Rule)
         {
+            text.Flush(canvas);
             stroke.Color = FlowBuilder.Border;
             stroke.StrokeWidth = 0.5f;
             canvas.DrawLine(margins.Left, ruleY, size.Width - margins.Right, ruleY, stroke);
@@ -194,24 +196,94 @@ public static class PdfRenderer
     }
 
     /// <summary>
-    /// Draws each run as a text blob with explicit glyph positions taken from the font's advances,
-    /// which is what lets Skia write the run as one PDF string (see <see cref="FontFace"/>).
+    /// Draws text as blobs with explicit glyph positions taken from the font's advances, which is
+    /// what lets Skia write each line as one PDF string (see <see cref="FontFace"/>). Consecutive
+    /// runs in the same face and colour (the lines of a paragraph, the cells of a row) are batched
+    /// into one positioned blob: Skia's per-draw cost (strike, graphics state, BT/Tf/Tm/ET) is paid
+    /// once per batch, and each further line costs only a "Td". A line joins a batch only when Skia
+    /// will see its glyphs exactly at the advances it adds up ((x + advance) − x == advance in
+    /// single precision), so the PDF never repositions single glyphs; otherwise it starts a new
+    /// batch. Drawing order is unchanged: lines and fills flush the batch first.
     /// One builder is reused for the whole document.
     /// </summary>
     private sealed class TextDrawer(DrawFonts fonts) : IDisposable
     {
         private readonly SKTextBlobBuilder _builder = new();
+        private readonly SKPaint _paint = new() { IsAntialias = true, Style = SKPaintStyle.Fill };
+        private ushort[] _glyphs = new ushort[1024];
+        private SKPoint[] _points = new SKPoint[1024];
+        private float[] _advances = new float[StackGlyphs];
+        private int _count;
+        private FontFace? _face;
+        private SKColor _color;
+        private float _x, _y;
 
-        public void Draw(SKCanvas canvas, FontFace face, string text, float x, float y, SKPaint paint)
+        public void Add(SKCanvas canvas, FontFace face, string text, float x, float y, SKColor color)
         {
             var count = face.Source.CountGlyphs(text);
             if (count == 0) return;
-            var run = _builder.AllocateRawHorizontalRun(fonts.Font(face), count, 0);
-            face.Position(text, run.Glyphs, run.Positions);
-            using var blob = _builder.Build();
-            if (blob is not null) canvas.DrawText(blob, x, y, paint);
+            if (_count > 0 && (!ReferenceEquals(face, _face) || color != _color)) Flush(canvas);
+            if (_advances.Length < count) _advances = new float[Math.Max(count, 2 * _advances.Length)];
+            if (_glyphs.Length < _count + count)
+            {
+                var grown = Math.Max(_count + count, 2 * _glyphs.Length);
+                Array.Resize(ref _glyphs, grown);
+                Array.Resize(ref _points, grown);
+            }
+            var glyphs = _glyphs.AsSpan(_count, count);
+            var advances = _advances.AsSpan(0, count);
+            face.Position(text, glyphs, advances);
+
+            float dx = 0, dy = 0;
+            if (_count > 0)
+            {
+                dx = x - _x;
+                dy = y - _y;
+                if (!Exact(dx, advances))
+                {
+                    Flush(canvas);
+                    glyphs.CopyTo(_glyphs);
+                    glyphs = _glyphs.AsSpan(0, count);
+                    dx = dy = 0;
+                }
+            }
+            if (_count == 0)
+            {
+                _face = face;
+                _color = color;
+                _x = x;
+                _y = y;
+            }
+            var points = _points.AsSpan(_count, count);
+            for (var i = 0; i < count; i++) points[i] = new SKPoint(dx + advances[i], dy);
+            _count += count;
         }
 
-        public void Dispose() => _builder.Dispose();
+        /// <summary>Whether Skia, measuring each glyph from the line's start at <paramref name="x"/>, gets back exactly the summed advances.</summary>
+        private static bool Exact(float x, ReadOnlySpan<float> advances)
+        {
+            if (x == 0) return true;
+            foreach (var a in advances)
+                if ((x + a) - x != a) return false;
+            return true;
+        }
+
+        public void Flush(SKCanvas canvas)
+        {
+            if (_count == 0) return;
+            var run = _builder.AllocateRawPositionedRun(fonts.Font(_face!), _count);
+            _glyphs.AsSpan(0, _count).CopyTo(run.Glyphs);
+            _points.AsSpan(0, _count).CopyTo(run.Positions);
+            _count = 0;
+            using var blob = _builder.Build();
+            _paint.Color = _color;
+            if (blob is not null) canvas.DrawText(blob, _x, _y, _paint);
+        }
+
+        public void Dispose()
+        {
+            _builder.Dispose();
+            _paint.Dispose();
+        }
     }
 }

@@ -8,8 +8,12 @@ namespace CommissioningPortal.Documents.Fonts;
 /// Skia would embed (and deflate) every font whole: ~37 KB per face per document, and most of the
 /// render time. Instead each document draws with a copy of the font in which unused glyphs are
 /// empty, hinting (fpgm, prep, cvt, glyph instructions) and the OpenType layout tables Skia does
-/// not use are gone. Glyph IDs, cmap, metrics and names are unchanged, so text measured with the
-/// full font draws identically and stays extractable.
+/// not use are gone, loca is in the short format when it fits, post keeps no glyph names (format
+/// 3) and name keeps only IDs 0–6 (copyright, family, style, unique ID, full name, version,
+/// PostScript name), as HarfBuzz's and fontTools' subsetters do by default. Skia deflates the
+/// font program into every PDF, so each byte left out is time saved per document. Glyph IDs,
+/// cmap, metrics and the names a PDF shows are unchanged, so text measured with the full font
+/// draws identically and stays extractable.
 /// </summary>
 internal sealed class TrueTypeFont
 {
@@ -62,23 +66,32 @@ internal sealed class TrueTypeFont
         for (var g = 0; g < GlyphCount && g < used.Length; g++)
             if (used[g]) Keep(g, keep, depth: 0);
 
-        // glyf and loca (long format), unhinted.
+        // glyf, unhinted; every glyph starts on a 4-byte boundary.
         var glyfStart = _tables["glyf"].Offset;
         var glyf = new MemoryStream();
-        var loca = new byte[4 * (GlyphCount + 1)];
+        var offsets = new int[GlyphCount + 1];
         for (var g = 0; g < GlyphCount; g++)
         {
-            BinaryPrimitives.WriteUInt32BigEndian(loca.AsSpan(4 * g), (uint)glyf.Length);
+            offsets[g] = (int)glyf.Length;
             var length = _loca[g + 1] - _loca[g];
             if (!keep[g] || length <= 0) continue;
             WriteUnhinted(glyf, _font.AsSpan(glyfStart + _loca[g], length));
             while (glyf.Length % 4 != 0) glyf.WriteByte(0);
         }
-        BinaryPrimitives.WriteUInt32BigEndian(loca.AsSpan(4 * GlyphCount), (uint)glyf.Length);
+        offsets[GlyphCount] = (int)glyf.Length;
+
+        // loca: short (offset / 2 in 16 bits) when the glyf table is small enough, else long.
+        var shortLoca = offsets[GlyphCount] <= 2 * ushort.MaxValue;
+        var loca = new byte[(shortLoca ? 2 : 4) * (GlyphCount + 1)];
+        for (var g = 0; g <= GlyphCount; g++)
+        {
+            if (shortLoca) BinaryPrimitives.WriteUInt16BigEndian(loca.AsSpan(2 * g), (ushort)(offsets[g] / 2));
+            else BinaryPrimitives.WriteUInt32BigEndian(loca.AsSpan(4 * g), (uint)offsets[g]);
+        }
 
         var head = Table("head").ToArray();
         BinaryPrimitives.WriteUInt32BigEndian(head.AsSpan(8), 0); // checkSumAdjustment, set below
-        BinaryPrimitives.WriteInt16BigEndian(head.AsSpan(50), 1); // indexToLocFormat: long
+        BinaryPrimitives.WriteInt16BigEndian(head.AsSpan(50), (short)(shortLoca ? 0 : 1)); // indexToLocFormat
 
         var tables = new (string Tag, byte[] Data)[KeptTables.Length];
         for (var i = 0; i < KeptTables.Length; i++)
@@ -89,10 +102,53 @@ internal sealed class TrueTypeFont
                 "glyf" => glyf.ToArray(),
                 "loca" => loca,
                 "head" => head,
+                "post" => PostWithoutGlyphNames(),
+                "name" => NamesUpToPostScriptName(),
                 _ => Table(tag).ToArray(),
             });
         }
         return Assemble(tables);
+    }
+
+    /// <summary>The post table as format 3: its 32-byte header (italic angle, underline, fixed pitch) and no glyph names.</summary>
+    private byte[] PostWithoutGlyphNames()
+    {
+        var post = Table("post");
+        if (post.Length < 32) return post.ToArray();
+        var result = post[..32].ToArray();
+        BinaryPrimitives.WriteUInt32BigEndian(result, 0x00030000);
+        return result;
+    }
+
+    /// <summary>The name table with only name IDs 0–6 (the rest are descriptions, URLs and the licence text).</summary>
+    private byte[] NamesUpToPostScriptName()
+    {
+        var name = Table("name");
+        if (name.Length < 6 || BinaryPrimitives.ReadUInt16BigEndian(name) != 0) return name.ToArray(); // format 1 (language tags): keep as is
+        var count = BinaryPrimitives.ReadUInt16BigEndian(name[2..]);
+        var storage = BinaryPrimitives.ReadUInt16BigEndian(name[4..]);
+        if (6 + 12 * count > name.Length) return name.ToArray();
+
+        var records = new List<int>(count);
+        for (var i = 0; i < count; i++)
+            if (BinaryPrimitives.ReadUInt16BigEndian(name[(6 + 12 * i + 6)..]) <= 6) records.Add(6 + 12 * i);
+
+        var strings = new MemoryStream();
+        var header = new byte[6 + 12 * records.Count];
+        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(2), (ushort)records.Count);
+        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(4), (ushort)header.Length);
+        for (var r = 0; r < records.Count; r++)
+        {
+            var record = name.Slice(records[r], 12);
+            var length = BinaryPrimitives.ReadUInt16BigEndian(record[8..]);
+            var offset = storage + BinaryPrimitives.ReadUInt16BigEndian(record[10..]);
+            var target = header.AsSpan(6 + 12 * r, 12);
+            record.CopyTo(target);
+            BinaryPrimitives.WriteUInt16BigEndian(target[10..], (ushort)strings.Length);
+            if (offset + length <= name.Length) strings.Write(name.Slice(offset, length));
+            else BinaryPrimitives.WriteUInt16BigEndian(target[8..], 0);
+        }
+        return [.. header, .. strings.ToArray()];
     }
 
     private void Keep(int glyph, bool[] keep, int depth)
