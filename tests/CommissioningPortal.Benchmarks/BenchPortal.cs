@@ -12,7 +12,7 @@ namespace CommissioningPortal.Benchmarks;
 /// </summary>
 internal static class BenchPortal
 {
-    public static PortalFactory Start()
+    public static PortalFactory Start(Action<PortalFactory>? beforeStart = null)
     {
         var definitions = Directory.CreateTempSubdirectory("bench-workflows-").FullName;
         foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "workflow-definitions"), "*.json"))
@@ -27,6 +27,7 @@ internal static class BenchPortal
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft"] = "Warning",
         });
+        beforeStart?.Invoke(portal);
         portal.EnsureStarted();
         return portal;
     }
