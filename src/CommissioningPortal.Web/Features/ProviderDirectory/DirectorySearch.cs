@@ -156,6 +156,20 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
 
     private async Task<DirectoryPage> SearchUncachedAsync(DirectoryQuery query, DateTimeOffset now, CancellationToken ct, int pageSize)
     {
+        // Its three or four queries share one connection instead of each taking one from the pool and giving it back.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await SearchOnOpenConnectionAsync(query, now, ct, pageSize);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<DirectoryPage> SearchOnOpenConnectionAsync(DirectoryQuery query, DateTimeOffset now, CancellationToken ct, int pageSize)
+    {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var matching = Matching(query, today);
         if (query.Tags().Count > 0)
@@ -226,19 +240,16 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (ids.Count == 0) return [];
-        // One query for the services with their providers' names (a join, not a second round trip).
-        var rows = (await (from s in db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
-                           join p in db.Providers.AsNoTracking() on s.ProviderId equals p.Id
-                           select new Row
-                           {
-                               ServiceId = s.Id, ServiceName = s.Name, Description = s.Description, ProviderId = s.ProviderId,
-                               ProviderName = p.Name, Kind = p.Kind,
-                               VerifiedThrough = s.ProviderVerifiedThrough, HoursFreePerWeek = s.HoursFreePerWeek,
-                               EarliestStart = s.EarliestStart, CapacityConfirmedAt = s.CapacityConfirmedAt,
-                               SupportTypes = s.SupportTypes, ClientGroups = s.ClientGroups,
-                           }).ToListAsync(ct)).ToDictionary(r => r.ServiceId);
-        var rates = (await db.ServiceRates.AsNoTracking().Where(r => ids.Contains(r.ServiceId)).ToListAsync(ct))
-            .Where(r => r.IsEffectiveOn(today)).ToLookup(r => r.ServiceId);
+        // One query for the services with their providers' names (a join, not a second round trip),
+        // one for their rates: both compiled once, as their shape never changes.
+        var rows = new Dictionary<Guid, Row>(ids.Count);
+        await foreach (var row in PageRows(db, ids).WithCancellation(ct)) rows[row.ServiceId] = row;
+        var rates = new List<ServiceRate>();
+        await foreach (var rate in PageRates(db, ids).WithCancellation(ct))
+        {
+            if (rate.IsEffectiveOn(today)) rates.Add(rate);
+        }
+        var ratesOf = rates.ToLookup(r => r.ServiceId);
         return ids.Where(rows.ContainsKey).Select(id =>
         {
             var r = rows[id];
@@ -246,9 +257,25 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
                 r.ServiceId, r.ServiceName, r.Description, r.ProviderId, r.ProviderName, r.Kind,
                 r.VerifiedThrough is { } through && today <= through, r.HoursFreePerWeek, r.EarliestStart, r.CapacityConfirmedAt,
                 r.HoursFreePerWeek > 0 && (r.EarliestStart is null || r.EarliestStart <= today), Service.IsStale(r.CapacityConfirmedAt, now),
-                rates[r.ServiceId].OrderBy(x => x.Unit).ToList(), r.SupportTypes, r.ClientGroups);
+                ratesOf[r.ServiceId].OrderBy(x => x.Unit).ToList(), r.SupportTypes, r.ClientGroups);
         }).ToList();
     }
+
+    private static readonly Func<PortalDbContext, List<Guid>, IAsyncEnumerable<Row>> PageRows = EF.CompileAsyncQuery(
+        (PortalDbContext db, List<Guid> ids) =>
+            from s in db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
+            join p in db.Providers.AsNoTracking() on s.ProviderId equals p.Id
+            select new Row
+            {
+                ServiceId = s.Id, ServiceName = s.Name, Description = s.Description, ProviderId = s.ProviderId,
+                ProviderName = p.Name, Kind = p.Kind,
+                VerifiedThrough = s.ProviderVerifiedThrough, HoursFreePerWeek = s.HoursFreePerWeek,
+                EarliestStart = s.EarliestStart, CapacityConfirmedAt = s.CapacityConfirmedAt,
+                SupportTypes = s.SupportTypes, ClientGroups = s.ClientGroups,
+            });
+
+    private static readonly Func<PortalDbContext, List<Guid>, IAsyncEnumerable<ServiceRate>> PageRates = EF.CompileAsyncQuery(
+        (PortalDbContext db, List<Guid> ids) => db.ServiceRates.AsNoTracking().Where(r => ids.Contains(r.ServiceId)));
 
     private sealed class Row
     {
