@@ -2,6 +2,8 @@ using System.Globalization;
 using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Reference;
 using CommissioningPortal.Domain.Tenancy;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CommissioningPortal.Web.Features.ProviderDirectory;
@@ -68,6 +70,53 @@ public sealed record DirectoryReference(
         (scheme == ReferenceSchemes.ClientGroup ? ClientGroups : SupportTypes).FirstOrDefault(t => t.Code == code)?.Label ?? code;
 
     public Locality? LocalityById(Guid id) => Areas.SelectMany(a => a.Localities).FirstOrDefault(l => l.Id == id);
+
+    /// <summary>
+    /// The area list's optgroups and options (~130 areas), encoded once per cached reference instead
+    /// of on every page; <paramref name="selected"/> (the typed locality) gets selected="selected".
+    /// </summary>
+    public IHtmlContent AreaOptions(string? selected) => new AreaOptionsHtml(_areaMarkup ??= AreaMarkup(Areas), selected);
+
+    private (string Html, string? Id)[]? _areaMarkup;
+
+    private static (string Html, string? Id)[] AreaMarkup(IReadOnlyList<(Authority Authority, IReadOnlyList<Locality> Localities)> areas)
+    {
+        var encoder = HtmlEncoder.Default;
+        var parts = new List<(string, string?)>();
+        foreach (var (authority, localities) in areas)
+        {
+            parts.Add(($"<optgroup label=\"{encoder.Encode(authority.Name)}\">", null));
+            foreach (var locality in localities)
+            {
+                var id = locality.Id.ToString();
+                parts.Add(($"<option value=\"{encoder.Encode(id)}\">{encoder.Encode(locality.Name)}</option>", id));
+            }
+            parts.Add(("</optgroup>", null));
+        }
+        return [.. parts];
+    }
+
+    private sealed class AreaOptionsHtml((string Html, string? Id)[] parts, string? selected) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            foreach (var (html, id) in parts)
+            {
+                if (id is not null && id == selected)
+                {
+                    // <option value="…">Name</option> → <option value="…" selected="selected">Name</option>
+                    var close = html.IndexOf('>', StringComparison.Ordinal);
+                    writer.Write(html.AsSpan(0, close));
+                    writer.Write(" selected=\"selected\"");
+                    writer.Write(html.AsSpan(close));
+                }
+                else
+                {
+                    writer.Write(html);
+                }
+            }
+        }
+    }
 }
 
 /// <summary>
