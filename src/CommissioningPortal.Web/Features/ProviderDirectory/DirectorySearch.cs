@@ -2,7 +2,9 @@ using System.Globalization;
 using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Reference;
 using CommissioningPortal.Domain.Tenancy;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -291,10 +293,11 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
         if (ids.Count == 0) return [];
         // One query for the services with their providers' names (a join, not a second round trip),
         // one for their rates: both compiled once, as their shape never changes.
+        var queries = Queries;
         var rows = new Dictionary<Guid, Row>(ids.Count);
-        await foreach (var row in PageRows(db, ids).WithCancellation(ct)) rows[row.ServiceId] = row;
+        await foreach (var row in queries.Rows(db, ids).WithCancellation(ct)) rows[row.ServiceId] = row;
         var rates = new List<ServiceRate>();
-        await foreach (var rate in PageRates(db, ids).WithCancellation(ct))
+        await foreach (var rate in queries.Rates(db, ids).WithCancellation(ct))
         {
             if (rate.IsEffectiveOn(today)) rates.Add(rate);
         }
@@ -310,21 +313,32 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
         }).ToList();
     }
 
-    private static readonly Func<PortalDbContext, List<Guid>, IAsyncEnumerable<Row>> PageRows = EF.CompileAsyncQuery(
-        (PortalDbContext db, List<Guid> ids) =>
-            from s in db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
-            join p in db.Providers.AsNoTracking() on s.ProviderId equals p.Id
-            select new Row
-            {
-                ServiceId = s.Id, ServiceName = s.Name, Description = s.Description, ProviderId = s.ProviderId,
-                ProviderName = p.Name, Kind = p.Kind,
-                VerifiedThrough = s.ProviderVerifiedThrough, HoursFreePerWeek = s.HoursFreePerWeek,
-                EarliestStart = s.EarliestStart, CapacityConfirmedAt = s.CapacityConfirmedAt,
-                SupportTypes = s.SupportTypes, ClientGroups = s.ClientGroups,
-            });
+    /// <summary>
+    /// The page-rows and rates queries, compiled once per model: a compiled query is bound to the
+    /// model it first ran with, and one process can host portals on different databases (the tests do).
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, PageQueries> Compiled = new();
 
-    private static readonly Func<PortalDbContext, List<Guid>, IAsyncEnumerable<ServiceRate>> PageRates = EF.CompileAsyncQuery(
-        (PortalDbContext db, List<Guid> ids) => db.ServiceRates.AsNoTracking().Where(r => ids.Contains(r.ServiceId)));
+    private PageQueries Queries => Compiled.GetValue(db.Model, static _ => new PageQueries());
+
+    private sealed class PageQueries
+    {
+        public readonly Func<PortalDbContext, List<Guid>, IAsyncEnumerable<Row>> Rows = EF.CompileAsyncQuery(
+            (PortalDbContext db, List<Guid> ids) =>
+                from s in db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
+                join p in db.Providers.AsNoTracking() on s.ProviderId equals p.Id
+                select new Row
+                {
+                    ServiceId = s.Id, ServiceName = s.Name, Description = s.Description, ProviderId = s.ProviderId,
+                    ProviderName = p.Name, Kind = p.Kind,
+                    VerifiedThrough = s.ProviderVerifiedThrough, HoursFreePerWeek = s.HoursFreePerWeek,
+                    EarliestStart = s.EarliestStart, CapacityConfirmedAt = s.CapacityConfirmedAt,
+                    SupportTypes = s.SupportTypes, ClientGroups = s.ClientGroups,
+                });
+
+        public readonly Func<PortalDbContext, List<Guid>, IAsyncEnumerable<ServiceRate>> Rates = EF.CompileAsyncQuery(
+            (PortalDbContext db, List<Guid> ids) => db.ServiceRates.AsNoTracking().Where(r => ids.Contains(r.ServiceId)));
+    }
 
     private sealed class Row
     {
