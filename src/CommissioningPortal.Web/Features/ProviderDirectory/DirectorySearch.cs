@@ -2,6 +2,10 @@ using System.Globalization;
 using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Reference;
 using CommissioningPortal.Domain.Tenancy;
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CommissioningPortal.Web.Features.ProviderDirectory;
@@ -72,6 +76,53 @@ public sealed record DirectoryReference(
         (scheme == ReferenceSchemes.ClientGroup ? ClientGroups : SupportTypes).FirstOrDefault(t => t.Code == code)?.Label ?? code;
 
     public Locality? LocalityById(Guid id) => Areas.SelectMany(a => a.Localities).FirstOrDefault(l => l.Id == id);
+
+    /// <summary>
+    /// The area list's optgroups and options (~130 areas), encoded once per cached reference instead
+    /// of on every page; <paramref name="selected"/> (the typed locality) gets selected="selected".
+    /// </summary>
+    public IHtmlContent AreaOptions(string? selected) => new AreaOptionsHtml(_areaMarkup ??= AreaMarkup(Areas), selected);
+
+    private (string Html, string? Id)[]? _areaMarkup;
+
+    private static (string Html, string? Id)[] AreaMarkup(IReadOnlyList<(Authority Authority, IReadOnlyList<Locality> Localities)> areas)
+    {
+        var encoder = HtmlEncoder.Default;
+        var parts = new List<(string, string?)>();
+        foreach (var (authority, localities) in areas)
+        {
+            parts.Add(($"<optgroup label=\"{encoder.Encode(authority.Name)}\">", null));
+            foreach (var locality in localities)
+            {
+                var id = locality.Id.ToString();
+                parts.Add(($"<option value=\"{encoder.Encode(id)}\">{encoder.Encode(locality.Name)}</option>", id));
+            }
+            parts.Add(("</optgroup>", null));
+        }
+        return [.. parts];
+    }
+
+    private sealed class AreaOptionsHtml((string Html, string? Id)[] parts, string? selected) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            foreach (var (html, id) in parts)
+            {
+                if (id is not null && id == selected)
+                {
+                    // <option value="…">Name</option> → <option value="…" selected="selected">Name</option>
+                    var close = html.IndexOf('>', StringComparison.Ordinal);
+                    writer.Write(html.AsSpan(0, close));
+                    writer.Write(" selected=\"selected\"");
+                    writer.Write(html.AsSpan(close));
+                }
+                else
+                {
+                    writer.Write(html);
+                }
+            }
+        }
+    }
 }
 
 /// <summary>
@@ -166,6 +217,20 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
 
     private async Task<DirectoryPage> SearchUncachedAsync(DirectoryQuery query, DateTimeOffset now, CancellationToken ct, int pageSize)
     {
+        // Its three or four queries share one connection instead of each taking one from the pool and giving it back.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await SearchOnOpenConnectionAsync(query, now, ct, pageSize);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<DirectoryPage> SearchOnOpenConnectionAsync(DirectoryQuery query, DateTimeOffset now, CancellationToken ct, int pageSize)
+    {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var matching = Matching(query, today);
         if (query.Tags().Count > 0 || query.OnFrameworkOf is not null)
@@ -236,19 +301,17 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (ids.Count == 0) return [];
-        // One query for the services with their providers' names (a join, not a second round trip).
-        var rows = (await (from s in db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
-                           join p in db.Providers.AsNoTracking() on s.ProviderId equals p.Id
-                           select new Row
-                           {
-                               ServiceId = s.Id, ServiceName = s.Name, Description = s.Description, ProviderId = s.ProviderId,
-                               ProviderName = p.Name, Kind = p.Kind,
-                               VerifiedThrough = s.ProviderVerifiedThrough, HoursFreePerWeek = s.HoursFreePerWeek,
-                               EarliestStart = s.EarliestStart, CapacityConfirmedAt = s.CapacityConfirmedAt,
-                               SupportTypes = s.SupportTypes, ClientGroups = s.ClientGroups,
-                           }).ToListAsync(ct)).ToDictionary(r => r.ServiceId);
-        var rates = (await db.ServiceRates.AsNoTracking().Where(r => ids.Contains(r.ServiceId)).ToListAsync(ct))
-            .Where(r => r.IsEffectiveOn(today)).ToLookup(r => r.ServiceId);
+        // One query for the services with their providers' names (a join, not a second round trip),
+        // one for their rates: both compiled once, as their shape never changes.
+        var queries = Queries;
+        var rows = new Dictionary<Guid, Row>(ids.Count);
+        await foreach (var row in queries.Rows(db, ids).WithCancellation(ct)) rows[row.ServiceId] = row;
+        var rates = new List<ServiceRate>();
+        await foreach (var rate in queries.Rates(db, ids).WithCancellation(ct))
+        {
+            if (rate.IsEffectiveOn(today)) rates.Add(rate);
+        }
+        var ratesOf = rates.ToLookup(r => r.ServiceId);
         return ids.Where(rows.ContainsKey).Select(id =>
         {
             var r = rows[id];
@@ -256,8 +319,35 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
                 r.ServiceId, r.ServiceName, r.Description, r.ProviderId, r.ProviderName, r.Kind,
                 r.VerifiedThrough is { } through && today <= through, r.HoursFreePerWeek, r.EarliestStart, r.CapacityConfirmedAt,
                 r.HoursFreePerWeek > 0 && (r.EarliestStart is null || r.EarliestStart <= today), Service.IsStale(r.CapacityConfirmedAt, now),
-                rates[r.ServiceId].OrderBy(x => x.Unit).ToList(), r.SupportTypes, r.ClientGroups);
+                ratesOf[r.ServiceId].OrderBy(x => x.Unit).ToList(), r.SupportTypes, r.ClientGroups);
         }).ToList();
+    }
+
+    /// <summary>
+    /// The page-rows and rates queries, compiled once per model: a compiled query is bound to the
+    /// model it first ran with, and one process can host portals on different databases (the tests do).
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, PageQueries> Compiled = new();
+
+    private PageQueries Queries => Compiled.GetValue(db.Model, static _ => new PageQueries());
+
+    private sealed class PageQueries
+    {
+        public readonly Func<PortalDbContext, List<Guid>, IAsyncEnumerable<Row>> Rows = EF.CompileAsyncQuery(
+            (PortalDbContext db, List<Guid> ids) =>
+                from s in db.Services.AsNoTracking().Where(s => ids.Contains(s.Id))
+                join p in db.Providers.AsNoTracking() on s.ProviderId equals p.Id
+                select new Row
+                {
+                    ServiceId = s.Id, ServiceName = s.Name, Description = s.Description, ProviderId = s.ProviderId,
+                    ProviderName = p.Name, Kind = p.Kind,
+                    VerifiedThrough = s.ProviderVerifiedThrough, HoursFreePerWeek = s.HoursFreePerWeek,
+                    EarliestStart = s.EarliestStart, CapacityConfirmedAt = s.CapacityConfirmedAt,
+                    SupportTypes = s.SupportTypes, ClientGroups = s.ClientGroups,
+                });
+
+        public readonly Func<PortalDbContext, List<Guid>, IAsyncEnumerable<ServiceRate>> Rates = EF.CompileAsyncQuery(
+            (PortalDbContext db, List<Guid> ids) => db.ServiceRates.AsNoTracking().Where(r => ids.Contains(r.ServiceId)));
     }
 
     private sealed class Row
