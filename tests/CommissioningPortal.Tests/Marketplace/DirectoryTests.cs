@@ -18,6 +18,20 @@ public abstract class DirectoryTests(PortalFactory portal) : PortalTestBase(port
         page.Document.QuerySelectorAll(".ds_search-result__title").Select(e => e.TextContent.Trim()).ToList();
 
     [Fact]
+    public async Task Browsing_the_directory_sets_no_cookie_and_the_cookie_notice_hides_with_one_post()
+    {
+        using var client = NewClient();
+        var page = await client.GetPageAsync("/directory?q=climbing");
+        Assert.NotNull(page.Document.QuerySelector(".portal-cookie-notice"));
+        Assert.Empty(client.Cookies.GetAllCookies());
+
+        var response = await client.SubmitAsync(page, new Dictionary<string, string>(), "form[action='/cookies/accept']");
+        Assert.Equal("/directory?q=climbing", response.Headers.Location?.OriginalString);
+        Assert.Equal(["portal_cookie_notice"], client.Cookies.GetAllCookies().Select(c => c.Name));
+        Assert.Null((await client.GetPageAsync("/directory?q=climbing")).Document.QuerySelector(".portal-cookie-notice"));
+    }
+
+    [Fact]
     public async Task Anyone_can_search_without_signing_in_and_unverified_providers_are_marked()
     {
         using var client = NewClient();

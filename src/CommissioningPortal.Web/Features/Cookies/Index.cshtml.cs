@@ -6,7 +6,12 @@ public sealed class IndexModel : PageModel
     public void OnGet() { }
 }
 
-/// <summary>Hides the cookie notice: a plain form post, so it works without JavaScript.</summary>
+/// <summary>
+/// Hides the cookie notice: a plain form post, so it works without JavaScript. No antiforgery token:
+/// the worst a forged post does is hide the notice, and the token would give every visitor who only
+/// browses an antiforgery cookie.
+/// </summary>
+[IgnoreAntiforgeryToken]
 public sealed class AcceptModel : PageModel
 {
     public IActionResult OnPost(string? returnUrl)
