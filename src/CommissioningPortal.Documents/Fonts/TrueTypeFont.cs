@@ -3,17 +3,15 @@ using System.Buffers.Binary;
 namespace CommissioningPortal.Documents.Fonts;
 
 /// <summary>
-/// The parts of a TrueType font the engine reads itself (units per em, glyph advances) and a
-/// glyph-ID-preserving subsetter. The native SkiaSharp build has no font subsetter, so
-/// Skia would embed (and deflate) every font whole: ~37 KB per face per document, and most of the
-/// render time. Instead each document draws with a copy of the font in which unused glyphs are
-/// empty, hinting (fpgm, prep, cvt, glyph instructions) and the OpenType layout tables Skia does
-/// not use are gone, loca is in the short format when it fits, post keeps no glyph names (format
-/// 3) and name keeps only IDs 0–6 (copyright, family, style, unique ID, full name, version,
-/// PostScript name), as HarfBuzz's and fontTools' subsetters do by default. Skia deflates the
-/// font program into every PDF, so each byte left out is time saved per document. Glyph IDs,
-/// cmap, metrics and the names a PDF shows are unchanged, so text measured with the full font
-/// draws identically and stays extractable.
+/// The parts of a TrueType font the engine reads itself (units per em, glyph advances, the metrics
+/// a PDF font descriptor needs, the PostScript name) and a glyph-ID-preserving subsetter, so each
+/// PDF embeds only the glyphs it draws instead of every font whole (~37 KB per face per document,
+/// all of it deflated on every render). In the subset unused glyphs are empty, hinting (fpgm,
+/// prep, cvt, glyph instructions) and the OpenType layout tables are gone, loca is in the short
+/// format when it fits, post keeps no glyph names (format 3) and name keeps only IDs 0–6
+/// (copyright, family, style, unique ID, full name, version, PostScript name), as HarfBuzz's and
+/// fontTools' subsetters do by default. Glyph IDs, cmap, metrics and the names a PDF shows are
+/// unchanged, so text measured with the full font draws identically and stays extractable.
 /// </summary>
 internal sealed class TrueTypeFont
 {
