@@ -160,7 +160,8 @@ public static class PdfRenderer
                 if (!used[glyph])
                 {
                     used[glyph] = true;
-                    unicode[glyph] = codePoint;
+                    // .notdef stands for every character the font lacks: extract it as U+FFFD, not as the first one seen.
+                    unicode[glyph] = glyph == 0 ? Rune.ReplacementChar.Value : codePoint;
                 }
             }
         }

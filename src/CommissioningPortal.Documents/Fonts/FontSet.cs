@@ -125,7 +125,7 @@ internal sealed class FontFace
         SpaceWidth = Measure(" ");
     }
 
-    public static SKFont CreateFont(SKTypeface typeface, float size) =>
+    private static SKFont CreateFont(SKTypeface typeface, float size) =>
         new(typeface, size) { Subpixel = true, Edging = SKFontEdging.Antialias, LinearMetrics = true };
 
     public FontSource Source { get; }

@@ -176,6 +176,21 @@ public sealed class PdfRendererTests
     }
 
     [Fact]
+    public void Brackets_backslashes_and_characters_the_font_lacks_extract_faithfully()
+    {
+        // Glyph IDs are written as binary strings: the bytes of '(' ')' '\\' and line ends (' and * are glyphs 10 and 13 in Lato) must be escaped.
+        var doc = new Document { new Paragraph(@"Café (draft) C:\isf\notes it's *ﬁnal* 日本 end") };
+
+        using var pdf = Open(PdfRenderer.Render(doc));
+
+        var text = PageText(pdf, 1);
+        Assert.StartsWith(@"Café (draft) C:\isf\notes it's *ﬁnal* ", text);
+        Assert.EndsWith(" end", text);
+        Assert.DoesNotContain("日", text); // Lato has no CJK: drawn as .notdef, extracted as U+FFFD
+        Assert.Contains("\uFFFD", text);
+    }
+
+    [Fact]
     public void Bold_and_italic_spans_use_their_own_fonts()
     {
         var doc = new Document { new Paragraph().Text("plain ").Bold("strong").Text(" ").Italic("slanted") };
