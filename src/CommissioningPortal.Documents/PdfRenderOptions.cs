@@ -11,8 +11,8 @@ public sealed class PdfRenderOptions
     public string? FontFolder { get; init; }
 
     /// <summary>
-    /// Embed only the glyphs the document uses (default). The native SkiaSharp build cannot subset
-    /// fonts itself; without this every face used is embedded whole (~37 KB each, and slower).
+    /// Embed only the glyphs the document uses (default); without this every face used is embedded
+    /// whole (~37 KB each, and slower).
     /// </summary>
     public bool SubsetFonts { get; init; } = true;
 }

@@ -41,16 +41,13 @@ internal sealed class FontSet
 
 /// <summary>
 /// One face: the typeface used for layout, its glyph advances and a character-to-glyph table, and
-/// per-document subsets of it used for drawing.
+/// the PDF font resources made from it (subsets per glyph set, cached).
 /// </summary>
 internal sealed class FontSource
 {
-    private const int MaxCachedSubsets = 64;
-
     /// <summary>Characters below this are mapped to glyphs by table (Latin, punctuation, currency, arrows…); others ask Skia.</summary>
     private const int TableLimit = 0x3000;
 
-    private readonly ConcurrentDictionary<string, SubsetTypeface> _subsets = new(StringComparer.Ordinal);
     private readonly ushort[] _glyphOf = new ushort[TableLimit];
     private readonly SKFont _mapper;
 
@@ -103,37 +100,14 @@ internal sealed class FontSource
         return true;
     }
 
-    /// <summary>A typeface with just these glyphs. Documents using the same glyphs share one (bounded cache).</summary>
-    public SubsetTypeface Subset(bool[] used)
-    {
-        var key = string.Create(used.Length, used, static (chars, u) =>
-        {
-            for (var i = 0; i < chars.Length; i++) chars[i] = u[i] ? '1' : '0';
-        });
-        if (_subsets.TryGetValue(key, out var cached)) return cached;
-        if (_subsets.Count >= MaxCachedSubsets) _subsets.Clear(); // dropped typefaces are finalised once unused
-        return _subsets.GetOrAdd(key, static (_, state) =>
-        {
-            using var data = SKData.CreateCopy(state.TrueType.Subset(state.used));
-            return new SubsetTypeface(SKTypeface.FromData(data) ?? throw new InvalidOperationException("SkiaSharp rejected a font subset."));
-        }, (TrueType, used));
-    }
-}
-
-internal sealed class SubsetTypeface(SKTypeface typeface)
-{
-    private readonly ConcurrentDictionary<float, SKFont> _fonts = new();
-
-    public SKTypeface Typeface { get; } = typeface;
-
-    public SKFont Font(float size) => _fonts.GetOrAdd(size, static (s, tf) => FontFace.CreateFont(tf, s), Typeface);
+    /// <summary>PDF font resources by glyph set (see <see cref="Pdf.PdfFontResource.For"/>).</summary>
+    public ConcurrentDictionary<string, Pdf.PdfFontResource> PdfFonts { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
-/// A face at one size. Text is measured, and later positioned glyph by glyph, from the font's own
-/// advances (hmtx × size / units per em, summed in single precision): exactly the advances Skia's
-/// PDF backend writes into the font's widths array, so it can emit a whole run as one string
-/// instead of repositioning every glyph.
+/// A face at one size. Text is measured from the font's own advances (hmtx × size / units per em,
+/// summed in single precision): exactly the advances the PDF's /W widths give each glyph, so a run
+/// drawn as one string lands where the layout put it.
 /// </summary>
 internal sealed class FontFace
 {
@@ -151,7 +125,7 @@ internal sealed class FontFace
         SpaceWidth = Measure(" ");
     }
 
-    public static SKFont CreateFont(SKTypeface typeface, float size) =>
+    private static SKFont CreateFont(SKTypeface typeface, float size) =>
         new(typeface, size) { Subpixel = true, Edging = SKFontEdging.Antialias, LinearMetrics = true };
 
     public FontSource Source { get; }
@@ -190,18 +164,5 @@ internal sealed class FontFace
             if (x > width) return i;
         }
         return text.Length;
-    }
-
-    /// <summary>Glyph IDs and x positions for <paramref name="text"/>, both <see cref="FontSource.CountGlyphs"/> long.</summary>
-    public void Position(ReadOnlySpan<char> text, Span<ushort> glyphs, Span<float> positions)
-    {
-        Source.GetGlyphs(text, glyphs);
-        float x = 0;
-        for (var i = 0; i < glyphs.Length; i++)
-        {
-            positions[i] = x;
-            var advance = Scale * Source.Advance(glyphs[i]);
-            x += advance;
-        }
     }
 }

@@ -3,17 +3,15 @@ using System.Buffers.Binary;
 namespace CommissioningPortal.Documents.Fonts;
 
 /// <summary>
-/// The parts of a TrueType font the engine reads itself (units per em, glyph advances) and a
-/// glyph-ID-preserving subsetter. The native SkiaSharp build has no font subsetter, so
-/// Skia would embed (and deflate) every font whole: ~37 KB per face per document, and most of the
-/// render time. Instead each document draws with a copy of the font in which unused glyphs are
-/// empty, hinting (fpgm, prep, cvt, glyph instructions) and the OpenType layout tables Skia does
-/// not use are gone, loca is in the short format when it fits, post keeps no glyph names (format
-/// 3) and name keeps only IDs 0–6 (copyright, family, style, unique ID, full name, version,
-/// PostScript name), as HarfBuzz's and fontTools' subsetters do by default. Skia deflates the
-/// font program into every PDF, so each byte left out is time saved per document. Glyph IDs,
-/// cmap, metrics and the names a PDF shows are unchanged, so text measured with the full font
-/// draws identically and stays extractable.
+/// The parts of a TrueType font the engine reads itself (units per em, glyph advances, the metrics
+/// a PDF font descriptor needs, the PostScript name) and a glyph-ID-preserving subsetter, so each
+/// PDF embeds only the glyphs it draws instead of every font whole (~37 KB per face per document,
+/// all of it deflated on every render). In the subset unused glyphs are empty, hinting (fpgm,
+/// prep, cvt, glyph instructions) and the OpenType layout tables are gone, loca is in the short
+/// format when it fits, post keeps no glyph names (format 3) and name keeps only IDs 0–6
+/// (copyright, family, style, unique ID, full name, version, PostScript name), as HarfBuzz's and
+/// fontTools' subsetters do by default. Glyph IDs, cmap, metrics and the names a PDF shows are
+/// unchanged, so text measured with the full font draws identically and stays extractable.
 /// </summary>
 internal sealed class TrueTypeFont
 {
@@ -50,6 +48,63 @@ internal sealed class TrueTypeFont
         Advances = new ushort[GlyphCount];
         for (var g = 0; g < GlyphCount; g++)
             Advances[g] = (ushort)ReadU16(hmtx + 4 * Math.Min(g, metrics - 1));
+
+        var head = _tables["head"].Offset;
+        BoundingBox = (ReadI16(head + 36), ReadI16(head + 38), ReadI16(head + 40), ReadI16(head + 42));
+        var hhea = _tables["hhea"].Offset;
+        Ascender = ReadI16(hhea + 4);
+        Descender = ReadI16(hhea + 6);
+        var os2 = _tables["OS/2"];
+        CapHeight = ReadU16(os2.Offset) >= 2 && os2.Length >= 90 ? ReadI16(os2.Offset + 88) : Ascender;
+        Weight = os2.Length >= 6 ? ReadU16(os2.Offset + 4) : 400;
+        ItalicAngle = (int)ReadU32(_tables["post"].Offset + 4) / 65536.0;
+        PostScriptName = ReadPostScriptName();
+    }
+
+    /// <summary>The whole font file, as read.</summary>
+    public ReadOnlySpan<byte> Data => _font;
+
+    /// <summary>head xMin, yMin, xMax, yMax in font units.</summary>
+    public (int XMin, int YMin, int XMax, int YMax) BoundingBox { get; }
+
+    /// <summary>hhea ascender and descender (negative) in font units.</summary>
+    public int Ascender { get; }
+    public int Descender { get; }
+
+    /// <summary>OS/2 sCapHeight in font units (the ascender when the table is too old to have it).</summary>
+    public int CapHeight { get; }
+
+    /// <summary>OS/2 usWeightClass (400 regular, 700 bold).</summary>
+    public int Weight { get; }
+
+    /// <summary>post italicAngle in degrees (negative leans right).</summary>
+    public double ItalicAngle { get; }
+
+    /// <summary>Name ID 6, or null when the font has none that is plain ASCII.</summary>
+    public string? PostScriptName { get; }
+
+    private string? ReadPostScriptName()
+    {
+        var name = Table("name");
+        if (name.Length < 6) return null;
+        var count = BinaryPrimitives.ReadUInt16BigEndian(name[2..]);
+        var storage = BinaryPrimitives.ReadUInt16BigEndian(name[4..]);
+        for (var i = 0; i < count && 6 + 12 * (i + 1) <= name.Length; i++)
+        {
+            var record = name.Slice(6 + 12 * i, 12);
+            if (BinaryPrimitives.ReadUInt16BigEndian(record[6..]) != 6) continue;
+            var platform = BinaryPrimitives.ReadUInt16BigEndian(record);
+            var length = BinaryPrimitives.ReadUInt16BigEndian(record[8..]);
+            var offset = storage + BinaryPrimitives.ReadUInt16BigEndian(record[10..]);
+            if (offset + length > name.Length) continue;
+            var bytes = name.Slice(offset, length);
+            var text = platform is 0 or 3
+                ? System.Text.Encoding.BigEndianUnicode.GetString(bytes)
+                : System.Text.Encoding.Latin1.GetString(bytes);
+            if (text.Length > 0 && text.All(c => c is > ' ' and < '\x7F' and not ('[' or ']' or '(' or ')' or '{' or '}' or '<' or '>' or '/' or '%')))
+                return text;
+        }
+        return null;
     }
 
     public int GlyphCount { get; }
@@ -266,6 +321,7 @@ internal sealed class TrueTypeFont
         return _font.AsSpan(offset, length);
     }
 
+    private short ReadI16(int offset) => BinaryPrimitives.ReadInt16BigEndian(_font.AsSpan(offset));
     private int ReadU16(int offset) => BinaryPrimitives.ReadUInt16BigEndian(_font.AsSpan(offset));
     private uint ReadU32(int offset) => BinaryPrimitives.ReadUInt32BigEndian(_font.AsSpan(offset));
 }

@@ -126,6 +126,71 @@ public sealed class PdfRendererTests
     }
 
     [Fact]
+    public void Metadata_outside_ascii_is_written_as_unicode()
+    {
+        var doc = new Document { new Paragraph("Body") };
+        doc.Metadata.Title = "Aonta ISF — Ceòl (£412.50)";
+        doc.Metadata.Author = "Comhairle nan Eilean Siar";
+
+        using var pdf = Open(PdfRenderer.Render(doc));
+
+        Assert.Equal("Aonta ISF — Ceòl (£412.50)", pdf.Information.Title);
+        Assert.Equal("Comhairle nan Eilean Siar", pdf.Information.Author);
+    }
+
+    [Fact]
+    public void The_same_document_always_gives_the_same_bytes()
+    {
+        static Document Make()
+        {
+            var doc = SampleDocuments.Report();
+            doc.Metadata.Created = new DateTimeOffset(2026, 11, 23, 10, 15, 0, TimeSpan.Zero);
+            return doc;
+        }
+
+        var first = PdfRenderer.Render(Make());
+        var second = PdfRenderer.Render(Make());
+        using var stream = new MemoryStream();
+        PdfRenderer.Render(Make(), stream);
+
+        Assert.Equal(first, second);
+        Assert.Equal(first, stream.ToArray());
+        using var pdf = Open(first);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 15, 0, TimeSpan.Zero), pdf.Information.GetCreatedDateTimeOffset());
+    }
+
+    [Fact]
+    public void Right_aligned_text_ends_exactly_at_the_right_margin()
+    {
+        // Glyphs are placed by the font widths in the PDF; they must add up to what the layout measured.
+        var doc = new Document { Footer = new PageBand(Left: "Left side", Right: "Page {page} of {pages} — Überprüfung (WAVE)") };
+        doc.Paragraph("Body");
+
+        using var pdf = Open(PdfRenderer.Render(doc));
+
+        var page = pdf.GetPage(1);
+        var last = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).MaxBy(l => l.EndBaseLine.X)!;
+        Assert.Equal(")", last.Value);
+        Assert.Equal(page.Width - Margins.Default.Right, last.EndBaseLine.X, 0.02);
+        Assert.Contains("Page 1 of 1 — Überprüfung (WAVE)", PageText(pdf, 1));
+    }
+
+    [Fact]
+    public void Brackets_backslashes_and_characters_the_font_lacks_extract_faithfully()
+    {
+        // Glyph IDs are written as binary strings: the bytes of '(' ')' '\\' and line ends (' and * are glyphs 10 and 13 in Lato) must be escaped.
+        var doc = new Document { new Paragraph(@"Café (draft) C:\isf\notes it's *ﬁnal* 日本 end") };
+
+        using var pdf = Open(PdfRenderer.Render(doc));
+
+        var text = PageText(pdf, 1);
+        Assert.StartsWith(@"Café (draft) C:\isf\notes it's *ﬁnal* ", text);
+        Assert.EndsWith(" end", text);
+        Assert.DoesNotContain("日", text); // Lato has no CJK: drawn as .notdef, extracted as U+FFFD
+        Assert.Contains("\uFFFD", text);
+    }
+
+    [Fact]
     public void Bold_and_italic_spans_use_their_own_fonts()
     {
         var doc = new Document { new Paragraph().Text("plain ").Bold("strong").Text(" ").Italic("slanted") };
