@@ -25,7 +25,7 @@ public sealed class FieldTagHelper : TagHelper
     public int Rows { get; set; } = 8;
 
     /// <summary>For type="select": the choices as value and text.</summary>
-    public IEnumerable<KeyValuePair<string, string>>? Options { get; set; }
+    public IEnumerable<(string Value, string Text)>? Options { get; set; }
 
     /// <summary>For type="select": the text of a first choice with an empty value, e.g. "Choose one".</summary>
     public string? EmptyOption { get; set; }
@@ -71,9 +71,9 @@ public sealed class FieldTagHelper : TagHelper
         {
             html.Append($"<div class=\"ds_select-wrapper\"><select class=\"ds_select{(hasError ? " ds_input--error" : "")} {InputClass}\"{attributes}>");
             var choices = Options ?? [];
-            if (EmptyOption is not null) choices = choices.Prepend(new("", EmptyOption));
+            if (EmptyOption is not null) choices = choices.Prepend(("", EmptyOption));
             foreach (var (optionValue, text) in choices)
-                html.Append($"<option value=\"{enc.Encode(optionValue)}\"{(optionValue == value ? " selected" : "")}>{enc.Encode(text)}</option>");
+                html.Append($"<option value=\"{enc.Encode(optionValue)}\"{(string.Equals(optionValue, value, StringComparison.OrdinalIgnoreCase) ? " selected" : "")}>{enc.Encode(text)}</option>");
             html.Append("</select><span class=\"ds_select-arrow\" aria-hidden=\"true\"></span></div>");
         }
         else

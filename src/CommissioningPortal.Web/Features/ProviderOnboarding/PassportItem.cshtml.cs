@@ -227,12 +227,11 @@ public sealed class PassportItemModel(PortalDbContext db, IEvidenceStore store, 
         return Existing is not null;
     }
 
-    public static IEnumerable<KeyValuePair<string, string>> ServiceTypeOptions =>
-        CareInspectorateGrades.ServiceTypes.Select(t => new KeyValuePair<string, string>(t, t));
+    public static IEnumerable<(string, string)> ServiceTypeOptions => CareInspectorateGrades.ServiceTypes.Select(t => (t, t));
 
-    public static IEnumerable<KeyValuePair<string, string>> GradeOptions =>
+    public static IEnumerable<(string, string)> GradeOptions =>
         Enumerable.Range(CareInspectorateGrades.Lowest, CareInspectorateGrades.Highest)
-            .Select(g => new KeyValuePair<string, string>(g.ToString(CultureInfo.InvariantCulture), CareInspectorateGrades.GradeText(g)));
+            .Select(g => (g.ToString(CultureInfo.InvariantCulture), CareInspectorateGrades.GradeText(g)));
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
