@@ -99,9 +99,6 @@ internal sealed class FontSource
             if (c >= TableLimit) return false;
         return true;
     }
-
-    /// <summary>PDF font resources by glyph set (see <see cref="Pdf.PdfFontResource.For"/>).</summary>
-    public ConcurrentDictionary<string, Pdf.PdfFontResource> PdfFonts { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>

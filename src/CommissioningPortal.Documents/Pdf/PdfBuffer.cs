@@ -17,6 +17,14 @@ internal sealed class PdfBuffer(int capacity)
 
     public ReadOnlySpan<byte> Written => _data.AsSpan(0, Length);
 
+    /// <summary>Deflates <paramref name="data"/> (zlib, fastest level) onto <paramref name="output"/>, which is emptied first.</summary>
+    public static void Deflate(ReadOnlySpan<byte> data, MemoryStream output)
+    {
+        output.SetLength(0);
+        using var zlib = new System.IO.Compression.ZLibStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true);
+        zlib.Write(data);
+    }
+
     public void Clear() => Length = 0;
 
     public byte[] ToArray() => Written.ToArray();

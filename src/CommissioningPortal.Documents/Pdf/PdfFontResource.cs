@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using CommissioningPortal.Documents.Fonts;
@@ -16,7 +16,10 @@ namespace CommissioningPortal.Documents.Pdf;
 /// </summary>
 internal sealed class PdfFontResource
 {
-    private const int MaxCached = 64;
+    /// <summary>Resources by face and glyph set, dropped all at once when full (documents differ in names and amounts, so it never grows without bound).</summary>
+    private static readonly ConcurrentDictionary<(FontSource Source, string Key), PdfFontResource> Cache = new();
+
+    private const int MaxCached = 256;
 
     private PdfFontResource(string baseFont, byte[] fontFile, int fontFileLength, byte[] toUnicode, byte[] widths, byte[] descriptor)
     {
@@ -52,11 +55,10 @@ internal sealed class PdfFontResource
     /// </summary>
     public static PdfFontResource For(FontSource source, bool[] used, int[] unicode, bool subset)
     {
-        var key = Key(used, unicode, subset);
-        var cache = source.PdfFonts;
-        if (cache.TryGetValue(key, out var cached)) return cached;
-        if (cache.Count >= MaxCached) cache.Clear();
-        return cache.GetOrAdd(key, static (_, state) => Create(state.source, state.used, state.unicode, state.subset), (source, used, unicode, subset));
+        var key = (source, Key(used, unicode, subset));
+        if (Cache.TryGetValue(key, out var cached)) return cached;
+        if (Cache.Count >= MaxCached) Cache.Clear();
+        return Cache.GetOrAdd(key, static (_, state) => Create(state.source, state.used, state.unicode, state.subset), (source, used, unicode, subset));
     }
 
     /// <summary>Each used glyph and its code point, as characters.</summary>
@@ -76,13 +78,7 @@ internal sealed class PdfFontResource
     {
         var font = source.TrueType;
         var program = subset ? font.Subset(used) : font.Data.ToArray();
-        var name = font.PostScriptName ?? source.Style switch
-        {
-            FontStyle.Bold => "Lato-Bold",
-            FontStyle.Italic => "Lato-Italic",
-            FontStyle.BoldItalic => "Lato-BoldItalic",
-            _ => "Lato-Regular",
-        };
+        var name = font.PostScriptName ?? "Lato-" + source.Style;
         if (subset) name = Tag(program) + "+" + name;
 
         var scale = 1000.0 / font.UnitsPerEm;
@@ -192,10 +188,10 @@ internal sealed class PdfFontResource
         return cmap.Written;
     }
 
-    public static byte[] Deflate(ReadOnlySpan<byte> data)
+    private static byte[] Deflate(ReadOnlySpan<byte> data)
     {
         var output = new MemoryStream(data.Length / 2 + 64);
-        using (var zlib = new ZLibStream(output, CompressionLevel.Fastest, leaveOpen: true)) zlib.Write(data);
+        PdfBuffer.Deflate(data, output);
         return output.ToArray();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using CommissioningPortal.Documents.Fonts;
 using SkiaSharp;
@@ -31,7 +30,6 @@ internal sealed class PdfWriter
     private readonly int[] _offsets;
     private readonly int _firstPageObject;
     private readonly int _pageCount;
-    private readonly double _height;
     private readonly PageSize _size;
     private ushort[] _glyphs = new ushort[256];
     private int _page;
@@ -48,7 +46,6 @@ internal sealed class PdfWriter
     public PdfWriter(PageSize size, int pageCount, PdfFontResource?[] fonts)
     {
         _size = size;
-        _height = size.Height;
         _pageCount = pageCount;
         _fonts = fonts;
         var next = FirstFontObject;
@@ -111,7 +108,7 @@ internal sealed class PdfWriter
         // Td moves from the start of the previous line: written as differences of rounded
         // absolute positions, so rounding never accumulates.
         var tx = (long)Math.Round(x * 100.0, MidpointRounding.AwayFromZero);
-        var ty = (long)Math.Round((_height - y) * 100.0, MidpointRounding.AwayFromZero);
+        var ty = (long)Math.Round((_size.Height - y) * 100.0, MidpointRounding.AwayFromZero);
         c.Fixed(tx - _textX, 2);
         c.Byte((byte)' ');
         c.Fixed(ty - _textY, 2);
@@ -165,11 +162,11 @@ internal sealed class PdfWriter
         }
         c.Num(x1);
         c.Byte((byte)' ');
-        c.Num(_height - y1);
+        c.Num(_size.Height - y1);
         c.Write(" m "u8);
         c.Num(x2);
         c.Byte((byte)' ');
-        c.Num(_height - y2);
+        c.Num(_size.Height - y2);
         c.Write(" l S\n"u8);
     }
 
@@ -186,7 +183,7 @@ internal sealed class PdfWriter
         }
         c.Num(x1);
         c.Byte((byte)' ');
-        c.Num(_height - y2);
+        c.Num(_size.Height - y2);
         c.Byte((byte)' ');
         c.Num(x2 - x1);
         c.Byte((byte)' ');
@@ -227,10 +224,9 @@ internal sealed class PdfWriter
         _body.Int(pageObject + 1);
         _body.Write(" 0 R >>\nendobj\n"u8);
 
-        _deflated.SetLength(0);
-        using (var zlib = new ZLibStream(_deflated, CompressionLevel.Fastest, leaveOpen: true)) zlib.Write(_content.Written);
+        PdfBuffer.Deflate(_content.Written, _deflated);
         BeginObject(pageObject + 1);
-        Stream(_deflated.GetBuffer().AsSpan(0, (int)_deflated.Length), "");
+        Stream(_deflated.GetBuffer().AsSpan(0, (int)_deflated.Length));
     }
 
     /// <summary>
@@ -367,10 +363,10 @@ internal sealed class PdfWriter
         b.Write(" 0 R >>\nendobj\n"u8);
 
         BeginObject(file);
-        Stream(font.FontFile, " /Length1 " + font.FontFileLength.ToString(CultureInfo.InvariantCulture));
+        Stream(font.FontFile, length1: font.FontFileLength);
 
         BeginObject(toUnicode);
-        Stream(font.ToUnicode, "");
+        Stream(font.ToUnicode);
     }
 
     private void BeginObject(int number)
@@ -381,13 +377,18 @@ internal sealed class PdfWriter
     }
 
     /// <summary>A deflated stream object's dictionary, data and end.</summary>
-    private void Stream(ReadOnlySpan<byte> deflated, string extra)
+    /// <param name="length1">For a font program, its length before deflating.</param>
+    private void Stream(ReadOnlySpan<byte> deflated, int? length1 = null)
     {
         var b = _body;
         b.Write("<< /Length "u8);
         b.Int(deflated.Length);
         b.Write(" /Filter /FlateDecode"u8);
-        b.Ascii(extra);
+        if (length1 is { } n)
+        {
+            b.Write(" /Length1 "u8);
+            b.Int(n);
+        }
         b.Write(" >>\nstream\n"u8);
         b.Write(deflated);
         b.Write("\nendstream\nendobj\n"u8);
