@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CommissioningPortal.Web.Features.Frameworks;
 
-/// <summary>What the framework pages share: whose frameworks a commissioner sees, and reading typed dates and money.</summary>
+/// <summary>What the framework pages share: whose frameworks a commissioner sees, and reading typed dates, money and rate units.</summary>
 public static class FrameworkPages
 {
     /// <summary>The signed-in commissioner's authority's frameworks; another authority's are simply not found (404).</summary>
@@ -34,11 +34,7 @@ public static class FrameworkPages
     public static int? ParsePounds(ModelStateDictionary state, string field, string label, string? typed)
     {
         if (string.IsNullOrWhiteSpace(typed)) return null;
-        var text = typed.Trim().TrimStart('£');
-        if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var pounds) && pounds is > 0 and <= 100_000 && decimal.Round(pounds, 2) == pounds)
-        {
-            return (int)(pounds * 100);
-        }
+        if (FormInput.TryParsePounds(typed, out var pence)) return pence;
         state.AddModelError(field, $"{label} must be an amount in pounds, like 23.50.");
         return null;
     }
@@ -46,7 +42,7 @@ public static class FrameworkPages
     /// <summary>A rate unit from the list; null with an error otherwise.</summary>
     public static RateUnit? ParseUnit(ModelStateDictionary state, string field, string? typed)
     {
-        if (!string.IsNullOrWhiteSpace(typed) && Enum.TryParse<RateUnit>(typed, ignoreCase: true, out var unit) && Enum.IsDefined(unit) && !int.TryParse(typed, out _)) return unit;
+        if (FormInput.TryParseRateUnit(typed, out var unit)) return unit;
         state.AddModelError(field, "Choose per hour, per night, per session or per week.");
         return null;
     }
@@ -58,15 +54,4 @@ public static class FrameworkPages
         (null, { } e) => $"From when it goes live until {e:d MMMM yyyy}",
         ({ } s, { } e) => $"{s:d MMMM yyyy} to {e:d MMMM yyyy}",
     };
-
-    /// <summary>
-    /// A 400 page: the same page with its errors and what was typed, nothing saved. (Not named
-    /// BadRequest: PageModel.BadRequest() would win and send an empty 400, which the status-code
-    /// pages replace with the generic error page.)
-    /// </summary>
-    public static IActionResult BadRequestPage(this PageModel page)
-    {
-        page.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return page.Page();
-    }
 }

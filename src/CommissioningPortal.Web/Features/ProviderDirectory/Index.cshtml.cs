@@ -54,7 +54,7 @@ public sealed class IndexModel(DirectorySearch search, FrameworkDirectory framew
         Reference = await search.ReferenceAsync(ct);
         FrameworkAuthorities = await frameworks.AuthoritiesWithLiveFrameworksAsync(ct);
         var query = Validate();
-        if (query is null) return BadRequestPage();
+        if (query is null) return InvalidQuery();
         Results = await search.SearchAsync(query, Now, ct);
         if (Results.Results.Count > 0 && User.Identity?.IsAuthenticated == true)
         {
@@ -71,7 +71,7 @@ public sealed class IndexModel(DirectorySearch search, FrameworkDirectory framew
         Reference = await search.ReferenceAsync(ct);
         FrameworkAuthorities = await frameworks.AuthoritiesWithLiveFrameworksAsync(ct);
         var query = Validate();
-        if (query is null) return BadRequestPage();
+        if (query is null) return InvalidQuery();
         var rows = await search.AllAsync(query, Now, ExportLimit, ct);
         return File(Csv.Bytes(
             ["Service", "Provider", "Kind of provider", "Verified", "Support types", "Client groups", "Rates", "Hours free a week", "Earliest start", "Capacity confirmed", "Capacity out of date", "Profile"],
@@ -85,12 +85,11 @@ public sealed class IndexModel(DirectorySearch search, FrameworkDirectory framew
             ]), Csv.ContentType, "provider-directory.csv");
     }
 
-    private IActionResult BadRequestPage()
+    /// <summary>The page with the fields it could not understand named, and no results.</summary>
+    private IActionResult InvalidQuery()
     {
         Results = null;
-        var result = Page();
-        HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return result;
+        return this.BadRequestPage();
     }
 
     /// <summary>The query, or null with a message per field that cannot be understood.</summary>
@@ -117,22 +116,15 @@ public sealed class IndexModel(DirectorySearch search, FrameworkDirectory framew
             else ModelState.AddModelError(nameof(Kind), "Choose a kind of provider from the list.");
         }
         var unit = Domain.Marketplace.RateUnit.PerHour;
-        if (!string.IsNullOrWhiteSpace(RateUnit) && !(Enum.TryParse(RateUnit, ignoreCase: true, out unit) && Enum.IsDefined(unit) && !int.TryParse(RateUnit, out _)))
+        if (!string.IsNullOrWhiteSpace(RateUnit) && !FormInput.TryParseRateUnit(RateUnit, out unit))
         {
             ModelState.AddModelError(nameof(RateUnit), "Choose per hour, per night, per session or per week.");
         }
         int? maxPence = null;
         if (!string.IsNullOrWhiteSpace(MaxRate))
         {
-            var typed = MaxRate.Trim().TrimStart('£');
-            if (decimal.TryParse(typed, NumberStyles.Number, CultureInfo.InvariantCulture, out var pounds) && pounds is >= 0 and <= 100_000 && decimal.Round(pounds, 2) == pounds)
-            {
-                maxPence = (int)(pounds * 100);
-            }
-            else
-            {
-                ModelState.AddModelError(nameof(MaxRate), "Enter the most you want to pay as an amount in pounds, like 25 or 22.50.");
-            }
+            if (FormInput.TryParsePounds(MaxRate, out var pence, allowZero: true)) maxPence = pence;
+            else ModelState.AddModelError(nameof(MaxRate), "Enter the most you want to pay as an amount in pounds, like 25 or 22.50.");
         }
         if (!string.IsNullOrWhiteSpace(Language) && !ServiceLanguages.Names.ContainsKey(Language))
         {

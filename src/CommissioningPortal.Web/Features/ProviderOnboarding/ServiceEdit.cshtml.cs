@@ -75,8 +75,7 @@ public sealed class ServiceEditModel(PortalDbContext db, DirectorySearch directo
         var anyRate = !string.IsNullOrWhiteSpace(RateAmount);
         if (anyRate)
         {
-            var amountText = RateAmount!.Trim().TrimStart('£');
-            if (!decimal.TryParse(amountText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0 || amount > 100_000 || decimal.Round(amount, 2) != amount)
+            if (!FormInput.TryParsePounds(RateAmount!, out var pence))
             {
                 ModelState.AddModelError(nameof(RateAmount), "Enter the rate in pounds and pence, like 18.50");
             }
@@ -86,7 +85,7 @@ public sealed class ServiceEditModel(PortalDbContext db, DirectorySearch directo
             {
                 ModelState.AddModelError(nameof(RateFrom), "Enter the date the rate starts as a real date, like 2027-04-01");
             }
-            if (ModelState.IsValid) newRate = new ServiceRate { AmountPence = (int)(amount * 100), Unit = unit, EffectiveFrom = from };
+            if (ModelState.IsValid) newRate = new ServiceRate { AmountPence = pence, Unit = unit, EffectiveFrom = from };
         }
         else if (Existing is null || Existing.Rates.Count == 0)
         {
