@@ -140,6 +140,28 @@ public abstract class FrameworkTests(PortalFactory portal) : PortalTestBase(port
     }
 
     [Fact]
+    public async Task A_provider_on_two_lots_counts_once_among_the_providers_admitted()
+    {
+        var authority = await Portal.NewAuthorityAsync();
+        var word = Word();
+        var provider = await Portal.NewListedProviderAsync(word, $"Two Lots Care {word}");
+        var id = await Portal.NewFrameworkAsync(authority.Id, [provider.Id]);
+        await Portal.WithDbAsync(async db =>
+        {
+            var lot = new Lot { FrameworkId = id, Number = 2, Title = "Nights" };
+            lot.Members.Add(new LotMember { LotId = lot.Id, ProviderId = provider.Id, AdmittedOn = DateOnly.FromDateTime(Portal.Clock.GetUtcNow().UtcDateTime), Status = LotMemberStatus.Admitted });
+            db.Lots.Add(lot);
+            await db.SaveChangesAsync(Ct);
+        });
+
+        using var client = await SignedInAsync(authority.CommissionerEmail);
+        var row = (await client.GetPageAsync("/frameworks")).Document.QuerySelectorAll("tbody tr").Single();
+        Assert.Equal(["2", "1"], row.QuerySelectorAll("td").TakeLast(2).Select(c => c.TextContent.Trim()));
+        var csv = Encoding.UTF8.GetString(await (await client.GetAsync("/frameworks?handler=export")).Content.ReadAsByteArrayAsync(Ct));
+        Assert.Contains(",2,1,", csv);
+    }
+
+    [Fact]
     public async Task Only_admitted_members_of_the_chosen_authoritys_frameworks_in_force_today_are_listed()
     {
         var council = await Portal.NewAuthorityAsync();

@@ -31,7 +31,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
         Authority = authority;
         Rows = (await db.Mine(User)
                 .Select(f => new Row(f.Id, f.Reference, f.Title, f.Status, f.StartsOn, f.EndsOn, f.Lots.Count,
-                    f.Lots.SelectMany(l => l.Members).Count(m => m.Status == LotMemberStatus.Admitted), f.CreatedAt))
+                    f.Lots.SelectMany(l => l.Members).Where(m => m.Status == LotMemberStatus.Admitted).Select(m => m.ProviderId).Distinct().Count(), f.CreatedAt))
                 .ToListAsync(ct))
             .OrderBy(r => r.Status == FrameworkStatus.Ended).ThenByDescending(r => r.CreatedAt).ToList();
         return true;
