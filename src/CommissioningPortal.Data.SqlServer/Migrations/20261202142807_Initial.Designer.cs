@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommissioningPortal.Data.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123114413_ShortlistCorrectionsAccountClosure")]
-    partial class ShortlistCorrectionsAccountClosure
+    [Migration("20261202142807_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -491,11 +491,166 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.ToTable("ContentPageRevisions");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("WentLiveAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityId", "Reference")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "AuthorityId");
+
+                    b.ToTable("Frameworks");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClientGroup")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.PrimitiveCollection<string>("LocalityIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SupportType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Lots");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("AdmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("RatePence")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RateUnit")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("StatusChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId", "ProviderId")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderId", "Status");
+
+                    b.HasIndex("LotId", "Status", "AdmittedOn", "ProviderId");
+
+                    b.ToTable("LotMembers");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CareServiceType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ClientGroupScope")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -520,6 +675,24 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("GradeCarePlanning")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("GradeLeadership")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("GradeSetting")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("GradeStaffTeam")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("GradeWellbeing")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("GradedOn")
                         .HasColumnType("date");
 
                     b.Property<int>("Kind")
@@ -645,6 +818,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
 
@@ -1594,6 +1770,39 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Tenancy.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Framework", null)
+                        .WithMany("Lots")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Lot", null)
+                        .WithMany("Members")
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Tenancy.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Tenancy.Provider", null)
@@ -1806,6 +2015,16 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
+                {
+                    b.Navigation("Lots");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistration", b =>
