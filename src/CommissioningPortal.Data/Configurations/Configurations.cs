@@ -39,6 +39,7 @@ internal sealed class LocalityConfiguration : IEntityTypeConfiguration<Locality>
     {
         b.Property(l => l.Code).HasMaxLength(64);
         b.Property(l => l.Name).HasMaxLength(200);
+        b.PrimitiveCollection(l => l.PostcodeDistricts);
         b.HasIndex(l => new { l.AuthorityId, l.Code }).IsUnique();
     }
 }

@@ -107,9 +107,21 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
             }
             foreach (var locality in item.Localities ?? [])
             {
-                if (authority.Localities.All(l => l.Code != locality.Code))
+                var existing = authority.Localities.FirstOrDefault(l => l.Code == locality.Code);
+                if (existing is null)
                 {
-                    authority.Localities.Add(new Locality { AuthorityId = authority.Id, Code = locality.Code, Name = locality.Name });
+                    existing = new Locality { AuthorityId = authority.Id, Code = locality.Code, Name = locality.Name };
+                    authority.Localities.Add(existing);
+                }
+                // Geography is added where it is missing (a locality made before it was recorded), never overwritten.
+                if (!existing.HasCentre && locality.Latitude is { } latitude && locality.Longitude is { } longitude)
+                {
+                    existing.Latitude = latitude;
+                    existing.Longitude = longitude;
+                }
+                if (existing.PostcodeDistricts.Count == 0 && locality.PostcodeDistricts is { Count: > 0 } districts)
+                {
+                    existing.PostcodeDistricts = districts.Select(d => d.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToList();
                 }
             }
         }
@@ -352,7 +364,7 @@ public sealed record RecipeStep(
 
 public sealed record RecipeTerm(string Code, string Label, string? Description = null, string? Parent = null);
 public sealed record RecipeAuthority(string Code, string Name, string? AreaCode = null, string? ContactEmail = null, List<RecipeLocality>? Localities = null);
-public sealed record RecipeLocality(string Code, string Name);
+public sealed record RecipeLocality(string Code, string Name, double? Latitude = null, double? Longitude = null, List<string>? PostcodeDistricts = null);
 public sealed record RecipeProvider(
     string Name, ProviderKind Kind, string? Summary = null, string? ContactEmail = null,
     string? Phone = null, string? Website = null, string? AddressLine = null, string? Town = null, string? Postcode = null);

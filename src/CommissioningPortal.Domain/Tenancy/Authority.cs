@@ -29,4 +29,22 @@ public sealed class Locality
     public Guid AuthorityId { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>
+    /// The centre of the locality (WGS 84 degrees), so the open-data feed can say how far a service's
+    /// area is from a postcode; null when the authority has not given one.
+    /// </summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    /// <summary>
+    /// The postcode districts (the first half of a postcode, e.g. "PH22") the locality covers, upper
+    /// case without spaces: a postcode is "in" the locality when its district is listed.
+    /// </summary>
+    public List<string> PostcodeDistricts { get; set; } = [];
+
+    public bool HasCentre => Latitude is not null && Longitude is not null;
+
+    public bool Covers(string postcodeDistrict) => PostcodeDistricts.Contains(postcodeDistrict, StringComparer.Ordinal);
 }

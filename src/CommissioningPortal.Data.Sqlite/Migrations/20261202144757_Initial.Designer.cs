@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommissioningPortal.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261202142753_Initial")]
+    [Migration("20261202144757_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1251,9 +1251,19 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("PostcodeDistricts")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

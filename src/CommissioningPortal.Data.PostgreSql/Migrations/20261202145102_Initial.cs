@@ -240,7 +240,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
                     Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    PostcodeDistricts = table.Column<List<string>>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
                 {
