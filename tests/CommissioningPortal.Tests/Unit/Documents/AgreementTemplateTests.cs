@@ -145,8 +145,10 @@ public sealed class AgreementTemplateTests
     }
 
     [Theory]
-    [InlineData("Intro\n\n{% if %}x{% endif %}\n", 3, "Syntax Error in 'if' tag")]
-    [InlineData("Intro\n{% for o in %}{% endfor %}\n", 2, "Syntax Error in 'for' tag")]
+    [InlineData("Intro\n\n{% if %}x{% endif %}\n", 3, "{% if %} is not written correctly: write it like {% if representative %}")]
+    [InlineData("Intro\n{% for o in %}{% endfor %}\n", 2, "{% for %} is not written correctly: write it like {% for outcome in outcomes %}")]
+    [InlineData("Intro\n{{ budget.weekly | }}\n", 2, "{{ … }} is not written correctly")]
+    [InlineData("a\n{%- if representative -%}\n{{- person.nmae -}}\n{%- endif -%}\n", 3, "unknown field person.nmae")]
     [InlineData("a\nb\nc {% endif %}\n", 3, "{% endif %} has no {% if %} to close")]
     [InlineData("a\n\n{% include 'other' %}\n", 3, "unknown tag {% include %}")]
     [InlineData("a\n{{ budget.weekly | mony }}\n", 2, "unknown filter mony — did you mean money?")]
