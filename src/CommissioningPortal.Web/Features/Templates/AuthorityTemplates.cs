@@ -1,0 +1,51 @@
+using CommissioningPortal.Domain.Agreements;
+using CommissioningPortal.Domain.Tenancy;
+using CommissioningPortal.Web.Features.Agreements;
+
+namespace CommissioningPortal.Web.Features.Templates;
+
+/// <summary>
+/// What the template use cases share: finding an authority's template for someone who may change
+/// it (a commissioner of that authority, or an administrator), checking a template's text with the
+/// template engine, and saving from the copy the editor saw.
+/// </summary>
+public sealed class AuthorityTemplates(PortalDbContext db)
+{
+    public const string ConflictMessage = "Someone else saved this draft while you were editing. Copy your changes, reload, and apply them again.";
+
+    /// <summary>The authority named by <paramref name="code"/>, when the actor may manage its templates.</summary>
+    public async Task<Authority?> AuthorityAsync(Actor actor, string code, CancellationToken ct)
+    {
+        var authority = await db.Authorities.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, ct);
+        return authority is not null && (actor.IsAdministrator || actor.AuthorityId == authority.Id) ? authority : null;
+    }
+
+    /// <summary>The template, tracked for a change, when it belongs to an authority the actor may manage.</summary>
+    public async Task<ContractTemplate?> TemplateAsync(Actor actor, string code, Guid id, CancellationToken ct) =>
+        await AuthorityAsync(actor, code, ct) is { } authority
+            ? await db.ContractTemplates.FirstOrDefaultAsync(t => t.Id == id && t.AuthorityId == authority.Id, ct)
+            : null;
+
+    /// <summary>Every problem with a template's text, each with its line, on the field <paramref name="field"/>.</summary>
+    public static void CheckText(FieldErrors errors, string field, string? markdown)
+    {
+        foreach (var error in AgreementDocuments.Validate(markdown ?? ""))
+            errors.Add(field, $"Line {error.Line}: {error.Message}");
+    }
+
+    /// <summary>Saves a change made from the copy the editor saw (<paramref name="seenVersion"/>); someone else's save in between is a conflict.</summary>
+    public async Task<UseCaseResult<T>> SaveAsync<T>(ContractTemplate template, int seenVersion, T done, CancellationToken ct)
+    {
+        db.Entry(template).Property(t => t.Version).OriginalValue = seenVersion;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return UseCaseResult<T>.Done(done);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return UseCaseResult<T>.Conflict(ConflictMessage);
+        }
+    }
+}
