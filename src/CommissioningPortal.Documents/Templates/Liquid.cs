@@ -159,7 +159,7 @@ public static partial class Liquid
 
     /// <summary>The output; every write checks the clock, so a slow render stops at its deadline.</summary>
     private sealed class DeadlineWriter(TimeProvider clock, DateTimeOffset deadline, int capacity)
-        : StringWriter(new StringBuilder(Math.Min(capacity, 16 * 1024)), CultureInfo.InvariantCulture)
+        : StringWriter(new StringBuilder(Math.Min(capacity, 1024)), CultureInfo.InvariantCulture)
     {
         private void Check()
         {

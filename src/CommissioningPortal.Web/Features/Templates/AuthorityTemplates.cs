@@ -6,8 +6,8 @@ namespace CommissioningPortal.Web.Features.Templates;
 
 /// <summary>
 /// What the template use cases share: finding an authority's template for someone who may change
-/// it (a commissioner of that authority, or an administrator), checking a template's text with the
-/// template engine, and saving from the copy the editor saw.
+/// it (a commissioner of that authority, or an administrator) and checking a template's text with
+/// the template engine.
 /// </summary>
 public sealed class AuthorityTemplates(PortalDbContext db)
 {
@@ -31,21 +31,5 @@ public sealed class AuthorityTemplates(PortalDbContext db)
     {
         foreach (var error in AgreementDocuments.Validate(markdown ?? ""))
             errors.Add(field, $"Line {error.Line}: {error.Message}");
-    }
-
-    /// <summary>Saves a change made from the copy the editor saw (<paramref name="seenVersion"/>); someone else's save in between is a conflict.</summary>
-    public async Task<UseCaseResult<T>> SaveAsync<T>(ContractTemplate template, int seenVersion, T done, CancellationToken ct)
-    {
-        db.Entry(template).Property(t => t.Version).OriginalValue = seenVersion;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return UseCaseResult<T>.Done(done);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return UseCaseResult<T>.Conflict(ConflictMessage);
-        }
     }
 }

@@ -5,7 +5,7 @@ namespace CommissioningPortal.Web.Features.Templates;
 /// previewed, after confirming it: new agreements use it from then on and it never changes again.
 /// The text is checked as when a draft is saved.
 /// </summary>
-public sealed class PublishTemplate(AuthorityTemplates templates, TimeProvider clock)
+public sealed class PublishTemplate(AuthorityTemplates templates, PortalDbContext db, TimeProvider clock)
 {
     public sealed record Input(string AuthorityCode, Guid TemplateId, string? Markdown, int SeenVersion, bool ConfirmPublish);
 
@@ -19,6 +19,6 @@ public sealed class PublishTemplate(AuthorityTemplates templates, TimeProvider c
         if (errors.Any) return errors.Invalid<string>();
 
         template.Publish(input.Markdown!, clock.GetUtcNow(), actor.Name);
-        return await templates.SaveAsync(template, input.SeenVersion, $"Version {template.Number} published. New agreements use it from now on.", ct);
+        return await db.SaveAsSeenAsync(template, input.SeenVersion, $"Version {template.Number} published. New agreements use it from now on.", AuthorityTemplates.ConflictMessage, ct);
     }
 }

@@ -5,7 +5,7 @@ namespace CommissioningPortal.Web.Features.Templates;
 /// and the Liquid are checked first, with the template's limits (how much it may repeat and how much
 /// text it may make): each problem is refused with its line, and nothing is saved.
 /// </summary>
-public sealed class SaveTemplateDraft(AuthorityTemplates templates)
+public sealed class SaveTemplateDraft(AuthorityTemplates templates, PortalDbContext db)
 {
     /// <param name="SeenVersion">The draft's version when the editor opened it: a save by someone else since is a conflict.</param>
     public sealed record Input(string AuthorityCode, Guid TemplateId, string? Markdown, int SeenVersion);
@@ -19,6 +19,6 @@ public sealed class SaveTemplateDraft(AuthorityTemplates templates)
         if (errors.Any) return errors.Invalid<string>();
 
         template.Edit(input.Markdown!);
-        return await templates.SaveAsync(template, input.SeenVersion, "Draft saved.", ct);
+        return await db.SaveAsSeenAsync(template, input.SeenVersion, "Draft saved.", AuthorityTemplates.ConflictMessage, ct);
     }
 }

@@ -18,26 +18,14 @@ public static class PageEditing
 
     /// <summary>
     /// Saves a change to <paramref name="page"/> (and a new <paramref name="revision"/>, if any) made
-    /// from the copy the editor saw (<paramref name="seenVersion"/>). Someone else's save in between
+    /// from the copy the editor saw (<paramref name="seenVersion"/>); someone else's save in between
     /// gives a conflict with <paramref name="conflict"/> as the message, and nothing is saved.
     /// </summary>
-    public static async Task<UseCaseResult<T>> SaveAsync<T>(this PortalDbContext db, ContentPage page, ContentPageRevision? revision, int seenVersion,
+    public static Task<UseCaseResult<T>> SaveAsync<T>(this PortalDbContext db, ContentPage page, ContentPageRevision? revision, int seenVersion,
         T done, string conflict, CancellationToken ct)
     {
         // A revision reached only through the page's list would be taken for an existing row (its key is set).
         if (revision is not null) db.ContentPageRevisions.Add(revision);
-        var entry = db.Entry(page);
-        entry.Property(p => p.Version).OriginalValue = seenVersion;
-        entry.Property(p => p.Version).IsModified = true; // a new revision alone would not touch the page row
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return UseCaseResult<T>.Done(done);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return UseCaseResult<T>.Conflict(conflict);
-        }
+        return db.SaveAsSeenAsync(page, seenVersion, done, conflict, ct);
     }
 }
