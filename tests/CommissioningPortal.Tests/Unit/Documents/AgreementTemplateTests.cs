@@ -196,7 +196,7 @@ public sealed class AgreementTemplateTests
     {
         var merged = AgreementTemplate.Merge(
             "{{ budget.annual | money }} {{ budget.weekly | money }} {{ review_date | date }} {{ start_date | date: \"short\" }} {{ management_fee.option }} {{ budget_holder.kind }}",
-            Sample with { Budget = Sample.Budget with { Weekly = 1234.5m } });
+            Sample with { Budget = Sample.Budget with { Weekly = 1234.5m } }, ct: TestContext.Current.CancellationToken);
 
         Assert.Equal("£64,194.00 £1,234.50 7 June 2027 7 Dec 2026 flat-weekly provider", merged);
     }

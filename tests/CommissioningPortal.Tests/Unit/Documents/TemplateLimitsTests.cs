@@ -116,7 +116,7 @@ public sealed class TemplateLimitsTests
     {
         var limits = new TemplateLimits { MaxOutputCharacters = 5_000 };
 
-        var e = Assert.Throws<TemplateLimitException>(() => AgreementTemplate.Merge(AgreementTemplate.Default, Sample, limits));
+        var e = Assert.Throws<TemplateLimitException>(() => AgreementTemplate.Merge(AgreementTemplate.Default, Sample, limits, TestContext.Current.CancellationToken));
 
         Assert.Equal(TemplateLimit.Output, e.Limit);
         Assert.Contains("at most 5,000 characters", e.Message);
@@ -128,7 +128,7 @@ public sealed class TemplateLimitsTests
         // Every reading of this clock moves it on by more than the limit: the first check finds the time up.
         var clock = new FakeTimeProvider { AutoAdvanceAmount = Limits.MaxRenderTime + TimeSpan.FromMilliseconds(1) };
 
-        var e = Assert.Throws<TemplateLimitException>(() => AgreementTemplate.Merge(AgreementTemplate.Default, Sample, Limits with { Clock = clock }));
+        var e = Assert.Throws<TemplateLimitException>(() => AgreementTemplate.Merge(AgreementTemplate.Default, Sample, Limits with { Clock = clock }, TestContext.Current.CancellationToken));
 
         Assert.Equal(TemplateLimit.Time, e.Limit);
         Assert.StartsWith("the template took longer than 2 seconds to fill in", e.Message);
@@ -139,7 +139,7 @@ public sealed class TemplateLimitsTests
     {
         var clock = new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromTicks(1) };
 
-        var merged = AgreementTemplate.Merge(AgreementTemplate.Default, Sample, Limits with { Clock = clock });
+        var merged = AgreementTemplate.Merge(AgreementTemplate.Default, Sample, Limits with { Clock = clock }, TestContext.Current.CancellationToken);
 
         Assert.Contains("Jamie Reid", merged);
     }
