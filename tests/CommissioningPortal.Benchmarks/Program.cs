@@ -8,6 +8,7 @@ using CommissioningPortal.Benchmarks.Workflows;
 //   transitions               persisted workflow transitions per second on SQLite (BenchmarkDotNet)
 //   inbox [instances] [conns] task inbox p50/p95 under wrk, before and after N active instances
 //   agreement                 the default ISF agreement PDF: our engine vs Chromium print-to-PDF (BenchmarkDotNet)
+//   templates                 Liquid: agreement template merge, render, check on save; a content page (BenchmarkDotNet)
 //   directory                 directory search, first page, 20,000 providers / 60,000 services on SQLite (BenchmarkDotNet)
 //   directory-load [providers] [conns]  the /directory page under wrk (default 20,000 providers, 32 connections)
 //   (anything else is passed to BenchmarkDotNet's switcher, e.g. --filter '*')
@@ -31,6 +32,11 @@ switch (what)
         var switcher = BenchmarkSwitcher.FromAssembly(typeof(TransitionBenchmarks).Assembly);
         if (what == "transitions") switcher.Run(["--filter", "*TransitionBenchmarks*"], config);
         else if (what == "agreement") switcher.Run(["--filter", "*AgreementPdfBenchmarks*"], config);
+        else if (what == "templates")
+        {
+            var templates = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance));
+            switcher.Run(["--filter", "*TemplateRenderBenchmarks*"], templates);
+        }
         else if (what == "directory")
         {
             // One launch: its setup seeds 20,000 providers, which takes a minute or more on two shared cores.

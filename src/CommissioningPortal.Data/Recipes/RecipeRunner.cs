@@ -323,9 +323,8 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
             var markdown = item.Markdown
                            ?? (item.MarkdownFile is not null ? await File.ReadAllTextAsync(Path.Combine(RecipeFolder, item.MarkdownFile), ct) : null)
                            ?? throw new RecipeException($"Page '{item.Slug}' needs markdown or markdownFile.");
-            var page = new ContentPage { Slug = item.Slug };
-            var revision = page.AddRevision(item.Title, markdown, "recipe", clock.GetUtcNow());
-            if (item.Publish) page.Publish(revision, clock.GetUtcNow());
+            var page = ContentPage.Create(item.Slug, item.Title, markdown, "recipe", clock.GetUtcNow());
+            if (item.Publish) page.Publish(1, clock.GetUtcNow());
             db.ContentPages.Add(page);
         }
     }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Fluid;
+using Fluid.Values;
 
 namespace CommissioningPortal.Documents.Templates;
 
@@ -12,8 +14,16 @@ public static class AgreementFilters
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
-    /// <summary>The filter names these add to DotLiquid's standard ones.</summary>
+    /// <summary>The filter names these add to Liquid's standard ones (<c>date</c> replaces the standard one).</summary>
     public static IReadOnlyList<string> Names { get; } = ["money", "date"];
+
+    /// <summary>Adds <c>money</c> and <c>date</c> to a Fluid filter collection.</summary>
+    internal static void Register(FilterCollection filters)
+    {
+        filters.AddFilter("money", static (input, _, context) => StringValue.Create(Money(input.ToObjectValue(context))));
+        filters.AddFilter("date", static (input, arguments, context) =>
+            StringValue.Create(Date(input.ToObjectValue(context), arguments.Count > 0 ? arguments.At(0).ToStringValue(context) : "")));
+    }
 
     public static string Money(object? input)
     {

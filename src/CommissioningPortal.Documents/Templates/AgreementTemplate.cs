@@ -1,25 +1,25 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using DotLiquid;
-using DotLiquid.Exceptions;
+using System.Text.Encodings.Web;
+using Fluid;
 
 namespace CommissioningPortal.Documents.Templates;
 
 /// <summary>
 /// Individual Service Fund agreement templates: Markdown with Liquid merge fields
 /// (<c>{{ person.name }}</c>, <c>{{ budget.weekly | money }}</c>, <c>{% for o in outcomes %}</c>,
-/// <c>{% if representative %}</c>), merged with an <see cref="IsfAgreementModel"/> and laid out as a
-/// <see cref="Document"/> for <see cref="PdfRenderer.Render(Document, PdfRenderOptions?)"/>.
+/// <c>{% if representative %}</c>), merged with an <see cref="IsfAgreementModel"/> by Fluid under
+/// <see cref="TemplateLimits"/> and laid out as a <see cref="Document"/> for
+/// <see cref="PdfRenderer.Render(Document, PdfRenderOptions?)"/>.
 /// </summary>
 public static class AgreementTemplate
 {
     public const string DefaultResourceName = "CommissioningPortal.Documents.Templates.isf-agreement.default.md";
 
-    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
-    // Parsed templates, pooled per source text. DotLiquid's MakeThreadSafe() would let one instance be
-    // shared, but a thread-safe template ignores per-render filters (our `date` would lose to the
-    // standard one), so each render rents an instance of its own instead.
-    private static readonly ConcurrentDictionary<string, ConcurrentBag<Template>> Parsed = new(StringComparer.Ordinal);
+    // Liquid's standard filters with `money` and `date` (ours, in UK form, instead of the standard one).
+    private static readonly TemplateOptions Options = Liquid.Options(AgreementFilters.Register);
+    private static readonly IReadOnlySet<string> FilterNames = Options.Filters.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+    // Checked templates, parsed once per source text. A Fluid template is immutable, so one is shared by every render.
+    private static readonly ConcurrentDictionary<string, IFluidTemplate> Parsed = new(StringComparer.Ordinal);
     private static readonly Lazy<string> DefaultSource = new(ReadDefault);
 
     /// <summary>The default template (CCPS Option 2 principles; page one is an easy-read summary).</summary>
@@ -30,45 +30,54 @@ public static class AgreementTemplate
 
     /// <summary>
     /// Checks a template before it is saved: Liquid syntax (each problem with its line), blocks left
-    /// open, unknown tags and filters, and every merge field against <see cref="FieldPaths"/> (loop
-    /// variables inside their for-block and assigned names are allowed). Then it is merged with the
-    /// sample agreement to be sure it renders. Empty when the template is good.
+    /// open, unknown tags and filters, every merge field against <see cref="FieldPaths"/> (loop
+    /// variables inside their for-block and assigned names are allowed), and the
+    /// <see cref="TemplateLimits"/> it can be seen to break (its length, a loop over too long a range,
+    /// blocks nested too deep). Then it is merged with the sample agreement under the limits, so a
+    /// template that repeats too much or makes too much text is refused too. Empty when the template is good.
     /// </summary>
-    public static IReadOnlyList<TemplateError> Validate(string source)
+    public static IReadOnlyList<TemplateError> Validate(string source) => Validate(source, TemplateLimits.Default);
+
+    /// <inheritdoc cref="Validate(string)"/>
+    public static IReadOnlyList<TemplateError> Validate(string source, TemplateLimits limits)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var errors = TemplateValidator.Validate(MergeSchema.For<IsfAgreementModel>(), source);
-        if (errors.Count > 0) return errors;
+        ArgumentNullException.ThrowIfNull(limits);
+        var check = Check(source, limits);
+        if (check.Errors.Count > 0) return check.Errors;
         try
         {
-            _ = Render(source, IsfAgreementModel.Sample());
+            _ = Render(source, IsfAgreementModel.Sample(), limits);
+            return [];
         }
-        catch (Exception e) when (e is LiquidException or System.ArgumentException or InvalidOperationException or FormatException or InvalidCastException)
+        catch (AgreementTemplateException e)
         {
-            errors.Add(new TemplateError(1, "the template could not be merged with the sample agreement: " + e.Message));
+            return e.Errors;
         }
-        return errors;
+        catch (TemplateLimitException e)
+        {
+            // Where it went over is not known while rendering: point at the loop (or the assign) that can make it so.
+            var line = e.Limit == TemplateLimit.Output ? check.FirstAssignLine ?? check.FirstLoopLine : check.FirstLoopLine ?? check.FirstAssignLine;
+            return [new TemplateError(line ?? 1, e.Message)];
+        }
+        catch (Exception e) when (e is FluidException or System.ArgumentException or InvalidOperationException or FormatException or InvalidCastException or OverflowException)
+        {
+            return [new TemplateError(1, "the template could not be merged with the sample agreement: " + e.Message)];
+        }
     }
 
     /// <summary>Merges the template with the model and returns the Markdown (what an HTML preview would show).</summary>
-    public static string Merge(string source, IsfAgreementModel model)
+    /// <exception cref="AgreementTemplateException">The template is not valid (see <see cref="Validate(string)"/>).</exception>
+    /// <exception cref="TemplateLimitException">Merging it reached one of <paramref name="limits"/> (the default ones when null).</exception>
+    public static string Merge(string source, IsfAgreementModel model, TemplateLimits? limits = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(model);
-        var template = Rent(source);
-        try
-        {
-            return template.Render(new RenderParameters(Uk)
-            {
-                LocalVariables = MergeSchema.For<IsfAgreementModel>().ToHash(model),
-                Filters = [typeof(AgreementFilters)],
-                ErrorsOutputMode = ErrorsOutputMode.Rethrow,
-            });
-        }
-        finally
-        {
-            Return(source, template);
-        }
+        var template = Parse(source, limits ?? TemplateLimits.Default);
+        var context = new TemplateContext(Options);
+        MergeSchema.For<IsfAgreementModel>().Fill(context, model);
+        // The output is Markdown, not HTML: nothing is HTML-encoded, and text values are already escaped for Markdown.
+        return Liquid.Render(template, context, NullEncoder.Default, limits, ct);
     }
 
     /// <summary>
@@ -77,19 +86,20 @@ public static class AgreementTemplate
     /// the agreement reference in the header and "Page X of Y" in the footer. Acceptances in the
     /// model are ignored, so the bytes each party accepts are the same.
     /// </summary>
-    /// <exception cref="AgreementTemplateException">The template is not valid (see <see cref="Validate"/>).</exception>
-    public static Document Render(string source, IsfAgreementModel model) => Build(source, model, final: false);
+    /// <exception cref="AgreementTemplateException">The template is not valid (see <see cref="Validate(string)"/>).</exception>
+    /// <exception cref="TemplateLimitException">Merging it reached one of <paramref name="limits"/> (the default ones when null).</exception>
+    public static Document Render(string source, IsfAgreementModel model, TemplateLimits? limits = null) => Build(source, model, final: false, limits);
 
     /// <summary>
     /// The final agreement: <see cref="Render"/> plus a last page, "Acceptance record", with a row
     /// per acceptance (party, name, date and time, SHA-256 of the PDF they accepted), and the
     /// acceptance dates printed on the signature lines.
     /// </summary>
-    public static Document RenderFinal(string source, IsfAgreementModel model) => Build(source, model, final: true);
+    public static Document RenderFinal(string source, IsfAgreementModel model, TemplateLimits? limits = null) => Build(source, model, final: true, limits);
 
-    private static Document Build(string source, IsfAgreementModel model, bool final)
+    private static Document Build(string source, IsfAgreementModel model, bool final, TemplateLimits? limits)
     {
-        var markdown = Merge(source, model);
+        var markdown = Merge(source, model, limits);
         var document = new Document
         {
             Header = new PageBand(Left: $"Individual Service Fund agreement · {model.AgreementReference} · version {model.Version}", Right: model.Person.Name),
@@ -166,28 +176,19 @@ public static class AgreementTemplate
         return string.Join(' ', Enumerable.Range(0, (hex.Length + 7) / 8).Select(i => hex.Substring(i * 8, Math.Min(8, hex.Length - i * 8))));
     }
 
-    private static Template Rent(string source)
-    {
-        if (Parsed.TryGetValue(source, out var pool) && pool.TryTake(out var pooled)) return pooled;
-        var errors = TemplateValidator.Validate(MergeSchema.For<IsfAgreementModel>(), source);
-        if (errors.Count > 0) throw new AgreementTemplateException(errors);
-        Template template;
-        try
-        {
-            template = Template.Parse(source);
-        }
-        catch (LiquidException e)
-        {
-            throw new AgreementTemplateException([new TemplateError(1, e.Message)]);
-        }
-        return template;
-    }
+    private static TemplateValidator Check(string source, TemplateLimits limits) =>
+        TemplateValidator.Validate(MergeSchema.For<IsfAgreementModel>(), FilterNames, limits, source);
 
-    private static void Return(string source, Template template)
+    /// <summary>The parsed template, checked the first time its text is seen.</summary>
+    private static IFluidTemplate Parse(string source, TemplateLimits limits)
     {
+        if (Parsed.TryGetValue(source, out var parsed)) return parsed;
+        var check = Check(source, limits);
+        if (check.Errors.Count > 0) throw new AgreementTemplateException(check.Errors);
+        if (!Liquid.TryParse(source, out parsed, out var error)) throw new AgreementTemplateException([error!]);
         if (Parsed.Count > 64) Parsed.Clear(); // a handful of templates are in use at once; never grow without bound
-        var pool = Parsed.GetOrAdd(source, static _ => []);
-        if (pool.Count < Environment.ProcessorCount * 2) pool.Add(template);
+        Parsed[source] = parsed;
+        return parsed;
     }
 
     private static string ReadDefault()

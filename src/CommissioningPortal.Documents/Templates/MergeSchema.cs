@@ -2,14 +2,15 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text;
-using DotLiquid;
+using Fluid;
+using Fluid.Values;
 
 namespace CommissioningPortal.Documents.Templates;
 
 /// <summary>
 /// The shape of a merge model as Liquid sees it, read from its public properties: property names
 /// in snake_case, enums as kebab-case text, dates as dates, lists of values or of objects.
-/// Used both to check a template's fields and to turn a model into DotLiquid values, so the two
+/// Used both to check a template's fields and to turn a model into Liquid (Fluid) values, so the two
 /// never disagree.
 /// </summary>
 internal sealed class MergeSchema
@@ -31,31 +32,42 @@ internal sealed class MergeSchema
 
     public static MergeSchema For(Type type) => Cache.GetOrAdd(type, static t => new MergeSchema(FieldNode.Build(t, depth: 0)));
 
-    /// <summary>The model as DotLiquid values; every text value is escaped for Markdown so data can never become markup.</summary>
-    public Hash ToHash(object model) => (Hash)Convert(Root, model)!;
-
-    private static object? Convert(FieldNode node, object? value)
+    /// <summary>Puts the model's fields into a Liquid context; every text value is escaped for Markdown so data can never become markup.</summary>
+    public void Fill(TemplateContext context, object model)
     {
-        if (value is null) return null;
+        foreach (var (name, member) in Root.Members)
+            context.SetValue(name, Convert(member, member.Property!.GetValue(model)));
+    }
+
+    private static FluidValue Convert(FieldNode node, object? value)
+    {
+        if (value is null) return NilValue.Instance;
         switch (node.Kind)
         {
             case FieldKind.Object:
-                var hash = new Hash();
+                var members = new Dictionary<string, FluidValue>(node.Members.Count, StringComparer.Ordinal);
                 foreach (var (name, member) in node.Members)
-                    hash[name] = Convert(member, member.Property!.GetValue(value));
-                return hash;
+                    members[name] = Convert(member, member.Property!.GetValue(value));
+                return DictionaryValue.Create(new FluidValueDictionaryFluidIndexable(members));
             case FieldKind.List:
-                var list = new List<object?>();
-                foreach (var item in (IEnumerable)value) list.Add(Convert(node.Element!, item));
-                return list;
+                var items = new List<FluidValue>();
+                foreach (var item in (IEnumerable)value) items.Add(Convert(node.Element!, item));
+                return ArrayValue.Create(items);
             default:
                 return value switch
                 {
-                    string s => MarkdownText.Escape(s),
-                    DateOnly d => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified),
-                    DateTimeOffset o => o.UtcDateTime,
-                    Enum e => Kebab(e.ToString()),
-                    _ => value,
+                    string s => StringValue.Create(MarkdownText.Escape(s)),
+                    Enum e => StringValue.Create(Kebab(e.ToString())),
+                    bool b => BooleanValue.Create(b),
+                    decimal m => NumberValue.Create(m),
+                    int i => NumberValue.Create(i),
+                    long l => NumberValue.Create(l),
+                    double d => NumberValue.Create((decimal)d),
+                    // A day is midnight UTC, so no time zone moves it to the day before.
+                    DateOnly d => DateTimeValue.Create(new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
+                    DateTimeOffset o => DateTimeValue.Create(o.ToUniversalTime()),
+                    DateTime t => DateTimeValue.Create(new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc), TimeSpan.Zero)),
+                    _ => StringValue.Create(MarkdownText.Escape(value.ToString() ?? "")),
                 };
         }
     }

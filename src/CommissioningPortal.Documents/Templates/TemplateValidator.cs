@@ -1,16 +1,17 @@
-using System.Reflection;
+using System.Globalization;
 using System.Text.RegularExpressions;
-using DotLiquid;
-using DotLiquid.Exceptions;
+using Fluid;
 
 namespace CommissioningPortal.Documents.Templates;
 
 /// <summary>
-/// Checks a Liquid template line by line. DotLiquid reports no line numbers, so the template is
-/// split into tags and outputs here: each one is parsed by DotLiquid on its own (its syntax
-/// message, our line), blocks are matched with a stack (an unclosed <c>{% if %}</c> is reported
-/// at the line that opened it), and every variable is resolved against the merge schema, with loop
-/// variables and assigned names in scope where Liquid would have them.
+/// Checks a Liquid template line by line, before Fluid parses the whole of it: the template is
+/// split into tags and outputs here and each one is parsed by Fluid on its own (so a problem is
+/// named with its own tag, at our line), blocks are matched with a stack (an unclosed
+/// <c>{% if %}</c> is reported at the line that opened it), and every variable is resolved against
+/// the merge schema, with loop variables and assigned names in scope where Liquid would have them.
+/// The limits that can be seen without rendering are checked here too: a loop over a range of
+/// numbers longer than the step limit (alone or inside other such loops) and blocks nested too deep.
 /// </summary>
 internal sealed partial class TemplateValidator
 {
@@ -19,32 +20,45 @@ internal sealed partial class TemplateValidator
     private static readonly HashSet<string> Keywords = ["and", "or", "contains", "true", "false", "nil", "null", "empty", "blank", "in", "reversed", "with"];
     private static readonly HashSet<string> ForLoopMembers = ["index", "index0", "rindex", "rindex0", "first", "last", "length"];
     private static readonly HashSet<string> ListMembers = ["size", "first", "last"];
-    private static readonly HashSet<string> FilterNames = typeof(StandardFilters)
-        .GetMethods(BindingFlags.Public | BindingFlags.Static)
-        .Select(m => Template.NamingConvention.GetMemberName(m.Name))
-        .Concat(AgreementFilters.Names)
-        .ToHashSet(StringComparer.Ordinal);
-
     private readonly MergeSchema _schema;
+    private readonly IReadOnlySet<string> _filterNames;
+    private readonly TemplateLimits _limits;
     private readonly string _source;
     private readonly List<int> _lineStarts = [0];
     private readonly List<TemplateError> _errors = [];
     private readonly Stack<OpenBlock> _blocks = new();
     private readonly Dictionary<string, FieldNode?> _assigned = new(StringComparer.Ordinal);
 
-    private TemplateValidator(MergeSchema schema, string source)
+    private bool _nestingReported;
+
+    private TemplateValidator(MergeSchema schema, IReadOnlySet<string> filterNames, TemplateLimits limits, string source)
     {
         _schema = schema;
+        _filterNames = filterNames;
+        _limits = limits;
         _source = source;
         for (var i = 0; i < source.Length; i++)
             if (source[i] == '\n') _lineStarts.Add(i + 1);
     }
 
-    public static List<TemplateError> Validate(MergeSchema schema, string source)
+    /// <summary>The first line with a loop, and with an assign or capture: where a limit reached while rendering is reported.</summary>
+    public int? FirstLoopLine { get; private set; }
+
+    public int? FirstAssignLine { get; private set; }
+
+    public IReadOnlyList<TemplateError> Errors => _errors;
+
+    public static TemplateValidator Validate(MergeSchema schema, IReadOnlySet<string> filterNames, TemplateLimits limits, string source)
     {
-        var validator = new TemplateValidator(schema, source);
+        var validator = new TemplateValidator(schema, filterNames, limits, source);
+        if (source.Length > limits.MaxTemplateCharacters)
+        {
+            validator.Error(validator.LineOf(limits.MaxTemplateCharacters),
+                $"the template is too long: it has {source.Length:N0} characters and a template may have at most {limits.MaxTemplateCharacters:N0} (this is the line where it goes over)");
+            return validator;
+        }
         validator.Run();
-        return validator._errors;
+        return validator;
     }
 
     private void Run()
@@ -59,12 +73,12 @@ internal sealed partial class TemplateValidator
             // Inside {% raw %} or {% comment %} nothing is Liquid until the matching end tag.
             if (_blocks.TryPeek(out var top) && top.Name is "raw" or "comment")
             {
-                if (token.Groups["tag"].Success && TagName(token.Groups["tag"].Value) == "end" + top.Name) _blocks.Pop();
+                if (token.Groups["tag"].Success && TagName(WithoutTrim(token.Groups["tag"].Value)) == "end" + top.Name) _blocks.Pop();
                 continue;
             }
 
-            if (token.Groups["out"].Success) Output(token.Groups["out"].Value, line);
-            else Tag(token.Groups["tag"].Value, line);
+            if (token.Groups["out"].Success) Output(WithoutTrim(token.Groups["out"].Value), line);
+            else Tag(WithoutTrim(token.Groups["tag"].Value), line);
         }
         CheckText(position, _source.Length);
 
@@ -91,7 +105,7 @@ internal sealed partial class TemplateValidator
             Error(line, "empty output {{ }}: put a field name inside, e.g. {{ person.name }}");
             return;
         }
-        if (!ParsesAlone("{{" + markup + "}}", line)) return;
+        if (!ParsesAlone("{{" + markup + "}}", line, "{{ … }}")) return;
         CheckFilteredExpression(markup, line);
     }
 
@@ -132,11 +146,11 @@ internal sealed partial class TemplateValidator
                 return;
             case "elsif":
                 if (!InBlock("if", "unless")) { Error(line, "{% elsif %} is only allowed inside {% if %}"); return; }
-                if (ParsesAlone("{% if x %}{% elsif " + rest + " %}{% endif %}", line)) CheckCondition(rest, line);
+                if (ParsesAlone("{% if x %}{% elsif " + rest + " %}{% endif %}", line, "{% elsif %}")) CheckCondition(rest, line);
                 return;
             case "when":
                 if (!InBlock("case")) { Error(line, "{% when %} is only allowed inside {% case %}"); return; }
-                if (ParsesAlone("{% case x %}{% when " + rest + " %}{% endcase %}", line)) CheckCondition(rest, line);
+                if (ParsesAlone("{% case x %}{% when " + rest + " %}{% endcase %}", line, "{% when %}")) CheckCondition(rest, line);
                 return;
             case "break" or "continue":
                 if (!_blocks.Any(b => b.Name is "for" or "tablerow")) Error(line, $"{{% {name} %}} is only allowed inside {{% for %}}");
@@ -145,8 +159,16 @@ internal sealed partial class TemplateValidator
 
         if (BlockTags.Contains(name))
         {
-            var ok = ParsesAlone("{%" + markup + "%}{% end" + name + " %}", line);
+            var ok = ParsesAlone("{%" + markup + "%}{% end" + name + " %}", line, $"{{% {name} %}}");
             var scope = new Dictionary<string, FieldNode?>(StringComparer.Ordinal);
+            var rounds = _blocks.TryPeek(out var parent) ? parent.Rounds : 1L;
+            if (_blocks.Count >= _limits.MaxNesting && !_nestingReported)
+            {
+                _nestingReported = true;
+                Error(line, $"blocks sit too deeply inside each other here: a template may nest at most {_limits.MaxNesting} blocks ({{% if %}}, {{% for %}} and the like) inside each other");
+            }
+            if (name is "for" or "tablerow") FirstLoopLine ??= line;
+            if (name == "capture") FirstAssignLine ??= line;
             if (ok)
             {
                 switch (name)
@@ -155,23 +177,24 @@ internal sealed partial class TemplateValidator
                         CheckCondition(rest, line);
                         break;
                     case "for" or "tablerow":
-                        scope = ForScope(rest, line);
+                        scope = ForScope(rest, line, ref rounds);
                         break;
                     case "capture":
                         _assigned[rest.Trim()] = null;
                         break;
                 }
             }
-            _blocks.Push(new OpenBlock(name, line, scope));
+            _blocks.Push(new OpenBlock(name, line, scope, rounds));
             return;
         }
 
         if (SimpleTags.Contains(name))
         {
-            if (!ParsesAlone("{%" + markup + "%}", line)) return;
+            if (!ParsesAlone("{%" + markup + "%}", line, $"{{% {name} %}}")) return;
             switch (name)
             {
                 case "assign":
+                    FirstAssignLine ??= line;
                     var eq = rest.IndexOf('=', StringComparison.Ordinal);
                     if (eq > 0)
                     {
@@ -192,7 +215,7 @@ internal sealed partial class TemplateValidator
         Error(line, $"unknown tag {{% {name} %}}: agreement templates can use if, elsif, else, unless, case, when, for, assign, capture, cycle, comment and raw");
     }
 
-    private Dictionary<string, FieldNode?> ForScope(string markup, int line)
+    private Dictionary<string, FieldNode?> ForScope(string markup, int line, ref long rounds)
     {
         var scope = new Dictionary<string, FieldNode?>(StringComparer.Ordinal);
         var match = ForMarkup().Match(markup);
@@ -202,8 +225,21 @@ internal sealed partial class TemplateValidator
         FieldNode? element = null;
         if (collection.StartsWith('('))
         {
-            CheckCondition(collection.Trim('(', ')').Replace("..", " ", StringComparison.Ordinal), line);
+            var range = collection.Trim('(', ')');
+            CheckCondition(range.Replace("..", " ", StringComparison.Ordinal), line);
             element = Scalar;
+            if (LiteralRange().Match(range) is { Success: true } literal
+                && long.TryParse(literal.Groups["from"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var from)
+                && long.TryParse(literal.Groups["to"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var to))
+            {
+                var count = Math.Max(0, to - from + 1);
+                var total = rounds * count;
+                if (count > _limits.MaxSteps)
+                    Error(line, $"this loop would go round {count:N0} times: a template may take at most {_limits.MaxSteps:N0} steps (each loop round, tag and merge field is a step)");
+                else if (total > _limits.MaxSteps)
+                    Error(line, $"this loop, inside the loops around it, would go round {total:N0} times: a template may take at most {_limits.MaxSteps:N0} steps (each loop round, tag and merge field is a step)");
+                rounds = Math.Min(total, int.MaxValue);
+            }
         }
         else
         {
@@ -226,9 +262,9 @@ internal sealed partial class TemplateValidator
             var filter = part.Trim();
             var colon = filter.IndexOf(':', StringComparison.Ordinal);
             var name = (colon < 0 ? filter : filter[..colon]).Trim();
-            if (!FilterNames.Contains(name))
+            if (!_filterNames.Contains(name))
             {
-                var suggestion = Closest(name, FilterNames);
+                var suggestion = Closest(name, _filterNames);
                 Error(line, $"unknown filter {name}" + (suggestion is null ? "" : $" — did you mean {suggestion}?"));
             }
             if (colon >= 0) CheckCondition(filter[(colon + 1)..], line);
@@ -325,19 +361,31 @@ internal sealed partial class TemplateValidator
 
     private bool InBlock(params string[] names) => _blocks.TryPeek(out var top) && names.Contains(top.Name);
 
-    /// <summary>Parses one tag or output with DotLiquid to get its own syntax message, at our line.</summary>
-    private bool ParsesAlone(string fragment, int line)
+    /// <summary>Parses one tag or output with Fluid on its own, so its problem is reported at our line.</summary>
+    private bool ParsesAlone(string fragment, int line, string what)
     {
-        try
+        if (Liquid.Parser.TryParse(fragment, out _, out var error)) return true;
+        var hint = what switch
         {
-            Template.Parse(fragment);
-            return true;
-        }
-        catch (Exception e) when (e is SyntaxException or LiquidException or System.ArgumentException or InvalidOperationException or FormatException)
-        {
-            Error(line, e.Message.TrimEnd('.'));
-            return false;
-        }
+            "{% if %}" or "{% unless %}" or "{% elsif %}" => ": write it like {% if representative %} or {% if budget_holder.kind == \"provider\" %}",
+            "{% for %}" or "{% tablerow %}" => ": write it like {% for outcome in outcomes %} or {% for i in (1..3) %}",
+            "{% case %}" => ": write it like {% case budget_holder.kind %}",
+            "{% when %}" => ": write it like {% when \"provider\" %}",
+            "{% assign %}" => ": write it like {% assign total = budget.weekly | times: 52 %}",
+            "{{ … }}" => ": write a field and any filters, like {{ budget.weekly | money }}",
+            _ => "",
+        };
+        Error(line, $"{what} is not written correctly{hint} ({Liquid.Describe(error)})");
+        return false;
+    }
+
+    private static string WithoutTrim(string markup)
+    {
+        // {%- … -%} and {{- … -}} only trim the whitespace around them.
+        var span = markup.AsSpan();
+        if (span.StartsWith("-")) span = span[1..];
+        if (span.EndsWith("-")) span = span[..^1];
+        return span.ToString();
     }
 
     private void Error(int line, string message)
@@ -417,7 +465,8 @@ internal sealed partial class TemplateValidator
 
     private sealed record ForLoopShape(int Index, int Index0, int Rindex, int Rindex0, bool First, bool Last, int Length);
 
-    private sealed record OpenBlock(string Name, int Line, Dictionary<string, FieldNode?> Scope);
+    /// <param name="Rounds">How many times the block's body runs, as far as literal ranges tell (1 when unknown).</param>
+    private sealed record OpenBlock(string Name, int Line, Dictionary<string, FieldNode?> Scope, long Rounds);
 
     [GeneratedRegex(@"\{\{(?<out>.*?)\}\}|\{%(?<tag>.*?)%\}", RegexOptions.Singleline)]
     private static partial Regex Token();
@@ -430,4 +479,7 @@ internal sealed partial class TemplateValidator
 
     [GeneratedRegex(@"(?<name>[A-Za-z_][\w-]*\??)|\[[^\]]*\]")]
     private static partial Regex PathSegment();
+
+    [GeneratedRegex(@"^\s*(?<from>-?\d{1,18})\s*\.\.\s*(?<to>-?\d{1,18})\s*$")]
+    private static partial Regex LiteralRange();
 }

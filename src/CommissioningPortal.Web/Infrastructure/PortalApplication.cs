@@ -7,6 +7,7 @@ using CommissioningPortal.Web.Features.Email;
 using CommissioningPortal.Web.Features.OpenReferral;
 using CommissioningPortal.Web.Features.Verification;
 using CommissioningPortal.Web.Features.ProviderOnboarding;
+using CommissioningPortal.Web.Features.Templates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -120,6 +121,7 @@ public static class PortalApplication
         builder.AddEmailFeature();
         builder.AddAccountFeature();
         builder.AddContentFeature();
+        builder.AddTemplates();
         services.AddMemoryCache();
         services.AddScoped<Features.ProviderDirectory.DirectorySearch>();
         services.AddScoped<Features.ProviderDirectory.FrameworkDirectory>();

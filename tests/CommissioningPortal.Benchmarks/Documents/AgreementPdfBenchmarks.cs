@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace CommissioningPortal.Benchmarks.Documents;
 
 /// <summary>
-/// The default ISF agreement for the sample person, end to end: template merge (DotLiquid) +
+/// The default ISF agreement for the sample person, end to end: template merge (Liquid, Fluid) +
 /// Markdown (Markdig) + layout + PDF bytes with our engine, against the same merged content as
 /// Markdig HTML in a minimal page printed to PDF by Chromium (Playwright, one browser and one page
 /// reused; each operation is SetContentAsync + PdfAsync). Targets (issue 5): ours under 15 ms

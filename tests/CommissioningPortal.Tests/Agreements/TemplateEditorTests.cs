@@ -92,8 +92,33 @@ public abstract class TemplateEditorTests(PortalFactory portal) : PortalTestBase
             var broken = await PortalClient.Page.ReadAsync(await client.SubmitAsync(editor, new Dictionary<string, string> { ["Markdown"] = syntax }));
             Assert.Equal(HttpStatusCode.BadRequest, broken.Status);
             Assert.Contains("Line 5: ", broken.Document.QuerySelector(".ds_error-summary")!.TextContent);
-            Assert.Contains("Syntax Error in 'for' tag", broken.Document.QuerySelector(".ds_error-summary")!.TextContent);
+            Assert.Contains("{% for %} is not written correctly", broken.Document.QuerySelector(".ds_error-summary")!.TextContent);
             Assert.Equal(syntax, Typed(broken));
+            Assert.Equal(before, await StoredAsync(id));
+        }
+    }
+
+    [Fact]
+    public async Task A_template_that_repeats_too_much_is_refused_on_save_naming_the_limit_and_the_typed_text_is_kept()
+    {
+        var (client, editor, id) = await DraftAsync();
+        using (client)
+        {
+            var before = await StoredAsync(id);
+            var typed = WithLine(Typed(editor), 6, "{% for i in (1..1000000) %}{{ i }} {% endfor %}");
+
+            var refused = await PortalClient.Page.ReadAsync(await client.SubmitAsync(editor, new Dictionary<string, string> { ["Markdown"] = typed }));
+
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.Contains("Line 6: this loop would go round 1,000,000 times: a template may take at most 20,000 steps", refused.Document.QuerySelector(".ds_error-summary")!.TextContent);
+            Assert.Equal(typed, Typed(refused));
+            Assert.Equal(before, await StoredAsync(id));
+
+            // A string doubled in a loop is found by filling in the sample agreement.
+            var doubling = WithLine(Typed(editor), 3, "{% assign s = \"0123456789\" %}{% for i in (1..22) %}{% assign s = s | append: s %}{% endfor %}{{ s }}");
+            var tooLong = await PortalClient.Page.ReadAsync(await client.SubmitAsync(editor, new Dictionary<string, string> { ["Markdown"] = doubling }));
+            Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+            Assert.Contains("Line 3: the template makes too much text", tooLong.Document.QuerySelector(".ds_error-summary")!.TextContent);
             Assert.Equal(before, await StoredAsync(id));
         }
     }

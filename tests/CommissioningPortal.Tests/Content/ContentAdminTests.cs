@@ -92,7 +92,7 @@ public abstract class ContentAdminTests(PortalFactory portal) : PortalTestBase(p
         await admin.SubmitAsync(first, new Dictionary<string, string> { ["Markdown"] = "Alice's words." });
         var clash = await PortalClient.Page.ReadAsync(await admin.SubmitAsync(second, new Dictionary<string, string> { ["Markdown"] = "Bob's words." }));
 
-        Assert.Equal(HttpStatusCode.OK, clash.Status);
+        Assert.Equal(HttpStatusCode.Conflict, clash.Status);
         Assert.Contains("Someone else changed this page while you were editing", clash.Text);
         Assert.Equal("Bob's words.", clash.Document.QuerySelector("#Markdown")!.TextContent);
         Assert.Contains("Alice's words.", clash.Document.QuerySelector("pre")!.TextContent);
@@ -108,7 +108,7 @@ public abstract class ContentAdminTests(PortalFactory portal) : PortalTestBase(p
         var create = await admin.GetPageAsync("/admin/pages/new");
         var page = await PortalClient.Page.ReadAsync(await admin.SubmitAsync(create,
             new Dictionary<string, string> { ["Slug"] = "Not A Slug!", ["Title"] = "Kept title", ["Markdown"] = "Kept text" }));
-        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains("The address can only have lower-case letters", page.Text);
         Assert.Equal("Kept title", page.Document.QuerySelector("#Title")!.GetAttribute("value"));
         Assert.Equal("Kept text", page.Document.QuerySelector("#Markdown")!.TextContent);

@@ -7,6 +7,12 @@ public static class ContentFeature
     {
         builder.Services.AddSingleton<ContentRenderer>();
         builder.Services.AddScoped<ContentPages>();
+        // The administrators' writes (Features/Admin/Pages): one use case each.
+        builder.Services.AddScoped<Admin.Pages.CreatePage>();
+        builder.Services.AddScoped<Admin.Pages.SavePageDraft>();
+        builder.Services.AddScoped<Admin.Pages.PublishPage>();
+        builder.Services.AddScoped<Admin.Pages.UnpublishPage>();
+        builder.Services.AddScoped<Admin.Pages.RestoreRevision>();
         return builder;
     }
 

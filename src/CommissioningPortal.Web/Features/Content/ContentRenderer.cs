@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using CommissioningPortal.Documents.Templates;
 using CommissioningPortal.Themes.Saltire;
-using DotLiquid;
+using Fluid;
+using Fluid.Values;
 using Ganss.Xss;
 using Markdig;
 
@@ -21,7 +24,8 @@ public sealed class ContentRenderer
         .UseAutoLinks()
         .Build();
 
-    private readonly ConcurrentDictionary<string, Template> _templates = new();
+    private static readonly TemplateOptions Options = Liquid.Options();
+    private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new();
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
     public string MarkdownToSafeHtml(string markdown)
@@ -35,24 +39,18 @@ public sealed class ContentRenderer
     public string RenderPage(string title, string markdown, DateTimeOffset? updated, string templateName = "page.liquid")
     {
         var template = _templates.GetOrAdd(templateName, static name =>
+            Liquid.TryParse(SaltireTheme.ReadLiquidTemplate(name), out var parsed, out var error)
+                ? parsed
+                : throw new InvalidOperationException($"The theme's Liquid template {name} is not valid: {error}"));
+        var page = new Dictionary<string, FluidValue>(StringComparer.Ordinal)
         {
-            var parsed = Template.Parse(SaltireTheme.ReadLiquidTemplate(name));
-            parsed.MakeThreadSafe();
-            return parsed;
-        });
-        var page = Hash.FromDictionary(new Dictionary<string, object>
-        {
-            ["title"] = title,
-            ["body"] = MarkdownToSafeHtml(markdown),
-            ["updated"] = updated?.ToString("d MMMM yyyy") ?? "",
-        });
-        // DotLiquid escapes nothing by default; the title is escaped here, the body is already sanitised HTML.
-        page["title"] = System.Net.WebUtility.HtmlEncode(title);
-        return template.Render(new RenderParameters(System.Globalization.CultureInfo.GetCultureInfo("en-GB"))
-        {
-            LocalVariables = Hash.FromDictionary(new Dictionary<string, object> { ["page"] = page }),
-            ErrorsOutputMode = ErrorsOutputMode.Rethrow,
-        });
+            ["title"] = StringValue.Create(title), // encoded on output
+            ["body"] = StringValue.Create(MarkdownToSafeHtml(markdown), encode: false), // sanitised HTML already
+            ["updated"] = StringValue.Create(updated?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? ""),
+        };
+        var context = new TemplateContext(Options);
+        context.SetValue("page", DictionaryValue.Create(new FluidValueDictionaryFluidIndexable(page)));
+        return Liquid.Render(template, context, HtmlEncoder.Default);
     }
 
     private static HtmlSanitizer CreateSanitizer()

@@ -6,13 +6,14 @@ namespace CommissioningPortal.Web.Features.Templates;
 
 /// <summary>
 /// Edit a draft template (Markdown with Liquid merge fields), preview it as the PDF a sample
-/// agreement would get, and publish it. An unknown merge field or broken Liquid is refused on save
-/// with its line, keeping what was typed. Published versions are read-only. With JavaScript,
+/// agreement would get, and publish it (the <see cref="SaveTemplateDraft"/> and
+/// <see cref="PublishTemplate"/> use cases). An unknown merge field, broken Liquid or a template
+/// past its limits is refused on save with its line, keeping what was typed. Published versions are read-only. With JavaScript,
 /// <c>template-preview.js</c> posts the text to the <c>live</c> handler as it is typed and shows the
 /// sample agreement as HTML (or the problems) beside the editor.
 /// </summary>
 [Authorize(Policy = Policies.AuthorityAdmin)]
-public sealed class EditModel(PortalDbContext db, AgreementDocuments documents, TimeProvider clock) : PageModel
+public sealed class EditModel(PortalDbContext db, AgreementDocuments documents, SaveTemplateDraft saveDraft, PublishTemplate publish) : PageModel
 {
     public Authority Authority { get; private set; } = null!;
     public ContractTemplate Template { get; private set; } = null!;
@@ -30,14 +31,24 @@ public sealed class EditModel(PortalDbContext db, AgreementDocuments documents, 
     }
 
     /// <summary>Saves the draft when it is valid; otherwise 400 with each problem's line, keeping the text.</summary>
-    public async Task<IActionResult> OnPostAsync(string authority, Guid id, CancellationToken ct) => await SaveAsync(authority, id, publish: false, ct);
+    public async Task<IActionResult> OnPostAsync(string authority, Guid id, CancellationToken ct)
+    {
+        var result = await saveDraft.HandleAsync(new SaveTemplateDraft.Input(authority, id, Markdown, SeenVersion), Actor.Of(User), ct);
+        return await AnswerAsync(result, authority, id, $"/authority/{authority}/templates/{id}", ct);
+    }
 
-    public async Task<IActionResult> OnPostPublishAsync(string authority, Guid id, CancellationToken ct) => await SaveAsync(authority, id, publish: true, ct);
+    public async Task<IActionResult> OnPostPublishAsync(string authority, Guid id, CancellationToken ct)
+    {
+        var result = await publish.HandleAsync(new PublishTemplate.Input(authority, id, Markdown, SeenVersion, ConfirmPublish), Actor.Of(User), ct);
+        return await AnswerAsync(result, authority, id, $"/authority/{authority}/templates", ct);
+    }
 
     public async Task<IActionResult> OnPostPreviewAsync(string authority, Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(authority, id, ct)) return NotFound();
-        if (!Valid()) return Invalid();
+        var errors = new FieldErrors();
+        AuthorityTemplates.CheckText(errors, nameof(Markdown), Markdown);
+        if (errors.Any) return this.Refused(errors.Invalid<string>());
         return File(AgreementDocuments.PreviewPdf(Markdown!, Authority.Name), "application/pdf");
     }
 
@@ -57,52 +68,15 @@ public sealed class EditModel(PortalDbContext db, AgreementDocuments documents, 
 
     public sealed record LivePreview(IReadOnlyList<LiveError> Errors, string? Html);
 
-    private async Task<IActionResult> SaveAsync(string authority, Guid id, bool publish, CancellationToken ct)
+    private async Task<IActionResult> AnswerAsync(UseCaseResult<string> result, string authority, Guid id, string next, CancellationToken ct)
     {
+        if (result.Succeeded)
+        {
+            TempData["StatusMessage"] = result.Value;
+            return Redirect(next);
+        }
         if (!await LoadAsync(authority, id, ct)) return NotFound();
-        if (Template.IsPublished)
-        {
-            ModelState.AddModelError(string.Empty, "This version is published and cannot change. Start a new draft from the templates page.");
-            return Invalid();
-        }
-        if (publish && !ConfirmPublish) ModelState.AddModelError(nameof(ConfirmPublish), "Tick the box to confirm you have previewed this version");
-        if (!Valid()) return Invalid();
-        var tracked = await db.ContractTemplates.SingleAsync(t => t.Id == id, ct);
-        db.Entry(tracked).Property(t => t.Version).OriginalValue = SeenVersion; // someone else saved meanwhile → conflict
-        tracked.Markdown = Markdown!;
-        if (publish)
-        {
-            tracked.PublishedAt = clock.GetUtcNow();
-            tracked.PublishedBy = User.DisplayNameOf();
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, "Someone else saved this draft while you were editing. Copy your changes, reload, and apply them again.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-        TempData["StatusMessage"] = publish ? $"Version {tracked.Number} published. New agreements use it from now on." : "Draft saved.";
-        return Redirect(publish ? $"/authority/{Authority.Code}/templates" : $"/authority/{Authority.Code}/templates/{id}");
-    }
-
-    private bool Valid()
-    {
-        Markdown ??= "";
-        foreach (var error in AgreementDocuments.Validate(Markdown))
-        {
-            ModelState.AddModelError(nameof(Markdown), $"Line {error.Line}: {error.Message}");
-        }
-        return ModelState.IsValid;
-    }
-
-    private PageResult Invalid()
-    {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return this.Refused(result);
     }
 
     private async Task<bool> LoadAsync(string code, Guid id, CancellationToken ct)

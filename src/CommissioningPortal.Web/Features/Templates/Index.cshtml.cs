@@ -6,7 +6,7 @@ namespace CommissioningPortal.Web.Features.Templates;
 
 /// <summary>An authority's agreement templates: every version, which one is in use, and a new draft.</summary>
 [Authorize(Policy = Policies.AuthorityAdmin)]
-public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, StartTemplateDraft startDraft) : PageModel
 {
     public Authority Authority { get; private set; } = null!;
     public IReadOnlyList<ContractTemplate> Templates { get; private set; } = [];
@@ -18,22 +18,11 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
 
     public async Task<IActionResult> OnGetAsync(string authority, CancellationToken ct) => await LoadAsync(authority, ct) ? Page() : NotFound();
 
-    /// <summary>A new draft, starting from the newest version (or the portal's default).</summary>
+    /// <summary>Opens the draft: the one in progress, or a new one from the newest version (or the portal's default).</summary>
     public async Task<IActionResult> OnPostAsync(string authority, CancellationToken ct)
     {
-        if (!await LoadAsync(authority, ct)) return NotFound();
-        var draft = Templates.FirstOrDefault(t => !t.IsPublished);
-        if (draft is null)
-        {
-            draft = new ContractTemplate
-            {
-                AuthorityId = Authority.Id, Kind = AgreementService.TemplateKind, Number = (Templates.MaxBy(t => t.Number)?.Number ?? 0) + 1,
-                Markdown = Templates.MaxBy(t => t.Number)?.Markdown ?? AgreementDocuments.DefaultTemplate, CreatedAt = clock.GetUtcNow(), CreatedBy = User.DisplayNameOf(),
-            };
-            db.ContractTemplates.Add(draft);
-            await db.SaveChangesAsync(ct);
-        }
-        return Redirect($"/authority/{Authority.Code}/templates/{draft.Id}");
+        var result = await startDraft.HandleAsync(new StartTemplateDraft.Input(authority), Actor.Of(User), ct);
+        return result.Succeeded ? Redirect($"/authority/{authority}/templates/{result.Value}") : NotFound();
     }
 
     private async Task<bool> LoadAsync(string code, CancellationToken ct)

@@ -145,8 +145,10 @@ public sealed class AgreementTemplateTests
     }
 
     [Theory]
-    [InlineData("Intro\n\n{% if %}x{% endif %}\n", 3, "Syntax Error in 'if' tag")]
-    [InlineData("Intro\n{% for o in %}{% endfor %}\n", 2, "Syntax Error in 'for' tag")]
+    [InlineData("Intro\n\n{% if %}x{% endif %}\n", 3, "{% if %} is not written correctly: write it like {% if representative %}")]
+    [InlineData("Intro\n{% for o in %}{% endfor %}\n", 2, "{% for %} is not written correctly: write it like {% for outcome in outcomes %}")]
+    [InlineData("Intro\n{{ budget.weekly | }}\n", 2, "{{ … }} is not written correctly")]
+    [InlineData("a\n{%- if representative -%}\n{{- person.nmae -}}\n{%- endif -%}\n", 3, "unknown field person.nmae")]
     [InlineData("a\nb\nc {% endif %}\n", 3, "{% endif %} has no {% if %} to close")]
     [InlineData("a\n\n{% include 'other' %}\n", 3, "unknown tag {% include %}")]
     [InlineData("a\n{{ budget.weekly | mony }}\n", 2, "unknown filter mony — did you mean money?")]
@@ -194,7 +196,7 @@ public sealed class AgreementTemplateTests
     {
         var merged = AgreementTemplate.Merge(
             "{{ budget.annual | money }} {{ budget.weekly | money }} {{ review_date | date }} {{ start_date | date: \"short\" }} {{ management_fee.option }} {{ budget_holder.kind }}",
-            Sample with { Budget = Sample.Budget with { Weekly = 1234.5m } });
+            Sample with { Budget = Sample.Budget with { Weekly = 1234.5m } }, ct: TestContext.Current.CancellationToken);
 
         Assert.Equal("£64,194.00 £1,234.50 7 June 2027 7 Dec 2026 flat-weekly provider", merged);
     }

@@ -2,16 +2,11 @@ using CommissioningPortal.Domain.Content;
 
 namespace CommissioningPortal.Web.Features.Admin.Pages;
 
-public sealed class EditModel(PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class EditModel(PortalDbContext db, SavePageDraft saveDraft) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Slug { get; set; } = "";
-
-    [BindProperty, Required(ErrorMessage = "Enter a title"), StringLength(200, ErrorMessage = "The title must be 200 characters or fewer")]
-    public string? Title { get; set; }
-
-    [BindProperty, Required(ErrorMessage = "Enter the page's text")]
-    public string? Markdown { get; set; }
-
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Markdown { get; set; }
     [BindProperty] public int Version { get; set; }
 
     public string CurrentTitle { get; private set; } = "";
@@ -32,26 +27,22 @@ public sealed class EditModel(PortalDbContext db, TimeProvider clock) : PageMode
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await db.LoadAsync(Slug, ct) is not { } page) return NotFound();
-        if (!ModelState.IsValid)
+        var result = await saveDraft.HandleAsync(new SavePageDraft.Input(Slug, Title, Markdown, Version), Actor.Of(User), ct);
+        if (result.Succeeded)
         {
-            Describe(page);
-            return Page();
+            TempData["StatusMessage"] = result.Value!.Message;
+            return Redirect($"/admin/pages/{Slug}/edit");
         }
-        var revision = page.AddRevision(Title!, Markdown!, User.DisplayNameOf(), clock.GetUtcNow());
-        db.ContentPageRevisions.Add(revision);
-        if (!await db.TrySaveAsync(page, Version, ct))
+        if (await db.LoadAsync(Slug, ct) is not { } current) return NotFound();
+        Describe(current);
+        if (result.Outcome == UseCaseOutcome.Conflict)
         {
-            // Keep what this editor typed; show what the other editor saved.
-            var current = (await db.LoadAsync(Slug, ct))!;
-            Describe(current);
+            // Keep what this editor typed; show what the other editor saved, and save next time from there.
             Conflict = current.Latest;
             Version = current.Version;
             ModelState.Remove(nameof(Version));
-            return Page();
         }
-        TempData["StatusMessage"] = $"Revision {revision.Number} saved as a draft. Preview it, then publish it when it is ready.";
-        return Redirect($"/admin/pages/{Slug}/edit");
+        return this.Refused(result);
     }
 
     private void Describe(ContentPage page)

@@ -1,9 +1,7 @@
-using CommissioningPortal.Domain.Content;
-
 namespace CommissioningPortal.Web.Features.Admin.Pages;
 
 /// <summary>Publish the latest draft or unpublish: a confirmation, then a POST.</summary>
-public sealed class PublishingModel(PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class PublishingModel(PortalDbContext db, PublishPage publishPage, UnpublishPage unpublishPage) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Slug { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Act { get; set; } = "";
@@ -24,22 +22,13 @@ public sealed class PublishingModel(PortalDbContext db, TimeProvider clock) : Pa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await db.LoadAsync(Slug, ct) is not { } page) return NotFound();
-        if (Publishing)
-        {
-            if (page.Revisions.FirstOrDefault(r => r.Number == Number) is not { } revision) return NotFound();
-            page.Publish(revision, clock.GetUtcNow());
-        }
-        else
-        {
-            page.Unpublish();
-        }
-        if (!await db.TrySaveAsync(page, Version, ct))
-        {
-            TempData["StatusMessage"] = "Someone else changed this page at the same time, so nothing was published or unpublished. Check the latest version and try again.";
-            return Redirect($"/admin/pages/{Slug}/edit");
-        }
-        TempData["StatusMessage"] = Publishing ? $"Revision {Number} is published." : "The page is unpublished.";
+        var actor = Actor.Of(User);
+        var result = Publishing
+            ? await publishPage.HandleAsync(new PublishPage.Input(Slug, Number, Version), actor, ct)
+            : await unpublishPage.HandleAsync(new UnpublishPage.Input(Slug, Version), actor, ct);
+        if (result.Outcome == UseCaseOutcome.NotFound) return NotFound();
+        // Done or someone else's change first: either way the editor page says what happened.
+        TempData["StatusMessage"] = result.Succeeded ? result.Value : result.Errors[0].Message;
         return Redirect($"/admin/pages/{Slug}/edit");
     }
 }

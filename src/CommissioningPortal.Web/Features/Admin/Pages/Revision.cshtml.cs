@@ -3,7 +3,7 @@ using CommissioningPortal.Web.Features.Content;
 
 namespace CommissioningPortal.Web.Features.Admin.Pages;
 
-public sealed class RevisionModel(PortalDbContext db, ContentRenderer renderer, TimeProvider clock) : PageModel
+public sealed class RevisionModel(PortalDbContext db, ContentRenderer renderer, RestoreRevision restoreRevision) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Slug { get; set; } = "";
     [BindProperty(SupportsGet = true)] public int Number { get; set; }
@@ -25,15 +25,14 @@ public sealed class RevisionModel(PortalDbContext db, ContentRenderer renderer, 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await db.LoadAsync(Slug, ct) is not { } page || page.Revisions.FirstOrDefault(r => r.Number == Number) is not { } revision) return NotFound();
-        var restored = page.AddRevision(revision.Title, revision.Markdown, User.DisplayNameOf(), clock.GetUtcNow());
-        db.ContentPageRevisions.Add(restored);
-        if (!await db.TrySaveAsync(page, Version, ct))
+        var result = await restoreRevision.HandleAsync(new RestoreRevision.Input(Slug, Number, Version), Actor.Of(User), ct);
+        if (result.Outcome == UseCaseOutcome.NotFound) return NotFound();
+        if (!result.Succeeded)
         {
-            TempData["StatusMessage"] = "Someone else changed this page at the same time, so nothing was restored. Try again.";
+            TempData["StatusMessage"] = result.Errors[0].Message;
             return Redirect($"/admin/pages/{Slug}/history");
         }
-        TempData["StatusMessage"] = $"Revision {Number} restored as draft revision {restored.Number}.";
+        TempData["StatusMessage"] = result.Value;
         return Redirect($"/admin/pages/{Slug}/edit");
     }
 }
