@@ -2,6 +2,7 @@ using CommissioningPortal.Domain.Content;
 
 namespace CommissioningPortal.Web.Features.Admin.Pages;
 
+[OneTimeForm]
 public sealed class CreateModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter the page's address")]
