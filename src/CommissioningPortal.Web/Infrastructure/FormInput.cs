@@ -12,9 +12,9 @@ public static partial class FormInput
 
     /// <summary>
     /// A number as people in the UK write it: digits, a full stop before any decimals, commas only
-    /// between groups of three (1,250.50). Not "1,5" (1.5 or 15?), "0x10", "1e3" or "½".
+    /// between groups of three (1,250.50); ".5" too. Not "1,5" (1.5 or 15?), "0x10", "1e3", "½" or other scripts' digits.
     /// </summary>
-    [GeneratedRegex(@"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^-?(([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?|\.[0-9]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex PlainNumber();
 
     /// <summary>

@@ -6,17 +6,10 @@ using Xunit;
 namespace CommissioningPortal.EndToEnd.Journeys;
 
 /// <summary>Every demo role signs in through the real form and reaches its own home; axe checks each page.</summary>
-public sealed class RoleHomeTests(BrowserFixture fixture, RoleHomePortal portal) : BrowserTest(fixture), IClassFixture<RoleHomePortal>
+public sealed class RoleHomeTests(BrowserFixture fixture, ClassPortal portal) : BrowserTest(fixture), IClassFixture<ClassPortal>
 {
-    // A portal of this class's own: signing out ends every session of the account, and other classes use the demo users at the same time.
-    protected override PortalFactory Portal
-    {
-        get
-        {
-            portal.EnsureStarted();
-            return portal;
-        }
-    }
+    // Its own portal: signing out ends every session of the account, and other classes use the demo users at the same time.
+    protected override PortalFactory Portal => portal.Started();
 
     public static TheoryData<string, string, string> DemoRoles => new()
     {
@@ -108,6 +101,3 @@ public sealed class RoleHomeTests(BrowserFixture fixture, RoleHomePortal portal)
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "OK, hide this message" })).ToHaveCountAsync(0);
     }
 }
-
-/// <summary>The portal <see cref="RoleHomeTests"/> sign in and out of.</summary>
-public sealed class RoleHomePortal() : PortalFactory(DatabaseKind.Sqlite);
