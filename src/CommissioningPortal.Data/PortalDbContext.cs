@@ -1,3 +1,4 @@
+using CommissioningPortal.Data.Forms;
 using CommissioningPortal.Data.Identity;
 using CommissioningPortal.Data.Outbox;
 using CommissioningPortal.Domain.Common;
@@ -39,6 +40,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ContentPage> ContentPages => Set<ContentPage>();
     public DbSet<ContentPageRevision> ContentPageRevisions => Set<ContentPageRevision>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
     public DbSet<WorkflowHistoryEntry> WorkflowHistory => Set<WorkflowHistoryEntry>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();

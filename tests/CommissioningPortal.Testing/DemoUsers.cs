@@ -27,8 +27,8 @@ public static class PortalClientSignIn
         if (response.Headers.Location?.OriginalString.Contains("login-with-2fa", StringComparison.OrdinalIgnoreCase) == true)
         {
             var codePage = await client.GetPageAsync(response.Headers.Location.OriginalString);
-            var code = CommissioningPortal.Web.Features.Account.Totp.Compute(authenticatorKey, DateTimeOffset.UtcNow);
-            response = await client.SubmitAsync(codePage, new Dictionary<string, string> { ["Code"] = code });
+            response = await TwoStepCodes.WithCodeAsync(client.Portal, email, authenticatorKey,
+                code => client.SubmitAsync(codePage, new Dictionary<string, string> { ["Code"] = code }));
         }
         return response;
     }

@@ -15,10 +15,14 @@ public sealed class PortalClient : IDisposable
 
     public PortalClient(PortalFactory factory)
     {
+        Portal = factory;
         Cookies = new CookieContainer();
         var handler = new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true };
         _http = new HttpClient(handler) { BaseAddress = factory.BaseAddress };
     }
+
+    /// <summary>The portal this client talks to (its clock and database, for sign-in codes).</summary>
+    public PortalFactory Portal { get; }
 
     public CookieContainer Cookies { get; }
     public HttpClient Http => _http;

@@ -42,6 +42,7 @@ public class PortalFactory : WebApplicationFactory<Program>, Xunit.IAsyncLifetim
             ["Portal:PrintDemoLogins"] = "false",
             ["RateLimiting:SignInPermitsPerMinute"] = "10000",
             ["RateLimiting:RegistrationPermitsPerMinute"] = "10000",
+            ["RateLimiting:CorrectionPermitsPerMinute"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         UseKestrel(0);

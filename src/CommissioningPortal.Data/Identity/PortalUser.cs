@@ -12,4 +12,10 @@ public sealed class PortalUser : IdentityUser
     public Guid? AuthorityId { get; set; }
     public Guid? ProviderId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The 30-second step of the last authenticator code accepted: a code is accepted once, and
+    /// never one older than the last (RFC 6238 §5.2).
+    /// </summary>
+    public long? LastTotpTimeStep { get; set; }
 }

@@ -1,3 +1,5 @@
+using CommissioningPortal.Domain.Common;
+
 namespace CommissioningPortal.Domain.Agreements;
 
 public enum LedgerEntryKind
@@ -63,18 +65,19 @@ public sealed class LedgerEntry
     /// <summary>How this entry moves the balance: spend subtracts, money from the authority adds, an anomaly does nothing.</summary>
     public decimal BalanceChange => IsSpend ? -Amount : Amount;
 
+    /// <summary>The most one entry may move: £100,000, the portal's ceiling for any one amount.</summary>
+    public const decimal MaxPounds = 100_000m;
+
+    /// <summary>The most hours one delivery entry may hold: four weeks, day and night.</summary>
+    public const decimal MaxHours = 672m;
+
+    /// <summary>The highest hourly rate a delivery may be posted at.</summary>
+    public const decimal MaxHourlyRate = 1_000m;
+
     /// <summary>Support delivered; the amount is hours × rate, rounded to the penny (half away from zero).</summary>
     public static LedgerEntry Delivery(DateOnly date, decimal hours, decimal hourlyRate, string postedBy, string narrative)
     {
-        if (hours <= 0 || !LedgerMoney.IsPence(hours))
-        {
-            throw new ArgumentException("Hours must be more than 0, to at most 2 decimal places (e.g. 2.5).", nameof(hours));
-        }
-        if (hourlyRate <= 0)
-        {
-            throw new ArgumentException("The hourly rate must be more than £0.00.", nameof(hourlyRate));
-        }
-        LedgerMoney.RequirePounds(hourlyRate, nameof(hourlyRate), "The hourly rate", allowNegative: false);
+        ThrowFirst(Check(LedgerEntryKind.Delivery, hours, hourlyRate, null, narrative), postedBy);
         var entry = Create(LedgerEntryKind.Delivery, date, LedgerMoney.Round(hours * hourlyRate), postedBy, narrative);
         entry.Hours = hours;
         entry.HourlyRate = hourlyRate;
@@ -83,65 +86,105 @@ public sealed class LedgerEntry
 
     /// <summary>Something bought from the budget.</summary>
     public static LedgerEntry Purchase(DateOnly date, decimal amount, string postedBy, string narrative) =>
-        Create(LedgerEntryKind.Purchase, date, Positive(amount, "The amount spent"), postedBy, narrative);
+        Make(LedgerEntryKind.Purchase, date, amount, postedBy, narrative);
 
     /// <summary>Extra money from the authority.</summary>
     public static LedgerEntry TopUp(DateOnly date, decimal amount, string postedBy, string narrative) =>
-        Create(LedgerEntryKind.TopUp, date, Positive(amount, "A top-up"), postedBy, narrative);
+        Make(LedgerEntryKind.TopUp, date, amount, postedBy, narrative);
 
     /// <summary>A one-off payment from the authority.</summary>
     public static LedgerEntry OneOffPayment(DateOnly date, decimal amount, string postedBy, string narrative) =>
-        Create(LedgerEntryKind.OneOffPayment, date, Positive(amount, "A one-off payment"), postedBy, narrative);
+        Make(LedgerEntryKind.OneOffPayment, date, amount, postedBy, narrative);
 
     /// <summary>A correction by the authority: positive adds to the balance, negative takes money back.</summary>
-    public static LedgerEntry Adjustment(DateOnly date, decimal amount, string postedBy, string narrative)
-    {
-        LedgerMoney.RequirePounds(amount, nameof(amount), "An adjustment", allowNegative: true);
-        if (amount == 0)
-        {
-            throw new ArgumentException("An adjustment must add or take back some money; to raise something without money, post an anomaly.", nameof(amount));
-        }
-        return Create(LedgerEntryKind.Adjustment, date, amount, postedBy, narrative);
-    }
+    public static LedgerEntry Adjustment(DateOnly date, decimal amount, string postedBy, string narrative) =>
+        Make(LedgerEntryKind.Adjustment, date, amount, postedBy, narrative);
 
     /// <summary>Flags something to discuss against the agreed plan; no money moves.</summary>
     public static LedgerEntry Anomaly(DateOnly date, string postedBy, string narrative) =>
-        Create(LedgerEntryKind.Anomaly, date, 0m, postedBy, narrative);
+        Make(LedgerEntryKind.Anomaly, date, 0m, postedBy, narrative);
 
-    private static decimal Positive(decimal amount, string what)
+    /// <summary>
+    /// Every problem with an entry of <paramref name="kind"/>, each with the parameter it is about
+    /// ("hours", "hourlyRate", "amount", "narrative") — all of them, so a form can show them at once.
+    /// A null figure is one that is missing. The factories refuse the first of these.
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Message)> Check(LedgerEntryKind kind, decimal? hours, decimal? hourlyRate, decimal? amount, string? narrative)
     {
-        LedgerMoney.RequirePounds(amount, nameof(amount), what, allowNegative: false);
-        if (amount == 0)
+        var problems = new List<(string, string)>();
+        if (kind == LedgerEntryKind.Delivery)
         {
-            throw new ArgumentException($"{what} must be more than £0.00.", nameof(amount));
+            if (hours is not { } h || h <= 0 || !LedgerMoney.IsPence(h)) problems.Add((nameof(hours), "Hours must be more than 0, to at most 2 decimal places (e.g. 2.5)."));
+            else if (h > MaxHours) problems.Add((nameof(hours), $"Hours must be {MaxHours:0} or fewer in one entry (four weeks, day and night)."));
+            if (hourlyRate is not { } r || r <= 0) problems.Add((nameof(hourlyRate), "The hourly rate must be more than £0.00."));
+            else if (!LedgerMoney.IsPence(r)) problems.Add((nameof(hourlyRate), $"The hourly rate must be in pounds and pence (at most 2 decimal places), not {r}."));
+            else if (r > MaxHourlyRate) problems.Add((nameof(hourlyRate), $"The hourly rate must be {LedgerText.Money(MaxHourlyRate)} or less."));
+            else if (problems.Count == 0 && LedgerMoney.Round(hours!.Value * r) > MaxPounds)
+            {
+                problems.Add((nameof(hours), $"{hours} hours at {LedgerText.Money(r)} is more than the {LedgerText.Money(MaxPounds)} one entry can hold: post it as more than one entry."));
+            }
         }
-        return amount;
+        else if (kind != LedgerEntryKind.Anomaly)
+        {
+            var what = kind switch
+            {
+                LedgerEntryKind.Purchase => "The amount spent",
+                LedgerEntryKind.TopUp => "A top-up",
+                LedgerEntryKind.OneOffPayment => "A one-off payment",
+                _ => "An adjustment",
+            };
+            if (amount is not { } a) problems.Add((nameof(amount), $"Enter the amount in pounds, like 12.50."));
+            else if (!LedgerMoney.IsPence(a)) problems.Add((nameof(amount), $"{what} must be in pounds and pence (at most 2 decimal places), not {a}."));
+            else if (a < 0 && kind != LedgerEntryKind.Adjustment) problems.Add((nameof(amount), $"{what} cannot be negative."));
+            else if (a == 0)
+            {
+                problems.Add((nameof(amount), kind == LedgerEntryKind.Adjustment
+                    ? "An adjustment must add or take back some money; to raise something without money, post an anomaly."
+                    : $"{what} must be more than £0.00."));
+            }
+            else if (Math.Abs(a) > MaxPounds) problems.Add((nameof(amount), $"{what} must be {LedgerText.Money(MaxPounds)} or less in one entry."));
+        }
+
+        var words = narrative?.Trim();
+        if (string.IsNullOrEmpty(words))
+        {
+            problems.Add((nameof(narrative), kind == LedgerEntryKind.Anomaly ? "Describe what needs to be discussed." : "Describe what the money was for."));
+        }
+        else if (words.Length > MaxNarrativeLength)
+        {
+            problems.Add((nameof(narrative), $"The description must be {MaxNarrativeLength} characters or fewer (it is {words.Length})."));
+        }
+        else if (PlainText.ProblemInText(words) is { } hidden)
+        {
+            problems.Add((nameof(narrative), $"The description {hidden}."));
+        }
+        return problems;
     }
 
-    private static LedgerEntry Create(LedgerEntryKind kind, DateOnly date, decimal amount, string postedBy, string narrative)
+    private static LedgerEntry Make(LedgerEntryKind kind, DateOnly date, decimal amount, string postedBy, string narrative)
+    {
+        ThrowFirst(Check(kind, null, null, kind == LedgerEntryKind.Anomaly ? null : amount, narrative), postedBy);
+        return Create(kind, date, amount, postedBy, narrative);
+    }
+
+    private static void ThrowFirst(IReadOnlyList<(string Field, string Message)> problems, string postedBy)
     {
         if (string.IsNullOrWhiteSpace(postedBy))
         {
             throw new ArgumentException("Say who posted the entry.", nameof(postedBy));
         }
-        if (string.IsNullOrWhiteSpace(narrative))
+        if (problems.Count > 0)
         {
-            throw new ArgumentException(kind == LedgerEntryKind.Anomaly
-                ? "Describe what needs to be discussed."
-                : "Describe what the money was for.", nameof(narrative));
+            throw new ArgumentException(problems[0].Message, problems[0].Field);
         }
-        narrative = narrative.Trim();
-        if (narrative.Length > MaxNarrativeLength)
-        {
-            throw new ArgumentException($"The description must be {MaxNarrativeLength} characters or fewer (it is {narrative.Length}).", nameof(narrative));
-        }
-        return new LedgerEntry
-        {
-            Kind = kind,
-            Date = date,
-            Amount = amount,
-            PostedBy = postedBy.Trim(),
-            Narrative = narrative,
-        };
     }
+
+    private static LedgerEntry Create(LedgerEntryKind kind, DateOnly date, decimal amount, string postedBy, string narrative) => new()
+    {
+        Kind = kind,
+        Date = date,
+        Amount = amount,
+        PostedBy = postedBy.Trim(),
+        Narrative = narrative.Trim(),
+    };
 }

@@ -21,6 +21,7 @@ public static class PortalApplication
 {
     public const string SignInRateLimit = "sign-in";
     public const string RegistrationRateLimit = "registration";
+    public const string CorrectionRateLimit = "correction";
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
@@ -75,7 +76,7 @@ public static class PortalApplication
         });
 
         services.AddHttpContextAccessor();
-        services.AddSingleton<PublicLinks>();
+        builder.AddPortalSecurity();
         services.AddScoped<IAuthorizationHandler, SameAuthorityHandler>();
         services.AddAuthorizationBuilder().AddPortalPolicies();
 
@@ -105,6 +106,7 @@ public static class PortalApplication
             };
             o.AddPolicy(SignInRateLimit, http => PerClient(http, static options => options.SignInPermitsPerMinute));
             o.AddPolicy(RegistrationRateLimit, http => PerClient(http, static options => options.RegistrationPermitsPerMinute));
+            o.AddPolicy(CorrectionRateLimit, http => PerClient(http, static options => options.CorrectionPermitsPerMinute));
         });
 
         // Process definitions: an invalid file stops start-up here, naming the file and the reason.
@@ -114,6 +116,8 @@ public static class PortalApplication
         services.AddSingleton(Workflows.Definitions.WorkflowDefinitionRegistry.LoadFrom(definitions));
         services.AddScoped<Workflows.Runtime.WorkflowRuntime>();
         services.AddScoped<Features.Agreements.AgreementService>();
+        services.AddScoped<Features.Agreements.LedgerReader>();
+        services.AddScoped<Features.Agreements.PostLedgerEntry>();
         services.AddSingleton<Features.Agreements.AgreementDocuments>();
         services.AddSingleton<Workflows.Runtime.WorkflowTimerDispatcher>();
         if (builder.Configuration.GetValue("Workflows:TimersEnabled", true)) services.AddHostedService<WorkflowTimerService>();
@@ -160,6 +164,7 @@ public static class PortalApplication
         app.UseWhen(static c => IsApi(c), static api => api.UseStatusCodePages());
         app.UseWhen(static c => !IsApi(c), static pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseSecurityHeaders();
+        app.UseNulInForms();
         app.UseRouting();
         app.UseCors();
         app.UseRateLimiter();

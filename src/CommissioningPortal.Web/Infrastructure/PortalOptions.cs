@@ -26,7 +26,10 @@ public sealed class PortalOptions
     /// <summary>Print the demo logins to the console after seeding.</summary>
     public bool PrintDemoLogins { get; set; } = true;
 
-    /// <summary>Public base URL used in e-mails when there is no request (e.g. background jobs).</summary>
+    /// <summary>
+    /// The public address of the portal, the only base of links in e-mails (never the request's Host);
+    /// required outside Development, and the host requests must name there (see <see cref="PublicLinks"/>).
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
 }
 
@@ -36,4 +39,7 @@ public sealed class RateLimitingOptions
     public const string Section = "RateLimiting";
     public int SignInPermitsPerMinute { get; set; } = 20;
     public int RegistrationPermitsPerMinute { get; set; } = 5;
+
+    /// <summary>Anonymous "suggest a correction" posts from a provider's profile.</summary>
+    public int CorrectionPermitsPerMinute { get; set; } = 5;
 }

@@ -89,10 +89,13 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         if (Page.Url.Contains("/account/login-with-2fa", StringComparison.OrdinalIgnoreCase))
         {
             await CheckAccessibilityAsync();
-            var code = CommissioningPortal.Web.Features.Account.Totp.Compute(DemoUsers.AuthenticatorKey, DateTimeOffset.UtcNow);
-            await Page.Locator("#Code").FillAsync(code);
-            await Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(Sign in|Continue|Verify)") }).ClickAsync();
-            await Page.WaitForLoadStateAsync();
+            await TwoStepCodes.WithCodeAsync(Portal, email, DemoUsers.AuthenticatorKey, async code =>
+            {
+                await Page.Locator("#Code").FillAsync(code);
+                await Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(Sign in|Continue|Verify)") }).ClickAsync();
+                await Page.WaitForLoadStateAsync();
+                return true;
+            });
         }
     }
 }

@@ -1,12 +1,16 @@
 using CommissioningPortal.EndToEnd.Infrastructure;
+using CommissioningPortal.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit;
 
 namespace CommissioningPortal.EndToEnd.Journeys;
 
 /// <summary>A member of the public filters the directory with the keyboard and opens a profile; axe on every state.</summary>
-public sealed class DirectoryTests(BrowserFixture fixture) : BrowserTest(fixture)
+public sealed class DirectoryTests(BrowserFixture fixture, ClassPortal portal) : BrowserTest(fixture), IClassFixture<ClassPortal>
 {
+    // Its own portal: it counts the demo data's results, and other classes add verified providers meanwhile.
+    protected override PortalFactory Portal => portal.Started();
+
     [Fact]
     public async Task Public_filters_the_directory_and_opens_a_personal_assistants_profile()
     {

@@ -6,8 +6,11 @@ using Xunit;
 namespace CommissioningPortal.EndToEnd.Journeys;
 
 /// <summary>Every demo role signs in through the real form and reaches its own home; axe checks each page.</summary>
-public sealed class RoleHomeTests(BrowserFixture fixture) : BrowserTest(fixture)
+public sealed class RoleHomeTests(BrowserFixture fixture, ClassPortal portal) : BrowserTest(fixture), IClassFixture<ClassPortal>
 {
+    // Its own portal: signing out ends every session of the account, and other classes use the demo users at the same time.
+    protected override PortalFactory Portal => portal.Started();
+
     public static TheoryData<string, string, string> DemoRoles => new()
     {
         { "commissioner@glenmore.example", "/authority/glenmore", "Glenmore Health and Social Care Partnership" },

@@ -106,4 +106,65 @@ public sealed class LedgerTests : IAsyncLifetime
         var task = Assert.Single(tasks);
         Assert.Contains("under", task.TextContent);
     }
+
+    private async Task<PortalClient.Page> PostAsync(string email, Guid id, Dictionary<string, string> fields)
+    {
+        using var client = await AsAsync(email);
+        var page = await client.GetPageAsync($"/agreements/{id}/ledger");
+        fields.TryAdd("Date", DateOnly.FromDateTime(_portal.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd"));
+        return await PortalClient.Page.ReadAsync(await client.SubmitAsync(page, fields));
+    }
+
+    private Task<int> EntriesAsync() => _portal.WithDbAsync(db => db.LedgerEntries.CountAsync(Ct));
+
+    [Fact]
+    public async Task Amounts_and_hours_beyond_sensible_limits_are_refused_naming_the_limit()
+    {
+        var id = await AuthorisedAgreementAsync(100m);
+        var before = await EntriesAsync();
+
+        var topUp = await PostAsync(DemoUsers.GlenmoreCommissioner, id, new() { ["Kind"] = "TopUp", ["Amount"] = "79228162514264337593543950335", ["Narrative"] = "Top-up" });
+        Assert.Equal(HttpStatusCode.BadRequest, topUp.Status);
+        Assert.Contains("100,000", topUp.Document.QuerySelector("#Amount-error")?.TextContent ?? "");
+
+        var hours = await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "Delivery", ["Hours"] = "10000000000000000000000000000", ["HourlyRate"] = "20", ["Narrative"] = "Support" });
+        Assert.Equal(HttpStatusCode.BadRequest, hours.Status);
+        Assert.NotNull(hours.Document.QuerySelector("#Hours-error"));
+        Assert.Equal(before, await EntriesAsync());
+    }
+
+    [Theory]
+    [InlineData("1,5")]
+    [InlineData("0x10")]
+    [InlineData("2e1")]
+    public async Task Ambiguous_hours_are_refused_showing_the_expected_form(string typed)
+    {
+        var id = await AuthorisedAgreementAsync(100m);
+        var before = await EntriesAsync();
+        var refused = await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "Delivery", ["Hours"] = typed, ["HourlyRate"] = "20", ["Narrative"] = "Support" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("like 1.5", refused.Document.QuerySelector("#Hours-error")?.TextContent ?? "");
+        Assert.Equal(typed, refused.ValueOf("Hours"));
+        Assert.Equal(before, await EntriesAsync());
+    }
+
+    [Fact]
+    public async Task A_nul_in_the_narrative_gets_a_field_message()
+    {
+        var id = await AuthorisedAgreementAsync(100m);
+        var refused = await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "Purchase", ["Amount"] = "12.50", ["Narrative"] = "Cinema\0trip" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("character", refused.Document.QuerySelector("#Narrative-error")?.TextContent ?? "");
+    }
+
+    [Fact]
+    public async Task Every_mistake_is_shown_at_once()
+    {
+        var id = await AuthorisedAgreementAsync(100m);
+        var refused = await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "Delivery", ["Hours"] = "0", ["HourlyRate"] = "-3", ["Narrative"] = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.NotNull(refused.Document.QuerySelector("#Hours-error"));
+        Assert.NotNull(refused.Document.QuerySelector("#HourlyRate-error"));
+        Assert.NotNull(refused.Document.QuerySelector("#Narrative-error"));
+    }
 }

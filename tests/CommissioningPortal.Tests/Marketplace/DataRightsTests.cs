@@ -201,6 +201,31 @@ public abstract class DataRightsTests(PortalFactory portal) : PortalTestBase(por
         var login = await again.SignInAsync(pa.Email);
         Assert.NotEqual(HttpStatusCode.Redirect, login.StatusCode);
     }
+
+    [Fact]
+    public async Task After_closing_the_account_its_old_cookie_can_neither_read_nor_write()
+    {
+        var pa = await NewPersonalAssistantAsync();
+        using var client = NewClient();
+        await client.SignInAsync(pa.Email);
+        // A second browser with a copy of the cookie, holding a passport form it opened before the closure.
+        using var replay = NewClient();
+        foreach (Cookie cookie in client.Cookies.GetCookies(Portal.BaseAddress)) replay.Cookies.Add(Portal.BaseAddress, new Cookie(cookie.Name, cookie.Value));
+        var itemForm = await replay.GetPageAsync("/provider/passport/item?kind=PublicLiability");
+        Assert.Equal(HttpStatusCode.OK, itemForm.Status);
+
+        var page = await client.GetPageAsync("/provider/my-data");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, new Dictionary<string, string> { ["ConfirmName"] = pa.Name }, "form[action*='handler=close']")).StatusCode);
+
+        var read = await replay.GetAsync("/provider");
+        Assert.Equal(HttpStatusCode.Redirect, read.StatusCode);
+        Assert.Contains("/account/login", read.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
+        var write = await replay.PostMultipartAsync(itemForm, [("Kind", "PublicLiability"), ("Number", "PL-AFTER-CLOSE"), ("ExpiresOn", "2030-01-01")],
+            "Evidence", "insurance.pdf", ProviderTestData.MinimalPdf());
+        Assert.NotEqual(HttpStatusCode.OK, write.StatusCode);
+        Assert.DoesNotContain("/provider/passport", write.Headers.Location?.OriginalString ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.False(await Portal.WithDbAsync(db => db.PassportItems.AnyAsync(i => i.ProviderId == pa.ProviderId, Ct)));
+    }
 }
 
 /// <summary>Own portals: these tests add and close providers, which would change what the shared directory tests count.</summary>

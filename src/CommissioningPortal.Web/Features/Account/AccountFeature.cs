@@ -10,7 +10,30 @@ public static class AccountFeature
 
     public static WebApplicationBuilder AddAccountFeature(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<AccountEmails>();
+        var services = builder.Services;
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<RegisterAccount>();
+        services.AddScoped<RequestPasswordReset>();
+        services.AddScoped<ResendConfirmationEmail>();
+        services.AddScoped<ResetPassword>();
+        services.AddScoped<UpdateAccountDetails>();
+        services.AddScoped<ChangePassword>();
+        services.AddScoped<TurnOnTwoStepVerification>();
+        services.AddScoped<TurnOffTwoStepVerification>();
+        services.AddScoped<MakeNewRecoveryCodes>();
+        services.AddScoped<PrepareAuthenticatorKey>();
+        services.AddScoped<EndSessions>();
+
+        // Authenticator codes are accepted once each (the step used is recorded on the account).
+        services.AddScoped<OneUseAuthenticatorCodes>();
+        services.Configure<IdentityOptions>(o =>
+        {
+            o.Tokens.ProviderMap[OneUseAuthenticatorCodes.Name] = new TokenProviderDescriptor(typeof(OneUseAuthenticatorCodes));
+            o.Tokens.AuthenticatorTokenProvider = OneUseAuthenticatorCodes.Name;
+        });
+        // Every request checks the cookie against the account: sign-out, a new password or a change to
+        // two-step verification ends every session at once, and a deleted or closed account can do nothing.
+        services.ConfigureApplicationCookie(o => o.Events.OnValidatePrincipal = Sessions.ValidatePrincipalAsync);
         return builder;
     }
 

@@ -3,22 +3,21 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CommissioningPortal.Web.Features.Account;
 
 [EnableRateLimiting(PortalApplication.RegistrationRateLimit)]
-public sealed class ForgotPasswordModel(UserManager<PortalUser> users, PortalDbContext db, AccountEmails emails) : PageModel
+public sealed class ForgotPasswordModel(RequestPasswordReset reset) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = Messages.EnterEmail), EmailAddress(ErrorMessage = Messages.EmailFormat)]
-    public string? Email { get; set; }
+    [BindProperty] public string? Email { get; set; }
 
     public bool Sent { get; private set; }
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid) return Page();
-        if (await users.FindByEmailAsync(Email!.Trim()) is { } user)
+        var result = await reset.HandleAsync(new(Email), ct);
+        if (!result.Succeeded)
         {
-            await emails.QueuePasswordResetAsync(user);
-            await db.SaveChangesAsync();
+            result.AddTo(ModelState);
+            return this.BadRequestPage();
         }
         Sent = true; // the same answer whether or not the account exists
         return Page();

@@ -3,21 +3,17 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CommissioningPortal.Web.Features.Account;
 
 [EnableRateLimiting(PortalApplication.RegistrationRateLimit)]
-public sealed class ResendConfirmationModel(UserManager<PortalUser> users, PortalDbContext db, AccountEmails emails) : PageModel
+public sealed class ResendConfirmationModel(ResendConfirmationEmail resend) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = Messages.EnterEmail), EmailAddress(ErrorMessage = Messages.EmailFormat)]
-    public string? Email { get; set; }
+    [BindProperty] public string? Email { get; set; }
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid) return Page();
-        if (await users.FindByEmailAsync(Email!.Trim()) is { EmailConfirmed: false } user)
-        {
-            await emails.QueueConfirmationAsync(user);
-            await db.SaveChangesAsync();
-        }
-        return RedirectToPage("CheckEmail");
+        var result = await resend.HandleAsync(new(Email), ct);
+        if (result.Succeeded) return RedirectToPage("CheckEmail");
+        result.AddTo(ModelState);
+        return this.BadRequestPage();
     }
 }

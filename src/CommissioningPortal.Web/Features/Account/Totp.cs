@@ -8,10 +8,15 @@ namespace CommissioningPortal.Web.Features.Account;
 /// </summary>
 public static class Totp
 {
-    public static string Compute(string base32Key, DateTimeOffset at)
+    /// <summary>The 30-second step a moment falls in (RFC 6238's T).</summary>
+    public static long StepOf(DateTimeOffset at) => at.ToUnixTimeSeconds() / 30;
+
+    public static string Compute(string base32Key, DateTimeOffset at) => ComputeForStep(base32Key, StepOf(at));
+
+    public static string ComputeForStep(string base32Key, long step)
     {
         var key = Base32Decode(base32Key);
-        var counter = at.ToUnixTimeSeconds() / 30;
+        var counter = step;
         Span<byte> message = stackalloc byte[8];
         for (var i = 7; i >= 0; i--) { message[i] = (byte)(counter & 0xff); counter >>= 8; }
         var hash = HMACSHA1.HashData(key, message);

@@ -10,6 +10,7 @@ namespace CommissioningPortal.Web.Features.Agreements;
 /// terms. "Preview" shows the PDF without saving; "Offer" records everything and offers version 1.
 /// </summary>
 [Authorize(Policy = Policies.AuthorityStaff)]
+[OneTimeForm]
 public sealed class NewModel(PortalDbContext db, AgreementService agreements, AgreementDocuments documents, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter the person's name"), StringLength(200)]

@@ -8,6 +8,7 @@ namespace CommissioningPortal.Web.Features.Agreements;
 /// of what changed, which needs the same three acceptances; every earlier version stays downloadable.
 /// </summary>
 [Authorize(Roles = Roles.Practitioner)]
+[OneTimeForm]
 public sealed class VaryModel(PortalDbContext db, AgreementService agreements) : PageModel
 {
     public IsfAgreement Agreement { get; private set; } = null!;

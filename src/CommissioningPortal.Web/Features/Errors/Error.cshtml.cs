@@ -8,6 +8,9 @@ namespace CommissioningPortal.Web.Features.Errors;
 [ResponseCache(NoStore = true)]
 public sealed class ErrorModel : PageModel
 {
+    /// <summary>The statuses this page explains and may be asked for directly.</summary>
+    public static readonly IReadOnlySet<int> Known = new HashSet<int> { 400, 403, 404, 409, 429, 500 };
+
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
@@ -17,8 +20,12 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        // Re-executed by status code pages: keep the original status. Visited directly: use the route's.
-        var status = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null ? Response.StatusCode : code ?? 500;
+        // Re-executed by status code pages: keep the original status. Visited directly: the route's, if
+        // it is an error this page knows; any other number (/error/99, /error/302) is a page that does not exist.
+        var status = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null ? Response.StatusCode
+            : code is null ? 500
+            : Known.Contains(code.Value) ? code.Value
+            : StatusCodes.Status404NotFound;
         Response.StatusCode = status;
         (Heading, Explanation) = status switch
         {

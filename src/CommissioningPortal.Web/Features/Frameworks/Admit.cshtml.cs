@@ -9,6 +9,7 @@ namespace CommissioningPortal.Web.Features.Frameworks;
 /// with their rate for it. A provider already on the lot (in any standing) is refused by name.
 /// </summary>
 [Authorize(Policy = Policies.Commissioner)]
+[OneTimeForm]
 public sealed class AdmitModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     public const int MaxMatches = 25;

@@ -4,6 +4,7 @@ namespace CommissioningPortal.Web.Features.Frameworks;
 
 /// <summary><c>/frameworks/new</c>: a draft framework for the commissioner's authority.</summary>
 [Authorize(Policy = Policies.Commissioner)]
+[OneTimeForm]
 public sealed class NewModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Reference { get; set; }

@@ -6,6 +6,7 @@ namespace CommissioningPortal.Web.Features.Frameworks;
 
 /// <summary><c>/frameworks/{id}/lots/new</c>: a lot, by type of support, client group and localities (each optional).</summary>
 [Authorize(Policy = Policies.Commissioner)]
+[OneTimeForm]
 public sealed class NewLotModel(PortalDbContext db, DirectorySearch search) : PageModel
 {
     [BindProperty] public string? Title { get; set; }

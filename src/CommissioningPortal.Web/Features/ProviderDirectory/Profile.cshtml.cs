@@ -1,6 +1,7 @@
 using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Tenancy;
 using CommissioningPortal.Web.Features.Email;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommissioningPortal.Web.Features.ProviderDirectory;
 
@@ -9,6 +10,7 @@ namespace CommissioningPortal.Web.Features.ProviderDirectory;
 /// shortlist button; and "suggest a correction", which anyone may send and is queued for the provider.
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(PortalApplication.CorrectionRateLimit)] // POSTs only: "suggest a correction" e-mails the provider
 public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, FrameworkDirectory frameworks, Shortlists shortlists, IEmailOutbox outbox, TimeProvider clock, PublicLinks links) : PageModel
 {
     public Provider Provider { get; private set; } = null!;
@@ -37,6 +39,7 @@ public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, Fra
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
+    [OneTimeForm]
     public async Task<IActionResult> OnPostCorrectionAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();

@@ -19,6 +19,7 @@ public sealed class ColleaguesModel(PortalDbContext db, IEmailOutbox outbox, Use
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
+    [OneTimeForm]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();

@@ -11,6 +11,7 @@ namespace CommissioningPortal.Web.Features.ProviderOnboarding;
 /// </summary>
 [Authorize(Policy = Policies.ProviderUser)]
 [RequestSizeLimit(MaxRequestBytes), RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[OneTimeForm]
 public sealed class PassportItemModel(PortalDbContext db, IEvidenceStore store, IOptions<StorageOptions> storage, TimeProvider clock) : PageModel
 {
     /// <summary>Above the evidence limit, so an oversized file gets a message rather than a dropped connection.</summary>

@@ -11,6 +11,7 @@ namespace CommissioningPortal.Web.Features.ProviderOnboarding;
 /// rebuilt and the provider's verification copied on, so the directory shows it once verified.
 /// </summary>
 [Authorize(Policy = Policies.ProviderUser)]
+[OneTimeForm]
 public sealed class ServiceEditModel(PortalDbContext db, DirectorySearch directory, TimeProvider clock) : PageModel
 {
     [FromRoute] public Guid? Id { get; set; }

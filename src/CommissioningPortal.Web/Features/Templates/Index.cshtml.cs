@@ -6,6 +6,7 @@ namespace CommissioningPortal.Web.Features.Templates;
 
 /// <summary>An authority's agreement templates: every version, which one is in use, and a new draft.</summary>
 [Authorize(Policy = Policies.AuthorityAdmin)]
+[OneTimeForm]
 public sealed class IndexModel(PortalDbContext db, StartTemplateDraft startDraft) : PageModel
 {
     public Authority Authority { get; private set; } = null!;

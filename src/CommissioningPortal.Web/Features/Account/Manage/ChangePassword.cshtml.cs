@@ -1,36 +1,32 @@
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommissioningPortal.Web.Features.Account.Manage;
 
+/// <summary>Rate limited like sign-in: guessing the current password here is guessing a password.</summary>
 [Authorize]
-public sealed class ChangePasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
+[EnableRateLimiting(PortalApplication.SignInRateLimit)]
+public sealed class ChangePasswordModel(ChangePassword change) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Enter your current password")]
-    public string? OldPassword { get; set; }
-
-    [BindProperty, Required(ErrorMessage = "Enter a new password"), StringLength(200, MinimumLength = 10, ErrorMessage = "Your new password must be at least 10 characters")]
-    public string? NewPassword { get; set; }
-
-    [BindProperty, Required(ErrorMessage = "Confirm your new password"), Compare(nameof(NewPassword), ErrorMessage = "The new passwords do not match")]
-    public string? ConfirmPassword { get; set; }
+    [BindProperty] public string? OldPassword { get; set; }
+    [BindProperty] public string? NewPassword { get; set; }
+    [BindProperty] public string? ConfirmPassword { get; set; }
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid) return Page();
-        if (await users.GetUserAsync(User) is not { } user) return Challenge();
-        var result = await users.ChangePasswordAsync(user, OldPassword!, NewPassword!);
-        if (!result.Succeeded)
+        var result = await change.HandleAsync(new(OldPassword, NewPassword, ConfirmPassword), User, ct);
+        if (result is { Succeeded: true, Value.SignedOut: true })
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(OldPassword) : nameof(NewPassword),
-                    error.Code == "PasswordMismatch" ? "Your current password is not right" : error.Description);
-            }
-            return Page();
+            TempData["StatusMessage"] = "Your account is locked for 15 minutes because the current password was wrong too many times. You have been signed out.";
+            return RedirectToPage("/Account/Login");
         }
-        await signIn.RefreshSignInAsync(user);
-        TempData["StatusMessage"] = "Your password has been changed.";
-        return RedirectToPage("Index");
+        if (result.Succeeded)
+        {
+            TempData["StatusMessage"] = "Your password has been changed. You have been signed out everywhere else.";
+            return RedirectToPage("Index");
+        }
+        result.AddTo(ModelState);
+        return this.BadRequestPage();
     }
 }

@@ -3,13 +3,10 @@ using CommissioningPortal.Domain.Identity;
 namespace CommissioningPortal.Web.Features.Account.Manage;
 
 [Authorize]
-public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
+public sealed class IndexModel(UserManager<PortalUser> users, UpdateAccountDetails update) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Enter your name"), StringLength(200, ErrorMessage = "Your name must be 200 characters or fewer")]
-    public string? DisplayName { get; set; }
-
-    [BindProperty, Phone(ErrorMessage = "Enter a phone number, like 01632 960 001 or 07700 900 982")]
-    public string? PhoneNumber { get; set; }
+    [BindProperty] public string? DisplayName { get; set; }
+    [BindProperty] public string? PhoneNumber { get; set; }
 
     public string Email { get; private set; } = "";
     public IReadOnlyList<string> RoleNames { get; private set; } = [];
@@ -23,22 +20,18 @@ public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<Port
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
-        await LoadAsync(user);
-        if (!ModelState.IsValid) return Page();
-        user.DisplayName = DisplayName!.Trim();
-        user.PhoneNumber = string.IsNullOrWhiteSpace(PhoneNumber) ? null : PhoneNumber.Trim();
-        var result = await users.UpdateAsync(user);
-        if (!result.Succeeded)
+        var result = await update.HandleAsync(new(DisplayName, PhoneNumber), User, ct);
+        if (result.Succeeded)
         {
-            ModelState.AddModelError(nameof(DisplayName), "Someone else changed your account at the same time. Check the details and save again");
-            return Page();
+            TempData["StatusMessage"] = "Your details have been saved.";
+            return RedirectToPage();
         }
-        await signIn.RefreshSignInAsync(user);
-        TempData["StatusMessage"] = "Your details have been saved.";
-        return RedirectToPage();
+        await LoadAsync(user);
+        result.AddTo(ModelState);
+        return this.BadRequestPage();
     }
 
     private async Task LoadAsync(PortalUser user)

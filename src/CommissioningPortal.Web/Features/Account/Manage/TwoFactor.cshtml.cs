@@ -1,12 +1,14 @@
 using System.Text;
 using CommissioningPortal.Domain.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using QRCoder;
 
 namespace CommissioningPortal.Web.Features.Account.Manage;
 
 /// <summary>Authenticator-app two-step verification: set up, recovery codes, and (where allowed) turn off.</summary>
 [Authorize]
-public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
+[EnableRateLimiting(PortalApplication.SignInRateLimit)]
+public sealed class TwoFactorModel(UserManager<PortalUser> users, PrepareAuthenticatorKey prepareKey) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -18,75 +20,53 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
     public string QrCodeDataUri { get; private set; } = "";
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
-        await LoadAsync(user);
+        await LoadAsync(user, ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostEnableAsync()
+    public async Task<IActionResult> OnPostEnableAsync([FromServices] TurnOnTwoStepVerification turnOn, CancellationToken ct)
     {
+        var result = await turnOn.HandleAsync(new(Code), User, ct);
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
-        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (code.Length != 6 || !code.All(char.IsAsciiDigit))
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(Code), "Enter the 6-digit code from your authenticator app");
+            result.AddTo(ModelState);
+            await LoadAsync(user, ct);
+            return this.BadRequestPage();
         }
-        else if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-        {
-            ModelState.AddModelError(nameof(Code), "That code is not right. Check the app shows the Commissioning Portal and try the newest code");
-        }
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(user);
-            return Page();
-        }
-        await users.SetTwoFactorEnabledAsync(user, true);
-        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
-        await signIn.RefreshSignInAsync(user);
-        await LoadAsync(user);
-        RecoveryCodes = codes?.ToList() ?? [];
-        TempData["StatusMessage"] = "Two-step verification is on.";
+        await LoadAsync(user, ct);
+        RecoveryCodes = result.Value!;
+        TempData["StatusMessage"] = "Two-step verification is on. You have been signed out everywhere else.";
         return Page();
     }
 
-    public async Task<IActionResult> OnPostResetRecoveryCodesAsync()
+    public async Task<IActionResult> OnPostResetRecoveryCodesAsync([FromServices] MakeNewRecoveryCodes makeNew, CancellationToken ct)
     {
-        if (await users.GetUserAsync(User) is not { TwoFactorEnabled: true } user) return RedirectToPage();
-        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
-        await LoadAsync(user);
-        RecoveryCodes = codes?.ToList() ?? [];
+        var result = await makeNew.HandleAsync(User, ct);
+        if (!result.Succeeded || await users.GetUserAsync(User) is not { } user) return RedirectToPage();
+        await LoadAsync(user, ct);
+        RecoveryCodes = result.Value!;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync()
+    public async Task<IActionResult> OnPostDisableAsync([FromServices] TurnOffTwoStepVerification turnOff, CancellationToken ct)
     {
-        if (await users.GetUserAsync(User) is not { } user) return Challenge();
-        if (Roles.RequireTwoFactor.Any(User.IsInRole))
-        {
-            TempData["StatusMessage"] = "Your role needs two-step verification, so it cannot be turned off.";
-            return RedirectToPage();
-        }
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await signIn.RefreshSignInAsync(user);
-        TempData["StatusMessage"] = "Two-step verification is off.";
+        var result = await turnOff.HandleAsync(User, ct);
+        TempData["StatusMessage"] = result.Succeeded ? "Two-step verification is off. You have been signed out everywhere else." : result.Errors[0].Message;
         return RedirectToPage();
     }
 
-    private async Task LoadAsync(PortalUser user)
+    private async Task LoadAsync(PortalUser user, CancellationToken ct)
     {
         Enabled = user.TwoFactorEnabled;
         MustUseTwoFactor = Roles.RequireTwoFactor.Any(User.IsInRole);
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
         if (Enabled) return;
 
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
-        }
+        var key = await prepareKey.HandleAsync(user, ct);
         SharedKey = FormatKey(key);
         var uri = $"otpauth://totp/{Uri.EscapeDataString("Commissioning Portal")}:{Uri.EscapeDataString(user.Email ?? "")}" +
                   $"?secret={key}&issuer={Uri.EscapeDataString("Commissioning Portal")}&digits=6";

@@ -1,5 +1,6 @@
 namespace CommissioningPortal.Web.Features.Admin.Pages;
 
+[OneTimeForm]
 public sealed class CreateModel(CreatePage createPage) : PageModel
 {
     [BindProperty] public string? Slug { get; set; }

@@ -72,6 +72,21 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FormSubmissions",
+                columns: table => new
+                {
+                    Token = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResultUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FormSubmissions", x => x.Token);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -316,6 +331,7 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     AuthorityId = table.Column<Guid>(type: "uuid", nullable: true),
                     ProviderId = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastTotpTimeStep = table.Column<long>(type: "bigint", nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -1043,6 +1059,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FormSubmissions_SubmittedAt",
+                table: "FormSubmissions",
+                column: "SubmittedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Frameworks_AuthorityId_Reference",
                 table: "Frameworks",
                 columns: new[] { "AuthorityId", "Reference" },
@@ -1328,6 +1349,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "FormSubmissions");
 
             migrationBuilder.DropTable(
                 name: "IsfAcceptances");
