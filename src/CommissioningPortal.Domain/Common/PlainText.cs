@@ -18,6 +18,25 @@ namespace CommissioningPortal.Domain.Common;
 /// </summary>
 public static class PlainText
 {
+    public enum Kind { Identifier, Line, Paragraphs }
+
+    /// <summary>
+    /// The usual checks of typed text, trimmed, in order: given (when <paramref name="whenMissing"/>
+    /// says what to ask for), at most <paramref name="maxLength"/> characters, nothing hidden for its
+    /// <paramref name="kind"/>. <paramref name="label"/> starts the messages ("The reference").
+    /// </summary>
+    public static string? Problem(string? value, string label, int maxLength, Kind kind, string? whenMissing = null) => value?.Trim() switch
+    {
+        null or "" => whenMissing,
+        { Length: var length } when length > maxLength => $"{label} must be {maxLength:#,0} characters or fewer.",
+        var text => kind switch
+        {
+            Kind.Identifier => IdentifierProblem(label, text),
+            Kind.Line => LineProblem(label, text),
+            _ => ParagraphsProblem(label, text),
+        },
+    };
+
     /// <summary>Why <paramref name="value"/> cannot be an identifier, or null. <paramref name="label"/> starts the message ("The reference").</summary>
     public static string? IdentifierProblem(string label, string? value) =>
         Problem(label, value, static r => IsControlOrInvisible(r) || (Rune.GetUnicodeCategory(r) == UnicodeCategory.SpaceSeparator && r.Value != ' '));

@@ -92,26 +92,15 @@ public sealed class Framework : IVersioned
     }
 
     /// <summary>Why <paramref name="reference"/> (trimmed) cannot be a framework's reference, or null.</summary>
-    public static string? ReferenceProblem(string? reference) => reference?.Trim() switch
-    {
-        null or "" => "Enter the framework's reference.",
-        { Length: > MaxReferenceLength } => $"The reference must be {MaxReferenceLength} characters or fewer.",
-        var r => PlainText.IdentifierProblem("The reference", r),
-    };
+    public static string? ReferenceProblem(string? reference) =>
+        PlainText.Problem(reference, "The reference", MaxReferenceLength, PlainText.Kind.Identifier, "Enter the framework's reference.");
 
-    public static string? TitleProblem(string? title) => title?.Trim() switch
-    {
-        null or "" => "Enter the framework's title.",
-        { Length: > MaxTitleLength } => $"The title must be {MaxTitleLength} characters or fewer.",
-        var t => PlainText.LineProblem("The title", t),
-    };
+    public static string? TitleProblem(string? title) =>
+        PlainText.Problem(title, "The title", MaxTitleLength, PlainText.Kind.Line, "Enter the framework's title.");
 
-    public static string? DescriptionProblem(string? description) => description?.Trim() switch
-    {
-        null or "" => null,
-        { Length: > MaxDescriptionLength } => $"The description must be {MaxDescriptionLength:#,0} characters or fewer.",
-        var d => PlainText.ParagraphsProblem("The description", d),
-    };
+    /// <summary>Why the (optional) description cannot be used, or null.</summary>
+    public static string? DescriptionProblem(string? description) =>
+        PlainText.Problem(description, "The description", MaxDescriptionLength, PlainText.Kind.Paragraphs);
 
     /// <summary>Why the dates cannot be used, or null when they can.</summary>
     public static string? DatesProblem(DateOnly? startsOn, DateOnly? endsOn) =>

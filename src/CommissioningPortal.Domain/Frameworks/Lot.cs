@@ -50,12 +50,8 @@ public sealed class Lot
 
     public string Name => $"Lot {Number}: {Title}";
 
-    public static string? TitleProblem(string? title) => title?.Trim() switch
-    {
-        null or "" => "Enter the lot's title.",
-        { Length: > MaxTitleLength } => $"The title must be {MaxTitleLength} characters or fewer.",
-        var t => PlainText.LineProblem("The title", t),
-    };
+    public static string? TitleProblem(string? title) =>
+        PlainText.Problem(title, "The title", MaxTitleLength, PlainText.Kind.Line, "Enter the lot's title.");
 
     /// <summary>Why <paramref name="providerName"/> cannot be admitted, by their standing on the lot; null when they can.</summary>
     public string? AdmissionProblem(Guid providerId, string providerName) =>

@@ -63,12 +63,8 @@ public sealed class LotMember : IVersioned
         : "Not set";
 
     /// <summary>Why <paramref name="reason"/> cannot explain a change of standing, or null.</summary>
-    public static string? ReasonProblem(string? reason, string verb) => reason?.Trim() switch
-    {
-        null or "" => $"Give the reason to {verb} them.",
-        { Length: > MaxReasonLength } => $"The reason must be {MaxReasonLength:#,0} characters or fewer.",
-        var r => PlainText.ParagraphsProblem("The reason", r),
-    };
+    public static string? ReasonProblem(string? reason, string verb) =>
+        PlainText.Problem(reason, "The reason", MaxReasonLength, PlainText.Kind.Paragraphs, $"Give the reason to {verb} them.");
 
     internal void Suspend(string reason, DateTimeOffset at, string by)
     {

@@ -34,20 +34,12 @@ public sealed class ProviderCorrection : IVersioned
     public int Version { get; set; }
 
     /// <summary>Why <paramref name="text"/> cannot be a suggested correction, or null.</summary>
-    public static string? WhatIsWrongProblem(string? text) => text?.Trim() switch
-    {
-        null or "" => "Say what is wrong on this page.",
-        { Length: > MaxTextLength } => $"What is wrong must be {MaxTextLength:#,0} characters or fewer.",
-        var t => PlainText.ParagraphsProblem("What is wrong", t),
-    };
+    public static string? WhatIsWrongProblem(string? text) =>
+        PlainText.Problem(text, "What is wrong", MaxTextLength, PlainText.Kind.Paragraphs, "Say what is wrong on this page.");
 
     /// <summary>Why <paramref name="note"/> cannot say how a correction was resolved, or null.</summary>
-    public static string? NoteProblem(string? note) => note?.Trim() switch
-    {
-        null or "" => "Say what you did about this correction, for example \"Phone number updated\".",
-        { Length: > MaxNoteLength } => $"The note must be {MaxNoteLength:#,0} characters or fewer.",
-        var n => PlainText.ParagraphsProblem("The note", n),
-    };
+    public static string? NoteProblem(string? note) =>
+        PlainText.Problem(note, "The note", MaxNoteLength, PlainText.Kind.Paragraphs, "Say what you did about this correction, for example \"Phone number updated\".");
 
     public void Resolve(string by, DateTimeOffset at, string note)
     {

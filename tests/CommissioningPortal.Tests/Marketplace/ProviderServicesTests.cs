@@ -4,6 +4,9 @@ using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Reference;
 using CommissioningPortal.Domain.Tenancy;
 using CommissioningPortal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using CommissioningPortal.Web.Features.ProviderOnboarding;
+using CommissioningPortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
@@ -150,6 +153,38 @@ public abstract class ProviderServicesTests(PortalFactory portal) : PortalTestBa
         var again = await first.PostFormAsync(page, [.. FormOf(page), ("Localities", localities[1].ToString()), ("RateAmount", "20.00"), ("RateUnit", "PerHour"), ("RateFrom", "")]);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal("Lunch club (Thursdays)", await Portal.WithDbAsync(db => db.Services.Where(s => s.Id == serviceId).Select(s => s.Name).SingleAsync(Ct)));
+    }
+
+    /// <summary>Two saves of the same version at the same moment: exactly one is saved, the other is a conflict naming the first's editor.</summary>
+    [Fact]
+    public async Task Two_saves_at_the_same_moment_save_exactly_one()
+    {
+        var (email, providerId) = await Portal.CreateProviderUserAsync(ProviderKind.MicroProvider);
+        var (supportType, clientGroup, localities) = await ReferenceAsync();
+        using var client = await Portal.SignedInProviderAsync(email);
+        var serviceId = await AddServiceAsync(client, providerId, supportType, clientGroup, localities[0]);
+        var seen = await Portal.WithDbAsync(db => db.Services.Where(s => s.Id == serviceId).Select(s => s.Version).SingleAsync(Ct));
+
+        async Task<UseCaseResult<Service>> SaveAsync(string editor, string name, Guid locality, string rate)
+        {
+            await using var scope = Portal.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<SaveService>().HandleAsync(
+                new SaveService.Input(serviceId, seen, name, "A weekly lunch club.", [supportType], [clientGroup], [locality.ToString()], ["en"], null,
+                    rate, "PerHour", "", "6", ""),
+                new Actor(null, editor, null, providerId, false), Ct);
+        }
+        var results = await Task.WhenAll(SaveAsync("Ailsa First", "Lunch club A", localities[1], "19.00"), SaveAsync("Brodie Second", "Lunch club B", localities[2], "20.00"));
+
+        var done = Assert.Single(results, r => r.Succeeded);
+        var conflict = Assert.Single(results, r => r.Outcome == UseCaseOutcome.Conflict);
+        var winner = done.Value!.UpdatedBy!;
+        Assert.StartsWith($"{winner} changed this service", conflict.Errors.Single().Message);
+        Assert.Equal(winner, conflict.Value!.UpdatedBy);
+        var stored = await Portal.WithDbAsync(db => db.Services.AsNoTracking().Include(s => s.Rates).Include(s => s.Areas).AsSplitQuery().SingleAsync(s => s.Id == serviceId, Ct));
+        Assert.Equal(done.Value.Name, stored.Name);
+        Assert.Single(stored.Areas);
+        // Both new rates start today, so the winner's replaces the one from today: the loser's is nowhere.
+        Assert.Equal(done.Value.Name == "Lunch club A" ? 1900 : 2000, Assert.Single(stored.Rates).AmountPence);
     }
 
     private Task<(string SupportType, string ClientGroup, List<Guid> Localities)> ReferenceAsync() => Portal.WithDbAsync(async db => (

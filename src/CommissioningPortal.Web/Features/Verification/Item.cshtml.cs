@@ -11,8 +11,6 @@ namespace CommissioningPortal.Web.Features.Verification;
 [Authorize(Policy = Policies.Verifier)]
 public sealed class ItemModel(PortalDbContext db, DecidePassportItem decide, TimeProvider clock) : PageModel
 {
-    public const int ReasonMaxLength = DecidePassportItem.ReasonMaxLength;
-
     public PassportItem Item { get; private set; } = null!;
     public Provider Provider { get; private set; } = null!;
     public IReadOnlyList<PassportItem> OtherItems { get; private set; } = [];
