@@ -75,6 +75,15 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         {
             builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
         }
+
+        // The domain gives every row its id when it makes it (Guid.NewGuid()). Told so, EF inserts a
+        // new child added to a loaded parent's collection (a rate, an area, a lot member); with a
+        // "generated" key that is already set it would take the child for an existing row and UPDATE
+        // it, failing as a concurrency conflict (issue 12: no existing service could be changed).
+        foreach (var key in builder.Model.GetEntityTypes().Select(t => t.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+        {
+            if (key.Properties is [{ ClrType: var type } property] && type == typeof(Guid)) property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

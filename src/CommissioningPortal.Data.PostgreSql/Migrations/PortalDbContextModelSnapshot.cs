@@ -140,7 +140,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Data.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
@@ -203,7 +202,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.ContractTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorityId")
@@ -251,7 +249,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
@@ -291,7 +288,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAgreement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorityId")
@@ -346,7 +342,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAgreementVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AgreementId")
@@ -411,7 +406,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AgreementId")
@@ -457,7 +451,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("PublishedRevisionId")
@@ -483,7 +476,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPageRevision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Author")
@@ -523,7 +515,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorityId")
@@ -582,7 +573,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ClientGroup")
@@ -619,7 +609,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("AdmittedOn")
@@ -670,7 +659,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("CareServiceType")
@@ -769,7 +757,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderCorrection", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -815,7 +802,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderInvitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("AcceptedAt")
@@ -864,7 +850,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistration", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AddressLine")
@@ -942,7 +927,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistrationItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Details")
@@ -973,7 +957,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AccessibilityNotes")
@@ -1028,6 +1011,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1045,7 +1032,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ServiceArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorityId")
@@ -1071,7 +1057,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ServiceRate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("AmountPence")
@@ -1115,7 +1100,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ShortlistEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("AddedAt")
@@ -1142,7 +1126,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.People.SupportedPerson", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -1199,7 +1182,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Reference.ReferenceTerm", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -1239,7 +1221,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Tenancy.Authority", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AreaCode")
@@ -1275,7 +1256,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Tenancy.Locality", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorityId")
@@ -1312,7 +1292,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Tenancy.Provider", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AddressLine")
@@ -1374,7 +1353,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AuthorityId")
@@ -1440,7 +1418,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkflowHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Actor")
@@ -1487,7 +1464,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AuthorityId")
@@ -1537,7 +1513,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkflowTimer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Cancelled")

@@ -134,7 +134,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Data.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
@@ -197,7 +196,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.ContractTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorityId")
@@ -245,7 +243,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
@@ -285,7 +282,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAgreement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorityId")
@@ -340,7 +336,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAgreementVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgreementId")
@@ -405,7 +400,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgreementId")
@@ -451,7 +445,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PublishedRevisionId")
@@ -477,7 +470,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPageRevision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Author")
@@ -517,7 +509,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorityId")
@@ -576,7 +567,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClientGroup")
@@ -613,7 +603,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("AdmittedOn")
@@ -664,7 +653,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CareServiceType")
@@ -763,7 +751,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderCorrection", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -809,7 +796,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderInvitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AcceptedAt")
@@ -858,7 +844,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistration", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AddressLine")
@@ -936,7 +921,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistrationItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Details")
@@ -967,7 +951,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccessibilityNotes")
@@ -1022,6 +1005,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1039,7 +1026,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ServiceArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorityId")
@@ -1065,7 +1051,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ServiceRate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AmountPence")
@@ -1109,7 +1094,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ShortlistEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AddedAt")
@@ -1136,7 +1120,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.People.SupportedPerson", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -1193,7 +1176,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Reference.ReferenceTerm", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -1233,7 +1215,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Tenancy.Authority", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AreaCode")
@@ -1269,7 +1250,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Tenancy.Locality", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorityId")
@@ -1306,7 +1286,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Tenancy.Provider", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AddressLine")
@@ -1368,7 +1347,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AuthorityId")
@@ -1434,7 +1412,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkflowHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")
@@ -1481,7 +1458,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AuthorityId")
@@ -1531,7 +1507,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkflowTimer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Cancelled")

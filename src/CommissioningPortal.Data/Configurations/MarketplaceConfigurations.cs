@@ -34,9 +34,10 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
     public void Configure(EntityTypeBuilder<Service> b)
     {
         b.ToTable("Services");
-        b.Property(s => s.Name).HasMaxLength(200);
-        b.Property(s => s.Description).HasMaxLength(4000);
-        b.Property(s => s.AccessibilityNotes).HasMaxLength(2000);
+        b.Property(s => s.Name).HasMaxLength(Service.MaxNameLength);
+        b.Property(s => s.Description).HasMaxLength(Service.MaxDescriptionLength);
+        b.Property(s => s.AccessibilityNotes).HasMaxLength(Service.MaxAccessibilityNotesLength);
+        b.Property(s => s.UpdatedBy).HasMaxLength(256);
         b.Property(s => s.SearchText).HasMaxLength(8000);
         b.PrimitiveCollection(s => s.SupportTypes);
         b.PrimitiveCollection(s => s.ClientGroups);

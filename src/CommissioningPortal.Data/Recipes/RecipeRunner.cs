@@ -163,14 +163,15 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
                 EvidenceFileName = item.EvidenceFileName, EvidenceContentType = item.EvidenceFileName is null ? null : "application/pdf",
                 CareServiceType = item.CareServiceType, ClientGroupScope = item.ClientGroupScope,
                 GradedOn = item.GradedDaysAgo is { } ago ? today.AddDays(-ago) : null,
+                Grades = item.Grades ?? [null, null, null, null, null],
                 CreatedAt = now,
             };
-            if (item.Grades is { } grades) passport.Grades = grades;
             switch (item.Status)
             {
                 case PassportItemStatus.Verified: passport.Verify(item.VerifiedBy ?? "Demo commissioner", now); break;
                 case PassportItemStatus.Rejected: passport.Reject(item.VerifiedBy ?? "Demo commissioner", now, item.RejectionReason ?? "Not readable"); break;
-                default: passport.Status = item.Status; break;
+                case PassportItemStatus.Unverified: break;
+                default: throw new RecipeException($"Passport item '{item.Number}' of '{item.Provider}': a recipe can make items unverified, verified or rejected, not {item.Status}.");
             }
             db.PassportItems.Add(passport);
             touched.Add(provider);
@@ -198,23 +199,22 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
             {
                 ProviderId = provider.Id, Name = item.Name, Description = item.Description,
                 SupportTypes = item.SupportTypes ?? [], ClientGroups = item.ClientGroups ?? [], Languages = item.Languages ?? ["en"],
-                AccessibilityNotes = item.Accessibility, CreatedAt = now, UpdatedAt = now,
+                AccessibilityNotes = item.Accessibility, CreatedAt = now,
             };
+            service.RecordChange(now, null);
+            var areas = new List<(Guid AuthorityId, Guid LocalityId)>();
             foreach (var area in item.Areas ?? [])
             {
                 var parts = area.Split('/', 2);
                 var authority = authorities.FirstOrDefault(a => a.Code == parts[0]) ?? throw new RecipeException($"Service '{item.Name}': no authority '{parts[0]}'.");
                 var localities = parts.Length == 1 ? authority.Localities : authority.Localities.Where(l => l.Code == parts[1]).ToList();
                 if (localities.Count == 0) throw new RecipeException($"Service '{item.Name}': no locality '{area}'.");
-                service.Areas.AddRange(localities.Select(l => new ServiceArea { ServiceId = service.Id, AuthorityId = authority.Id, LocalityId = l.Id }));
+                areas.AddRange(localities.Select(l => (authority.Id, l.Id)));
             }
-            foreach (var rate in item.Rates ?? [])
+            service.CoverLocalities(areas);
+            foreach (var rate in (item.Rates ?? []).OrderBy(r => -(r.FromDaysAgo ?? 90)))
             {
-                service.Rates.Add(new ServiceRate
-                {
-                    ServiceId = service.Id, AmountPence = (int)Math.Round(rate.Amount * 100m), Unit = rate.Unit,
-                    EffectiveFrom = today.AddDays(rate.FromDaysAgo is { } ago ? -ago : -90),
-                });
+                service.AddRate((int)Math.Round(rate.Amount * 100m), rate.Unit, today.AddDays(rate.FromDaysAgo is { } ago ? -ago : -90));
             }
             if (item.HoursFreePerWeek is not null || item.CapacityConfirmedDaysAgo is not null)
             {
@@ -236,33 +236,19 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
             var authority = await db.Authorities.Include(a => a.Localities).FirstOrDefaultAsync(a => a.Code == item.Authority, ct)
                             ?? throw new RecipeException($"Framework '{item.Reference}': no authority '{item.Authority}'.");
             if (await db.Frameworks.AnyAsync(f => f.AuthorityId == authority.Id && f.Reference == item.Reference, ct)) continue;
-            var framework = new Framework
-            {
-                AuthorityId = authority.Id, Reference = item.Reference, Title = item.Title, Description = item.Description,
-                StartsOn = item.StartedDaysAgo is { } ago ? today.AddDays(-ago) : null,
-                EndsOn = item.EndsInDays is { } ends ? today.AddDays(ends) : null,
-                CreatedAt = now, CreatedBy = "Demo commissioner",
-            };
-            var number = 0;
+            var framework = Framework.CreateDraft(authority.Id, item.Reference, item.Title, item.Description,
+                item.StartedDaysAgo is { } ago ? today.AddDays(-ago) : null, item.EndsInDays is { } ends ? today.AddDays(ends) : null, now, "Demo commissioner");
             foreach (var lotItem in item.Lots ?? [])
             {
-                var lot = new Lot
-                {
-                    FrameworkId = framework.Id, Number = ++number, Title = lotItem.Title,
-                    SupportType = lotItem.SupportType, ClientGroup = lotItem.ClientGroup,
-                    LocalityIds = (lotItem.Localities ?? []).Select(code => authority.Localities.FirstOrDefault(l => l.Code == code)?.Id
-                        ?? throw new RecipeException($"Framework '{item.Reference}': no locality '{code}' in {authority.Code}.")).ToList(),
-                };
+                var lot = framework.AddLot(lotItem.Title, lotItem.SupportType, lotItem.ClientGroup,
+                    (lotItem.Localities ?? []).Select(code => authority.Localities.FirstOrDefault(l => l.Code == code)?.Id
+                        ?? throw new RecipeException($"Framework '{item.Reference}': no locality '{code}' in {authority.Code}.")));
                 foreach (var member in lotItem.Members ?? [])
                 {
                     var provider = await ProviderNamedAsync(member.Provider, ct);
-                    lot.Members.Add(new LotMember
-                    {
-                        LotId = lot.Id, ProviderId = provider.Id, AdmittedOn = today.AddDays(-(member.AdmittedDaysAgo ?? item.StartedDaysAgo ?? 0)),
-                        RatePence = member.Rate is { } rate ? (int)Math.Round(rate * 100m) : null, RateUnit = member.Rate is null ? null : member.Unit ?? RateUnit.PerHour,
-                    });
+                    framework.Admit(lot.Id, provider.Id, provider.Name, today.AddDays(-(member.AdmittedDaysAgo ?? item.StartedDaysAgo ?? 0)),
+                        member.Rate is { } rate ? ((int)Math.Round(rate * 100m), member.Unit ?? RateUnit.PerHour) : null, now, "Demo commissioner");
                 }
-                framework.Lots.Add(lot);
             }
             if (item.Live) framework.MakeLive(today, now);
             db.Frameworks.Add(framework);

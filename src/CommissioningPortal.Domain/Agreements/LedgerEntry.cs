@@ -154,9 +154,9 @@ public sealed class LedgerEntry
         {
             problems.Add((nameof(narrative), $"The description must be {MaxNarrativeLength} characters or fewer (it is {words.Length})."));
         }
-        else if (PlainText.ProblemInText(words) is { } hidden)
+        else if (PlainText.ParagraphsProblem("The description", words) is { } hidden)
         {
-            problems.Add((nameof(narrative), $"The description {hidden}."));
+            problems.Add((nameof(narrative), hidden));
         }
         return problems;
     }

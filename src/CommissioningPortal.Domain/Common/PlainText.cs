@@ -1,49 +1,112 @@
 using System.Globalization;
+using System.Text;
 
 namespace CommissioningPortal.Domain.Common;
 
 /// <summary>
-/// Characters people cannot see or type on purpose. Free text (descriptions, narratives) may hold
-/// tabs and line breaks but no other control character — a NUL cannot even be stored by PostgreSQL.
-/// Identifiers (references, codes) hold no control character at all, nor the invisible "format"
-/// characters that make two references look the same or reverse how one reads: zero-width spaces
-/// and joiners, right-to-left overrides and isolates, soft hyphens, the byte-order mark.
+/// Characters nobody means to type into a form: control characters (line breaks, tabs, NUL), and
+/// invisible ones that make two strings look the same or reorder what is shown (zero-width spaces,
+/// right-to-left overrides, no-break spaces in a reference). Three strengths:
+/// <list type="bullet">
+/// <item><see cref="IdentifierProblem"/> — references and numbers people compare, sort and search:
+/// nothing invisible at all, and only the ordinary space;</item>
+/// <item><see cref="LineProblem"/> — names and titles: no control characters, no direction controls or
+/// zero-width spaces (zero-width joiners stay: scripts and emoji need them);</item>
+/// <item><see cref="ParagraphsProblem"/> — descriptions and reasons: as a line, but line breaks and tabs are fine.</item>
+/// </list>
+/// Each returns the message for the first character refused, naming it and its code point, or null.
 /// </summary>
 public static class PlainText
 {
+    public enum Kind { Identifier, Line, Paragraphs }
+
     /// <summary>
-    /// True for a control character other than tab, line feed and carriage return (NUL, DEL, escape …),
-    /// and for U+FFFD, which stands for a character that could not be read (the web layer turns a NUL into it).
+    /// The usual checks of typed text, trimmed, in order: given (when <paramref name="whenMissing"/>
+    /// says what to ask for), at most <paramref name="maxLength"/> characters, nothing hidden for its
+    /// <paramref name="kind"/>. <paramref name="label"/> starts the messages ("The reference").
     /// </summary>
-    public static bool IsUnwantedInText(char c) =>
-        (char.IsControl(c) && c is not '\t' and not '\n' and not '\r') || c == Unreadable;
-
-    /// <summary>U+FFFD REPLACEMENT CHARACTER, shown as �.</summary>
-    public const char Unreadable = '\uFFFD';
-
-    /// <summary>True for any control character, line or paragraph separator, or invisible format character.</summary>
-    public static bool IsUnwantedInIdentifier(char c) =>
-        char.IsControl(c) || c == Unreadable || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
-
-    /// <summary>Null when <paramref name="text"/> is fine as free text; otherwise why not, naming the character.</summary>
-    public static string? ProblemInText(string? text) =>
-        text is null || !text.Any(IsUnwantedInText) ? null : $"contains a character that cannot be saved ({Name(text.First(IsUnwantedInText))}). Delete it and type that part again";
-
-    /// <summary>Null when <paramref name="identifier"/> is fine as a reference or code; otherwise why not, naming the character.</summary>
-    public static string? ProblemInIdentifier(string? identifier) =>
-        identifier is null || !identifier.Any(IsUnwantedInIdentifier) ? null : $"contains a hidden character ({Name(identifier.First(IsUnwantedInIdentifier))}). Use only letters, numbers, spaces and punctuation you can see";
-
-    private static string Name(char c) => c switch
+    public static string? Problem(string? value, string label, int maxLength, Kind kind, string? whenMissing = null) => value?.Trim() switch
     {
-        '\0' => "NUL",
-        Unreadable => "shown as �: a NUL or another character that could not be read",
-        '\t' => "a tab",
-        '\n' or '\r' => "a line break",
-        '\u200B' => "a zero-width space",
-        '\u200C' or '\u200D' => "a zero-width joiner",
-        '\u00AD' => "a soft hyphen",
-        '\uFEFF' => "a byte-order mark",
-        >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' => "a right-to-left or left-to-right mark",
-        _ => $"U+{(int)c:X4}",
+        null or "" => whenMissing,
+        { Length: var length } when length > maxLength => $"{label} must be {maxLength:#,0} characters or fewer.",
+        var text => kind switch
+        {
+            Kind.Identifier => IdentifierProblem(label, text),
+            Kind.Line => LineProblem(label, text),
+            _ => ParagraphsProblem(label, text),
+        },
+    };
+
+    /// <summary>Why <paramref name="value"/> cannot be an identifier, or null. <paramref name="label"/> starts the message ("The reference").</summary>
+    public static string? IdentifierProblem(string label, string? value) =>
+        Problem(label, value, static r => IsControlOrInvisible(r) || (Rune.GetUnicodeCategory(r) == UnicodeCategory.SpaceSeparator && r.Value != ' '));
+
+    /// <summary>Why <paramref name="value"/> cannot be a one-line name or title, or null.</summary>
+    public static string? LineProblem(string label, string? value) => Problem(label, value, static r => IsRefusedInText(r));
+
+    /// <summary>Why <paramref name="value"/> cannot be text of one or more paragraphs, or null.</summary>
+    public static string? ParagraphsProblem(string label, string? value) =>
+        Problem(label, value, static r => r.Value is not ('\r' or '\n' or '\t') && IsRefusedInText(r));
+
+    private static string? Problem(string label, string? value, Func<Rune, bool> refused)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (refused(rune))
+            {
+                return $"{label} has a hidden or control character in it: {NameOf(rune)} (U+{rune.Value:X4}). Type it again without it.";
+            }
+        }
+        // A lone surrogate cannot be a rune: EnumerateRunes yields U+FFFD for it.
+        return value.Contains('\uFFFD') ? $"{label} has a character that could not be read (U+FFFD). Type it again." : null;
+    }
+
+    private static bool IsControlOrInvisible(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned
+        || rune.Value is 0x034F or 0x115F or 0x1160 or 0x180E or 0x2800 or 0x3164 or 0xFFA0 or >= 0xFE00 and <= 0xFE0F or >= 0xE0100 and <= 0xE01EF;
+
+    private static bool IsRefusedInText(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate
+        || IsDirectionControl(rune.Value) || rune.Value is 0x200B or 0x2060 or 0xFEFF or 0x180E;
+
+    /// <summary>Marks, embeddings, overrides and isolates that change the order text is shown in.</summary>
+    private static bool IsDirectionControl(int c) => c is 0x061C or 0x200E or 0x200F or >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069;
+
+    private static string NameOf(Rune rune) => rune.Value switch
+    {
+        0x0000 => "a null character",
+        0x0009 => "a tab",
+        0x000A or 0x000D => "a line break",
+        0x00A0 => "a no-break space",
+        0x00AD => "a soft hyphen",
+        0x061C => "an Arabic letter mark",
+        0x200B => "a zero-width space",
+        0x200C => "a zero-width non-joiner",
+        0x200D => "a zero-width joiner",
+        0x200E => "a left-to-right mark",
+        0x200F => "a right-to-left mark",
+        0x2028 => "a line separator",
+        0x2029 => "a paragraph separator",
+        0x202A => "a left-to-right embedding",
+        0x202B => "a right-to-left embedding",
+        0x202C => "a pop directional formatting",
+        0x202D => "a left-to-right override",
+        0x202E => "a right-to-left override",
+        0x2060 => "a word joiner",
+        0x2066 => "a left-to-right isolate",
+        0x2067 => "a right-to-left isolate",
+        0x2068 => "a first strong isolate",
+        0x2069 => "a pop directional isolate",
+        0xFEFF => "a zero-width no-break space",
+        _ => Rune.GetUnicodeCategory(rune) switch
+        {
+            UnicodeCategory.Control => "a control character",
+            UnicodeCategory.SpaceSeparator => "a space that is not an ordinary space",
+            UnicodeCategory.PrivateUse => "a private-use character",
+            UnicodeCategory.OtherNotAssigned => "an unassigned character",
+            _ => "an invisible character",
+        },
     };
 }

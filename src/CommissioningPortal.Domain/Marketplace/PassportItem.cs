@@ -37,55 +37,76 @@ public enum PassportItemStatus
 /// <summary>
 /// One item of a provider's passport: a registration, a check, an insurance policy. It carries
 /// its evidence (a stored file), a status and, for things that lapse, an expiry date.
+/// <para>
+/// What it says is set when it is made and afterwards only by <see cref="Amend"/>, which sends a
+/// checked item back to be checked again when anything changed; its status only by
+/// <see cref="Verify"/>, <see cref="Reject"/> and <see cref="Expire"/>.
+/// </para>
 /// </summary>
 public sealed class PassportItem : IVersioned
 {
+    private string? _number;
+    private string? _details;
+    private string? _careServiceType;
+    private string? _clientGroupScope;
+    private DateOnly? _gradedOn;
+    private int? _gradeWellbeing;
+    private int? _gradeLeadership;
+    private int? _gradeStaffTeam;
+    private int? _gradeSetting;
+    private int? _gradeCarePlanning;
+    private DateOnly? _expiresOn;
+    private string? _evidenceFileName;
+    private string? _evidenceContentType;
+    private long? _evidenceSize;
+    private string? _evidenceLocation;
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid ProviderId { get; set; }
     public PassportItemKind Kind { get; set; }
 
     /// <summary>The registration, membership, policy or company number.</summary>
-    public string? Number { get; set; }
+    public string? Number { get => _number; init => _number = value; }
 
     /// <summary>Anything else that identifies it: insurer, service type, client-group scope, grades.</summary>
-    public string? Details { get; set; }
+    public string? Details { get => _details; init => _details = value; }
 
     /// <summary>For a Care Inspectorate registration: the service type it is registered as.</summary>
-    public string? CareServiceType { get; set; }
+    public string? CareServiceType { get => _careServiceType; init => _careServiceType = value; }
 
     /// <summary>For a Care Inspectorate registration: the client groups the registration covers.</summary>
-    public string? ClientGroupScope { get; set; }
+    public string? ClientGroupScope { get => _clientGroupScope; init => _clientGroupScope = value; }
 
     /// <summary>For a Care Inspectorate registration: the day of the inspection the grades come from.</summary>
-    public DateOnly? GradedOn { get; set; }
+    public DateOnly? GradedOn { get => _gradedOn; init => _gradedOn = value; }
 
     /// <summary>Key question 1, 2, 3, 4 and 5 grades (1–6), each null when that question was not graded.</summary>
-    public int? GradeWellbeing { get; set; }
-    public int? GradeLeadership { get; set; }
-    public int? GradeStaffTeam { get; set; }
-    public int? GradeSetting { get; set; }
-    public int? GradeCarePlanning { get; set; }
+    public int? GradeWellbeing { get => _gradeWellbeing; init => _gradeWellbeing = value; }
+    public int? GradeLeadership { get => _gradeLeadership; init => _gradeLeadership = value; }
+    public int? GradeStaffTeam { get => _gradeStaffTeam; init => _gradeStaffTeam = value; }
+    public int? GradeSetting { get => _gradeSetting; init => _gradeSetting = value; }
+    public int? GradeCarePlanning { get => _gradeCarePlanning; init => _gradeCarePlanning = value; }
 
-    public PassportItemStatus Status { get; set; }
-    public string? VerifiedBy { get; set; }
-    public DateTimeOffset? VerifiedAt { get; set; }
-    public string? RejectionReason { get; set; }
+    public PassportItemStatus Status { get; private set; }
+    public string? VerifiedBy { get; private set; }
+    public DateTimeOffset? VerifiedAt { get; private set; }
+    public string? RejectionReason { get; private set; }
 
     /// <summary>The first day the item no longer counts (it expires on this day).</summary>
-    public DateOnly? ExpiresOn { get; set; }
+    public DateOnly? ExpiresOn { get => _expiresOn; init => _expiresOn = value; }
 
     /// <summary>
     /// The day the 30-day expiry reminder was e-mailed, so it goes once. A later expiry date (a
     /// renewal) makes a reminder due again: see <see cref="IsReminderDueOn"/>.
     /// </summary>
-    public DateOnly? ReminderSentOn { get; set; }
+    public DateOnly? ReminderSentOn { get; private set; }
 
-    public string? EvidenceFileName { get; set; }
-    public string? EvidenceContentType { get; set; }
-    public long? EvidenceSize { get; set; }
+    public string? EvidenceFileName { get => _evidenceFileName; init => _evidenceFileName = value; }
+    public string? EvidenceContentType { get => _evidenceContentType; init => _evidenceContentType = value; }
+    public long? EvidenceSize { get => _evidenceSize; init => _evidenceSize = value; }
 
     /// <summary>Where the evidence file is kept: a path under the evidence store, or a blob id.</summary>
-    public string? EvidenceLocation { get; set; }
+    public string? EvidenceLocation { get => _evidenceLocation; init => _evidenceLocation = value; }
 
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
@@ -94,14 +115,55 @@ public sealed class PassportItem : IVersioned
     public IReadOnlyList<int?> Grades
     {
         get => [GradeWellbeing, GradeLeadership, GradeStaffTeam, GradeSetting, GradeCarePlanning];
-        set
+        init => SetGrades(value);
+    }
+
+    private void SetGrades(IReadOnlyList<int?> value)
+    {
+        if (value.Count != CareInspectorateGrades.KeyQuestions.Count)
+            throw new ArgumentException($"Give {CareInspectorateGrades.KeyQuestions.Count} grades, one per key question.", nameof(value));
+        if (value.FirstOrDefault(g => g is { } n && !CareInspectorateGrades.IsGrade(n)) is { } bad)
+            throw new ArgumentOutOfRangeException(nameof(value), bad, "A grade runs from 1 to 6.");
+        (_gradeWellbeing, _gradeLeadership, _gradeStaffTeam, _gradeSetting, _gradeCarePlanning) = (value[0], value[1], value[2], value[3], value[4]);
+    }
+
+    /// <summary>
+    /// The provider changes what the item says (number, details, expiry; for a Care Inspectorate
+    /// registration its service type, scope, inspection date and grades) and, optionally, gives new
+    /// evidence. Anything different from what was checked sends a verified or rejected item back to
+    /// be checked again. Returns whether anything changed.
+    /// </summary>
+    public bool Amend(string? number, string? details, DateOnly? expiresOn, CareInspectorateRegistration? registration, StoredEvidence? evidence)
+    {
+        var changed = _number != number || _details != details || _expiresOn != expiresOn || evidence is not null
+                      || (registration is { } r && (_careServiceType != r.ServiceType || _clientGroupScope != r.Scope || _gradedOn != r.GradedOn || !Grades.SequenceEqual(r.Grades)));
+        if (!changed) return false;
+        if (registration is { } registered)
         {
-            if (value.Count != CareInspectorateGrades.KeyQuestions.Count)
-                throw new ArgumentException($"Give {CareInspectorateGrades.KeyQuestions.Count} grades, one per key question.", nameof(value));
-            if (value.FirstOrDefault(g => g is { } n && !CareInspectorateGrades.IsGrade(n)) is { } bad)
-                throw new ArgumentOutOfRangeException(nameof(value), bad, "A grade runs from 1 to 6.");
-            (GradeWellbeing, GradeLeadership, GradeStaffTeam, GradeSetting, GradeCarePlanning) = (value[0], value[1], value[2], value[3], value[4]);
+            SetGrades(registered.Grades); // first: a grade out of range changes nothing
+            (_careServiceType, _clientGroupScope, _gradedOn) = (registered.ServiceType, registered.Scope, registered.GradedOn);
         }
+        (_number, _details, _expiresOn) = (number, details, expiresOn);
+        if (evidence is { } file)
+        {
+            (_evidenceLocation, _evidenceContentType, _evidenceSize, _evidenceFileName) = (file.Location, file.ContentType, file.Size, file.FileName);
+        }
+        if (Status != PassportItemStatus.Unverified)
+        {
+            // What was checked is no longer what is there: it needs checking again.
+            Status = PassportItemStatus.Unverified;
+            VerifiedBy = null;
+            VerifiedAt = null;
+            RejectionReason = null;
+        }
+        return true;
+    }
+
+    /// <summary>The 30-day reminder for the current expiry date went out on <paramref name="today"/>.</summary>
+    public void RecordReminderSent(DateOnly today)
+    {
+        if (!IsReminderDueOn(today)) throw new InvalidOperationException("No reminder is due.");
+        ReminderSentOn = today;
     }
 
     /// <summary>The key questions that have a grade, with it.</summary>
@@ -135,6 +197,12 @@ public sealed class PassportItem : IVersioned
         Status = PassportItemStatus.Expired;
     }
 
+    /// <summary>Why the item cannot be verified on <paramref name="today"/>, or null when it can.</summary>
+    public string? VerifyProblem(DateOnly today) =>
+        ExpiresOn is { } expires && expires <= today
+            ? $"This item expired on {expires:d MMMM yyyy}, so it cannot be verified: reject it and ask for renewed evidence"
+            : null;
+
     public void Verify(string by, DateTimeOffset at)
     {
         Status = PassportItemStatus.Verified;
@@ -152,6 +220,9 @@ public sealed class PassportItem : IVersioned
         RejectionReason = reason.Trim();
     }
 
+    /// <summary>Insurance policies always end: their expiry date is required.</summary>
+    public static bool IsInsurance(PassportItemKind kind) => kind is PassportItemKind.PublicLiability or PassportItemKind.EmployersLiability;
+
     public static string KindDisplayName(PassportItemKind kind) => kind switch
     {
         PassportItemKind.CareInspectorateRegistration => "Care Inspectorate registration",
@@ -165,3 +236,9 @@ public sealed class PassportItem : IVersioned
         _ => kind.ToString(),
     };
 }
+
+/// <summary>What a Care Inspectorate registration says beyond its number: service type, client-group scope, inspection date and the grade per key question.</summary>
+public sealed record CareInspectorateRegistration(string? ServiceType, string? Scope, DateOnly? GradedOn, IReadOnlyList<int?> Grades);
+
+/// <summary>A stored evidence file: where it is kept, its real type, its size and the name it was given.</summary>
+public sealed record StoredEvidence(string Location, string ContentType, long Size, string FileName);

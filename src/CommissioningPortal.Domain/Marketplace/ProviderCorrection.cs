@@ -26,16 +26,24 @@ public sealed class ProviderCorrection : IVersioned
     /// <summary>Where to reply, if the person wants a reply.</summary>
     public string? ReplyEmail { get; set; }
 
-    public CorrectionStatus Status { get; set; }
+    public CorrectionStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? ResolvedAt { get; set; }
-    public string? ResolvedBy { get; set; }
-    public string? ResolutionNote { get; set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public string? ResolvedBy { get; private set; }
+    public string? ResolutionNote { get; private set; }
     public int Version { get; set; }
+
+    /// <summary>Why <paramref name="text"/> cannot be a suggested correction, or null.</summary>
+    public static string? WhatIsWrongProblem(string? text) =>
+        PlainText.Problem(text, "What is wrong", MaxTextLength, PlainText.Kind.Paragraphs, "Say what is wrong on this page.");
+
+    /// <summary>Why <paramref name="note"/> cannot say how a correction was resolved, or null.</summary>
+    public static string? NoteProblem(string? note) =>
+        PlainText.Problem(note, "The note", MaxNoteLength, PlainText.Kind.Paragraphs, "Say what you did about this correction, for example \"Phone number updated\".");
 
     public void Resolve(string by, DateTimeOffset at, string note)
     {
-        if (string.IsNullOrWhiteSpace(note)) throw new ArgumentException("Say what you did about it.", nameof(note));
+        if (NoteProblem(note) is { } problem) throw new ArgumentException(problem, nameof(note));
         if (Status == CorrectionStatus.Resolved) throw new InvalidOperationException("This correction is already resolved.");
         Status = CorrectionStatus.Resolved;
         ResolvedBy = by;

@@ -25,7 +25,7 @@ public sealed class ProviderRegistration : IVersioned
     /// <summary>The signed-in user registering (one draft each).</summary>
     public required string UserId { get; set; }
 
-    public ProviderKind? Kind { get; set; }
+    public ProviderKind? Kind { get; private set; }
     public string? Name { get; set; }
     public string? Summary { get; set; }
     public string? Website { get; set; }
@@ -40,14 +40,14 @@ public sealed class ProviderRegistration : IVersioned
     public string? Postcode { get; set; }
 
     /// <summary>Steps finished, as bits of <see cref="RegistrationStep"/>.</summary>
-    public int CompletedSteps { get; set; }
+    public int CompletedSteps { get; private set; }
 
     public List<ProviderRegistrationItem> Items { get; set; } = [];
 
     /// <summary>The provider created on submission; null while a draft.</summary>
-    public Guid? ProviderId { get; set; }
+    public Guid? ProviderId { get; private set; }
 
-    public DateTimeOffset? SubmittedAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
@@ -76,6 +76,24 @@ public sealed class ProviderRegistration : IVersioned
         Items.RemoveAll(i => !ProviderVerification.RequiredFor(kind).Contains(i.Kind));
     }
 
+    /// <summary>What was typed for one of the passport items the kind needs (evidence comes later, on the passport page).</summary>
+    public void RecordItem(PassportItemKind kind, string? number, string? details, DateOnly? expiresOn)
+    {
+        if (Kind is not { } providerKind || !ProviderVerification.RequiredFor(providerKind).Contains(kind))
+        {
+            throw new InvalidOperationException($"A {Kind} does not need a {kind} in its passport.");
+        }
+        var item = Items.FirstOrDefault(i => i.Kind == kind);
+        if (item is null)
+        {
+            item = new ProviderRegistrationItem { RegistrationId = Id, Kind = kind };
+            Items.Add(item);
+        }
+        item.Number = number;
+        item.Details = details;
+        item.ExpiresOn = expiresOn;
+    }
+
     /// <summary>Makes the provider and its (unverified) passport items from the finished draft.</summary>
     public (Provider Provider, List<PassportItem> Items) Submit(DateTimeOffset at)
     {
@@ -91,7 +109,7 @@ public sealed class ProviderRegistration : IVersioned
         var items = Items.Select(i => new PassportItem
         {
             ProviderId = provider.Id, Kind = i.Kind, Number = i.Number, Details = i.Details, ExpiresOn = i.ExpiresOn,
-            Status = PassportItemStatus.Unverified, CreatedAt = at,
+            CreatedAt = at,
         }).ToList();
         ProviderId = provider.Id;
         SubmittedAt = at;
@@ -126,17 +144,25 @@ public sealed class ProviderInvitation
     public string? InvitedByUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
-    public DateTimeOffset? AcceptedAt { get; set; }
-    public string? AcceptedByUserId { get; set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
+    public string? AcceptedByUserId { get; private set; }
 
     /// <summary>When the organisation withdrew the invitation (or replaced it by sending a new one); its link no longer works.</summary>
-    public DateTimeOffset? WithdrawnAt { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
 
     public bool IsOpenAt(DateTimeOffset now) => AcceptedAt is null && WithdrawnAt is null && now < ExpiresAt;
 
     /// <summary>"Joined 3 Nov 2026", "Waiting", "Withdrawn" or "Expired".</summary>
     public string StatusAt(DateTimeOffset now) =>
         AcceptedAt is { } at ? $"Joined {at:d MMM yyyy}" : WithdrawnAt is not null ? "Withdrawn" : now < ExpiresAt ? "Waiting" : "Expired";
+
+    /// <summary>The invited person, signed in as <paramref name="userId"/>, joins at <paramref name="at"/>; only while the invitation is open.</summary>
+    public void Accept(string userId, DateTimeOffset at)
+    {
+        if (!IsOpenAt(at)) throw new InvalidOperationException("The invitation is not open.");
+        AcceptedAt = at;
+        AcceptedByUserId = userId;
+    }
 
     /// <summary>Stops the link working. Only an invitation not yet accepted or withdrawn can be withdrawn.</summary>
     public void Withdraw(DateTimeOffset now)

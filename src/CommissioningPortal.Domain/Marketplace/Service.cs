@@ -15,11 +15,23 @@ public enum RateUnit
 /// <summary>
 /// What a provider offers: support types for client groups, in localities of one or more
 /// authorities, with languages, accessibility, rates and capacity, described in plain language.
+/// <para>
+/// Its areas, rates and capacity change only through its methods, which hold their rules (a new rate
+/// supersedes the same unit's from its start date; hours free are 0–168); <see cref="RecordChange"/>
+/// says who changed it last, so someone whose save meets a newer version can be told whose it is.
+/// </para>
 /// </summary>
 public sealed class Service : IVersioned
 {
     /// <summary>Capacity not confirmed for this long is shown as stale.</summary>
     public static readonly TimeSpan CapacityFreshFor = TimeSpan.FromDays(30);
+
+    public const int MaxNameLength = 200;
+    public const int MaxDescriptionLength = 4000;
+    public const int MaxAccessibilityNotesLength = 2000;
+
+    private readonly List<ServiceArea> _areas = [];
+    private readonly List<ServiceRate> _rates = [];
 
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid ProviderId { get; set; }
@@ -38,28 +50,37 @@ public sealed class Service : IVersioned
     public List<string> Languages { get; set; } = [];
 
     public string? AccessibilityNotes { get; set; }
-    public List<ServiceArea> Areas { get; set; } = [];
-    public List<ServiceRate> Rates { get; set; } = [];
 
-    public int? HoursFreePerWeek { get; set; }
-    public DateOnly? EarliestStart { get; set; }
-    public DateTimeOffset? CapacityConfirmedAt { get; set; }
+    /// <summary>The localities it is offered in; changed by <see cref="CoverLocalities"/>.</summary>
+    public IReadOnlyList<ServiceArea> Areas => _areas;
+
+    /// <summary>Its prices, past, present and announced; added by <see cref="AddRate"/>.</summary>
+    public IReadOnlyList<ServiceRate> Rates => _rates;
+
+    public int? HoursFreePerWeek { get; private set; }
+    public DateOnly? EarliestStart { get; private set; }
+    public DateTimeOffset? CapacityConfirmedAt { get; private set; }
 
     public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When and by whom it was last changed (<see cref="RecordChange"/>); null by whom when made by the portal itself.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public string? UpdatedBy { get; private set; }
+
     public int Version { get; set; }
 
     /// <summary>
     /// The provider's <see cref="Provider.VerifiedThrough"/>, copied (by <see cref="Reindex"/> and
     /// <see cref="ProviderVerification.Refresh"/>) so ordering by fit reads one narrow index, no join.
     /// </summary>
-    public DateOnly? ProviderVerifiedThrough { get; set; }
+    public DateOnly? ProviderVerifiedThrough { get; internal set; }
 
     /// <summary>Lower-case text the free-text search looks in (kept by <see cref="Reindex"/>).</summary>
-    public string SearchText { get; set; } = "";
+    public string SearchText { get; private set; } = "";
 
     /// <summary>One row per filterable value (kept by <see cref="Reindex"/>), so filters are index seeks.</summary>
-    public List<ServiceTag> Tags { get; set; } = [];
+    public List<ServiceTag> Tags { get; private set; } = [];
 
     public bool HasCapacityOn(DateOnly today) =>
         HoursFreePerWeek > 0 && (EarliestStart is null || EarliestStart.Value <= today);
@@ -79,6 +100,42 @@ public sealed class Service : IVersioned
         HoursFreePerWeek = hoursFreePerWeek;
         EarliestStart = earliestStart;
         CapacityConfirmedAt = at;
+    }
+
+    /// <summary>Offers the service in exactly these localities: areas no longer wanted go, new ones are added, the rest stay.</summary>
+    public void CoverLocalities(IEnumerable<(Guid AuthorityId, Guid LocalityId)> localities)
+    {
+        var wanted = localities.DistinctBy(l => l.LocalityId).ToList();
+        _areas.RemoveAll(a => wanted.All(l => l.LocalityId != a.LocalityId));
+        foreach (var (authorityId, localityId) in wanted.Where(l => _areas.All(a => a.LocalityId != l.LocalityId)))
+        {
+            _areas.Add(new ServiceArea { ServiceId = Id, AuthorityId = authorityId, LocalityId = localityId });
+        }
+    }
+
+    /// <summary>
+    /// A new price from <paramref name="from"/>: it supersedes the same unit's rates from that day
+    /// (those starting on or after it are dropped, the one running then ends the day before);
+    /// earlier periods are kept, since agreements were made at them.
+    /// </summary>
+    public ServiceRate AddRate(int amountPence, RateUnit unit, DateOnly from)
+    {
+        if (amountPence <= 0) throw new ArgumentOutOfRangeException(nameof(amountPence), "A rate must be more than nothing.");
+        _rates.RemoveAll(r => r.Unit == unit && r.EffectiveFrom >= from);
+        foreach (var open in _rates.Where(r => r.Unit == unit && (r.EffectiveTo is null || r.EffectiveTo >= from)))
+        {
+            open.EffectiveTo = from.AddDays(-1);
+        }
+        var rate = new ServiceRate { ServiceId = Id, AmountPence = amountPence, Unit = unit, EffectiveFrom = from };
+        _rates.Add(rate);
+        return rate;
+    }
+
+    /// <summary>Who changed it, and when: what someone whose save meets this version is told.</summary>
+    public void RecordChange(DateTimeOffset at, string? by)
+    {
+        UpdatedAt = at;
+        UpdatedBy = by;
     }
 
     /// <summary>Rebuilds the search tags and text from the service and its provider.</summary>

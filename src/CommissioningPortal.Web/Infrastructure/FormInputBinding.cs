@@ -78,9 +78,9 @@ internal sealed class UnwantedCharacterFilter : IPageFilter
         foreach (var (key, entry) in context.ModelState)
         {
             var values = entry.RawValue switch { string one => [one], string[] many => many, _ => Array.Empty<string>() };
-            if (entry.Errors.Count == 0 && values.Select(PlainText.ProblemInText).FirstOrDefault(p => p is not null) is { } problem)
+            if (entry.Errors.Count == 0 && values.Select(v => PlainText.ParagraphsProblem($"The {FieldOf(key)}", v)).FirstOrDefault(p => p is not null) is { } problem)
             {
-                refused.Add((key, $"The {FieldOf(key)} {problem}"));
+                refused.Add((key, problem));
             }
         }
         foreach (var (key, message) in refused) context.ModelState.AddModelError(key, message);

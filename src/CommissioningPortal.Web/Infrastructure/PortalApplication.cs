@@ -4,10 +4,12 @@ using CommissioningPortal.Data.Recipes;
 using CommissioningPortal.Web.Features.Account;
 using CommissioningPortal.Web.Features.Content;
 using CommissioningPortal.Web.Features.Email;
+using CommissioningPortal.Web.Features.Frameworks;
 using CommissioningPortal.Web.Features.OpenReferral;
 using CommissioningPortal.Web.Features.Verification;
 using CommissioningPortal.Web.Features.ProviderOnboarding;
 using CommissioningPortal.Web.Features.Templates;
+using CommissioningPortal.Web.Features.Providers;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -136,6 +138,8 @@ public static class PortalApplication
         services.AddOpenReferral();
         builder.AddProviderVerification();
         builder.AddProviderOnboarding();
+        builder.AddFrameworks();
+        builder.AddCorrections();
         return builder;
     }
 

@@ -37,8 +37,28 @@ public enum UseCaseOutcome
     Conflict,
 }
 
+/// <summary>What any use case answers: how it went and, when it did not, every message found (not only the first).</summary>
+public interface IUseCaseResult
+{
+    UseCaseOutcome Outcome { get; }
+
+    IReadOnlyList<FieldError> Errors { get; }
+}
+
+/// <summary>What a use case that makes nothing to show did: done, or why not, with a message per field.</summary>
+public sealed record UseCaseResult(UseCaseOutcome Outcome, IReadOnlyList<FieldError> Errors) : IUseCaseResult
+{
+    public bool Succeeded => Outcome == UseCaseOutcome.Done;
+
+    public static UseCaseResult Done { get; } = new(UseCaseOutcome.Done, []);
+
+    public static UseCaseResult Invalid(IReadOnlyList<FieldError> errors) => new(UseCaseOutcome.Invalid, errors);
+
+    public static UseCaseResult Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
+}
+
 /// <summary>What a use case did: its value when done, or why not, with a message per field.</summary>
-public sealed record UseCaseResult<T>(UseCaseOutcome Outcome, T? Value, IReadOnlyList<FieldError> Errors)
+public sealed record UseCaseResult<T>(UseCaseOutcome Outcome, T? Value, IReadOnlyList<FieldError> Errors) : IUseCaseResult
 {
     public bool Succeeded => Outcome == UseCaseOutcome.Done;
 
@@ -81,10 +101,18 @@ public sealed class FieldErrors
 /// <summary>How a page answers a use case that did not succeed.</summary>
 public static class UseCasePages
 {
-    /// <summary>Puts the result's messages on the fields they name.</summary>
-    public static void AddErrors<T>(this ModelStateDictionary state, UseCaseResult<T> result)
+    /// <summary>
+    /// Puts the result's messages on the fields they name (with the form's prefix, e.g. "Terms."),
+    /// except on a field that already has one (from model binding, say): one message a field.
+    /// </summary>
+    public static void AddTo(this IUseCaseResult result, ModelStateDictionary state, string prefix = "")
     {
-        foreach (var error in result.Errors) state.AddModelError(error.Field, error.Message);
+        foreach (var error in result.Errors)
+        {
+            var key = prefix + error.Field;
+            if (state.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
+            state.AddModelError(key, error.Message);
+        }
     }
 
     /// <summary>
@@ -95,7 +123,7 @@ public static class UseCasePages
     public static IActionResult Refused<T>(this PageModel page, UseCaseResult<T> result)
     {
         if (result.Outcome == UseCaseOutcome.NotFound) return page.NotFound();
-        page.ModelState.AddErrors(result);
+        result.AddTo(page.ModelState);
         page.Response.StatusCode = result.Outcome == UseCaseOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return page.Page();
     }

@@ -50,8 +50,9 @@ public static class FrameworkTestData
             var service = new Service
             {
                 ProviderId = provider.Id, Name = $"{name} support {word}", Description = "Support at home.", SupportTypes = ["care-at-home"], ClientGroups = ["older-people"],
-                CreatedAt = portal.Clock.GetUtcNow(), UpdatedAt = portal.Clock.GetUtcNow(),
+                CreatedAt = portal.Clock.GetUtcNow(),
             };
+            service.RecordChange(portal.Clock.GetUtcNow(), null);
             service.Reindex(provider);
             db.Services.Add(service);
             await db.SaveChangesAsync();
@@ -67,10 +68,14 @@ public static class FrameworkTestData
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var id = await portal.WithDbAsync(async db =>
         {
-            var framework = new Framework { AuthorityId = authorityId, Reference = "T-" + Guid.NewGuid().ToString("N")[..8], Title = "Test framework", CreatedAt = now, StartsOn = startsOn ?? today.AddDays(-10), EndsOn = endsOn };
-            var lot = new Lot { FrameworkId = framework.Id, Number = 1, Title = "Everything" };
-            foreach (var provider in members) lot.Members.Add(new LotMember { LotId = lot.Id, ProviderId = provider, AdmittedOn = today.AddDays(-5), Status = status });
-            framework.Lots.Add(lot);
+            var framework = Framework.CreateDraft(authorityId, "T-" + Guid.NewGuid().ToString("N")[..8], "Test framework", null, startsOn ?? today.AddDays(-10), endsOn, now, "Test");
+            var lot = framework.AddLot("Everything", null, null, []);
+            foreach (var provider in members)
+            {
+                var member = framework.Admit(lot.Id, provider, "Test provider", today.AddDays(-5), null, now, "Test");
+                if (status == LotMemberStatus.Suspended) framework.ChangeStanding(member.Id, StandingChange.Suspend, "Test", now, "Test");
+                if (status == LotMemberStatus.Withdrawn) framework.ChangeStanding(member.Id, StandingChange.Withdraw, "Test", now, "Test");
+            }
             // Made live through its rule on the day it started, so a framework that has since expired can be made too.
             if (live) framework.MakeLive(framework.StartsOn!.Value, now);
             db.Frameworks.Add(framework);

@@ -148,9 +148,9 @@ public abstract class FrameworkTests(PortalFactory portal) : PortalTestBase(port
         var id = await Portal.NewFrameworkAsync(authority.Id, [provider.Id]);
         await Portal.WithDbAsync(async db =>
         {
-            var lot = new Lot { FrameworkId = id, Number = 2, Title = "Nights" };
-            lot.Members.Add(new LotMember { LotId = lot.Id, ProviderId = provider.Id, AdmittedOn = DateOnly.FromDateTime(Portal.Clock.GetUtcNow().UtcDateTime), Status = LotMemberStatus.Admitted });
-            db.Lots.Add(lot);
+            var framework = await db.Frameworks.Include(f => f.Lots).ThenInclude(l => l.Members).SingleAsync(f => f.Id == id, Ct);
+            var lot = framework.AddLot("Nights", null, null, []);
+            framework.Admit(lot.Id, provider.Id, provider.Name, DateOnly.FromDateTime(Portal.Clock.GetUtcNow().UtcDateTime), null, Portal.Clock.GetUtcNow(), "Test");
             await db.SaveChangesAsync(Ct);
         });
 
@@ -320,6 +320,42 @@ public abstract class FrameworkTests(PortalFactory portal) : PortalTestBase(port
         Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
         Assert.Contains("Choose an authority with a framework from the list.", unknown.Document.QuerySelector("#Framework-error")!.TextContent);
         Assert.Equal("care", unknown.Document.QuerySelector("#Q")!.GetAttribute("value"));
+    }
+
+    /// <summary>
+    /// Issue 12 item 7: a reference with a zero-width space, a right-to-left override or a line break
+    /// looked like another (or broke the CSV and the page) and was saved. Each is refused with a
+    /// message naming the character, what was typed is kept, and nothing is saved; lot titles too.
+    /// </summary>
+    [Fact]
+    public async Task Hidden_and_control_characters_in_a_reference_or_lot_title_are_refused_by_name()
+    {
+        var authority = await Portal.NewAuthorityAsync();
+        using var client = await SignedInAsync(authority.CommissionerEmail);
+        (string Typed, string Named)[] cases =
+        [
+            ("SDS\u200B-FW", "zero-width space (U+200B)"),
+            ("SDS-\u202EWF-2026", "right-to-left override (U+202E)"),
+            ("SDS-FW\r\n2026", "line break (U+000D)"),
+            ("SDS\u00A0FW", "no-break space (U+00A0)"),
+        ];
+        foreach (var (typed, named) in cases)
+        {
+            var response = await client.SubmitAsync(await client.GetPageAsync("/frameworks/new"), new Dictionary<string, string> { ["Reference"] = typed, ["Title"] = "Hidden" });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var page = await PortalClient.Page.ReadAsync(response);
+            var error = page.Document.QuerySelector("#Reference-error")!.TextContent;
+            Assert.Contains("hidden or control character", error);
+            Assert.Contains(named, error);
+            Assert.Equal("Hidden", page.ValueOf("Title"));
+        }
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.Frameworks.CountAsync(f => f.AuthorityId == authority.Id, Ct)));
+
+        var id = IdFrom(await client.SubmitAsync(await client.GetPageAsync("/frameworks/new"), new Dictionary<string, string> { ["Reference"] = "PLAIN-1", ["Title"] = "Plain" }), "/frameworks/");
+        var lot = await client.SubmitAsync(await client.GetPageAsync($"/frameworks/{id}/lots/new"), new Dictionary<string, string> { ["Title"] = "Nights\u2066 \u202Eevil" });
+        Assert.Equal(HttpStatusCode.BadRequest, lot.StatusCode);
+        Assert.Contains("hidden or control character", (await PortalClient.Page.ReadAsync(lot)).Document.QuerySelector("#Title-error")!.TextContent);
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.Lots.CountAsync(l => l.FrameworkId == id, Ct)));
     }
 
     [Fact]

@@ -57,10 +57,12 @@ public abstract class DataRightsTests(PortalFactory portal) : PortalTestBase(por
         var service = new Service
         {
             ProviderId = provider.Id, Name = $"PA support {tag}", Description = "Help at home", SupportTypes = ["personal-care"], ClientGroups = ["older-people"],
-            Languages = ["en"], HoursFreePerWeek = 10, CapacityConfirmedAt = now, CreatedAt = now, UpdatedAt = now,
+            Languages = ["en"], CreatedAt = now,
         };
-        service.Areas.Add(new ServiceArea { ServiceId = service.Id, AuthorityId = glenmore.Id, LocalityId = locality.Id });
-        service.Rates.Add(new ServiceRate { ServiceId = service.Id, AmountPence = 1850, Unit = RateUnit.PerHour, EffectiveFrom = today.AddDays(-10) });
+        service.ConfirmCapacity(10, null, now);
+        service.RecordChange(now, "Test PA");
+        service.CoverLocalities([(glenmore.Id, locality.Id)]);
+        service.AddRate(1850, RateUnit.PerHour, today.AddDays(-10));
         service.Reindex(provider);
         db.Services.Add(service);
         db.ProviderCorrections.Add(new ProviderCorrection { ProviderId = provider.Id, WhatIsWrong = "Wrong town", CreatedAt = now });

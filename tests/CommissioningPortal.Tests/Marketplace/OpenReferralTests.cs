@@ -69,13 +69,11 @@ public abstract class OpenReferralTests(PortalFactory portal) : PortalTestBase(p
             {
                 ProviderId = provider.Id, Name = "Support with everyday living", Description = "Help with cooking, budgeting and getting out and about.",
                 SupportTypes = ["personal-assistant"], ClientGroups = ["learning-disability"], Languages = ["en", "gd"],
-                CreatedAt = now, UpdatedAt = now,
+                CreatedAt = now,
             };
-            foreach (var locality in glenmore.Localities.Where(l => l.Code is "north" or "islands"))
-            {
-                service.Areas.Add(new ServiceArea { ServiceId = service.Id, AuthorityId = glenmore.Id, LocalityId = locality.Id });
-            }
-            service.Rates.Add(new ServiceRate { ServiceId = service.Id, AmountPence = 1875, Unit = RateUnit.PerHour, EffectiveFrom = today.AddDays(-10) });
+            service.RecordChange(now, null);
+            service.CoverLocalities(glenmore.Localities.Where(l => l.Code is "north" or "islands").Select(l => (glenmore.Id, l.Id)));
+            service.AddRate(1875, RateUnit.PerHour, today.AddDays(-10));
             service.Reindex(provider);
             ProviderVerification.Refresh(provider, items, today, [service]);
             Assert.True(provider.IsVerifiedOn(today));

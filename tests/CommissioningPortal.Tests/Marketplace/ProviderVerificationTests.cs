@@ -12,10 +12,10 @@ public sealed class ProviderVerificationTests
 
     private static PassportItem Item(PassportItemKind kind, PassportItemStatus status = PassportItemStatus.Verified, DateOnly? expires = null)
     {
-        var item = new PassportItem { Kind = kind, ExpiresOn = expires };
+        var item = new PassportItem { Kind = kind, ExpiresOn = status == PassportItemStatus.Expired ? expires ?? Today : expires };
         if (status == PassportItemStatus.Verified) item.Verify("Fiona MacLeod", Now);
         else if (status == PassportItemStatus.Rejected) item.Reject("Fiona MacLeod", Now, "Wrong name on the certificate");
-        else item.Status = status;
+        else if (status == PassportItemStatus.Expired) item.Expire(Today);
         return item;
     }
 
@@ -101,8 +101,8 @@ public sealed class ProviderVerificationTests
         var service = new Service
         {
             Name = "Care at home", Description = "Help at home", SupportTypes = ["care-at-home"], ClientGroups = ["dementia"], Languages = ["en", "gd"],
-            Areas = [new ServiceArea { AuthorityId = Guid.NewGuid(), LocalityId = locality }],
         };
+        service.CoverLocalities([(Guid.NewGuid(), locality)]);
         service.Reindex(provider);
         Assert.Contains(service.Tags, t => t.Tag == "st:care-at-home");
         Assert.Contains(service.Tags, t => t.Tag == ServiceTag.ForLocality(locality));

@@ -59,14 +59,14 @@ public sealed class PlainInputTests
     public void Pounds_beyond_the_ceiling_or_not_plain_are_refused(string typed) => Assert.False(FormInput.TryParsePounds(typed, out _));
 
     [Theory]
-    [InlineData("Swimming\0on Tuesday", "NUL")]
+    [InlineData("Swimming\0on Tuesday", "a null character")]
     [InlineData("Bell\u0007", "U+0007")]
-    [InlineData("Marked \uFFFD here", "shown as �")]
+    [InlineData("Marked \uFFFD here", "could not be read")]
     public void Text_with_a_control_character_is_refused_naming_it(string text, string named) =>
-        Assert.Contains(named, PlainText.ProblemInText(text));
+        Assert.Contains(named, PlainText.ParagraphsProblem("The text", text));
 
     [Fact]
-    public void Text_may_have_tabs_and_line_breaks() => Assert.Null(PlainText.ProblemInText("Line one\r\n\tLine two"));
+    public void Text_may_have_tabs_and_line_breaks() => Assert.Null(PlainText.ParagraphsProblem("The text", "Line one\r\n\tLine two"));
 
     [Theory]
     [InlineData("GLN-\u200BSDS", "zero-width space")]
@@ -74,10 +74,10 @@ public sealed class PlainInputTests
     [InlineData("GLN-SDS\r\nX", "line break")]
     [InlineData("GLN\u00ADSDS", "soft hyphen")]
     public void Identifiers_with_invisible_characters_are_refused_naming_them(string identifier, string named) =>
-        Assert.Contains(named, PlainText.ProblemInIdentifier(identifier));
+        Assert.Contains(named, PlainText.IdentifierProblem("The reference", identifier));
 
     [Fact]
-    public void A_plain_identifier_is_fine() => Assert.Null(PlainText.ProblemInIdentifier("GLN-SDS-FW-2026 (lot 2)"));
+    public void A_plain_identifier_is_fine() => Assert.Null(PlainText.IdentifierProblem("The reference", "GLN-SDS-FW-2026 (lot 2)"));
 
     [Fact]
     public void A_ledger_entry_reports_every_problem_at_once()

@@ -115,12 +115,13 @@ public abstract class PassportExpiryTests(DatabaseKind kind) : IAsyncLifetime
         await RunJobAsync();
         Assert.Single(await MailAsync(pa.Email, "passport-expiry-reminder"));
 
-        // The provider renews: the same item now lapses a year later, so its reminder is due again then.
+        // The provider renews (as the passport page does: which sends it back to be checked): the
+        // same item now lapses a year later, so its reminder is due again then.
         var renewed = d.AddDays(365);
         await _portal.WithDbAsync(async db =>
         {
             var item = await db.PassportItems.SingleAsync(i => i.Id == pa.Insurance, Ct);
-            item.ExpiresOn = renewed;
+            item.Amend(item.Number, item.Details, renewed, null, null);
             await db.SaveChangesAsync(Ct);
         });
         await RunJobAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Tests.Infrastructure;
+using CommissioningPortal.Web.Infrastructure;
 using CommissioningPortal.Web.Features.Verification;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
@@ -194,15 +195,17 @@ public abstract class VerificationQueueTests(PortalFactory portal) : PortalTestB
     {
         var pa = await PassportTestData.NewPersonalAssistantAsync(Portal, verified: false);
         var seen = (await ItemAsync(pa.Pvg)).Version;
-        async Task<DecisionResult> DecideAsync(string by, string? reason)
+        async Task<UseCaseResult<string>> DecideAsync(string by, string? reason)
         {
             await using var scope = Portal.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<PassportDecisions>().DecideAsync(pa.Pvg, seen, by, reason, Ct);
+            var decision = reason is null ? DecidePassportItem.Decision.Verify : DecidePassportItem.Decision.Reject;
+            return await scope.ServiceProvider.GetRequiredService<DecidePassportItem>().HandleAsync(
+                new DecidePassportItem.Input(pa.Pvg, seen, decision, Confirm: true, reason), new Actor(null, by, null, null, false), Ct);
         }
         var results = await Task.WhenAll(DecideAsync("Fiona MacLeod", null), DecideAsync("Kirsty Boyd", "Not readable"));
-        Assert.Single(results, r => r.Outcome == DecisionOutcome.Done);
-        var conflict = Assert.Single(results, r => r.Outcome == DecisionOutcome.Conflict);
-        Assert.Contains("already", conflict.Message);
+        Assert.Single(results, r => r.Outcome == UseCaseOutcome.Done);
+        var conflict = Assert.Single(results, r => r.Outcome == UseCaseOutcome.Conflict);
+        Assert.Contains("already", conflict.Errors.Single().Message);
         var mails = (await MailAsync(pa.Email, "passport-verified")).Count + (await MailAsync(pa.Email, "passport-rejected")).Count;
         Assert.Equal(1, mails);
     }

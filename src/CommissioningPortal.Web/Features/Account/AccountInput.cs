@@ -17,7 +17,7 @@ internal static partial class AccountInput
         var name = typed?.Trim();
         if (string.IsNullOrEmpty(name)) errors.Add(new(field, "Enter your name"));
         else if (name.Length > MaxNameLength) errors.Add(new(field, $"Your name must be {MaxNameLength} characters or fewer"));
-        else if (PlainText.ProblemInText(name) is { } problem) errors.Add(new(field, "Your name " + problem));
+        else if (PlainText.LineProblem("Your name", name) is { } problem) errors.Add(new(field, problem));
         else return name;
         return null;
     }
@@ -27,7 +27,7 @@ internal static partial class AccountInput
     {
         var email = typed?.Trim();
         if (string.IsNullOrEmpty(email)) errors.Add(new(field, Messages.EnterEmail));
-        else if (email.Length > MaxEmailLength || PlainText.ProblemInIdentifier(email) is not null || !new EmailAddressAttribute().IsValid(email)) errors.Add(new(field, Messages.EmailFormat));
+        else if (email.Length > MaxEmailLength || PlainText.IdentifierProblem("Your e-mail address", email) is not null || !new EmailAddressAttribute().IsValid(email)) errors.Add(new(field, Messages.EmailFormat));
         else return email;
         return null;
     }
@@ -38,7 +38,7 @@ internal static partial class AccountInput
     {
         if (string.IsNullOrEmpty(password)) errors.Add(new(field, enter));
         else if (password.Length is < 10 or > MaxPasswordLength) errors.Add(new(field, password.Length < 10 ? tooShort : $"Your password must be {MaxPasswordLength} characters or fewer"));
-        else if (PlainText.ProblemInText(password) is { } problem) errors.Add(new(field, "Your password " + problem));
+        else if (PlainText.ParagraphsProblem("Your password", password) is { } problem) errors.Add(new(field, problem));
         if (string.IsNullOrEmpty(confirm)) errors.Add(new(confirmField, enterAgain));
         else if (!string.IsNullOrEmpty(password) && confirm != password) errors.Add(new(confirmField, differ));
     }

@@ -21,26 +21,26 @@ public sealed class ChangePassword(UserManager<PortalUser> users, SignInManager<
         if (string.IsNullOrEmpty(input.OldPassword)) errors.Add(new(nameof(Input.OldPassword), "Enter your current password"));
         AccountInput.NewPassword(errors, nameof(Input.NewPassword), nameof(Input.ConfirmPassword), input.NewPassword, input.ConfirmPassword,
             "Enter a new password", "Your new password must be at least 10 characters", "Confirm your new password", "The new passwords do not match");
-        if (await users.GetUserAsync(actor) is not { } user) return UseCaseResult<Outcome>.Failed("", "Sign in again to change your password");
-        if (string.IsNullOrEmpty(input.OldPassword)) return UseCaseResult<Outcome>.Failed(errors);
+        if (await users.GetUserAsync(actor) is not { } user) return UseCaseResult<Outcome>.Invalid("", "Sign in again to change your password");
+        if (string.IsNullOrEmpty(input.OldPassword)) return UseCaseResult<Outcome>.Invalid(errors);
 
         var check = await signIn.CheckPasswordSignInAsync(user, input.OldPassword, lockoutOnFailure: true);
         if (check.IsLockedOut)
         {
             await signIn.SignOutAsync();
-            return UseCaseResult<Outcome>.Ok(new Outcome(SignedOut: true));
+            return UseCaseResult<Outcome>.Done(new Outcome(SignedOut: true));
         }
         if (!check.Succeeded) errors.Insert(0, new(nameof(Input.OldPassword), "Your current password is not right"));
-        if (errors.Count > 0) return UseCaseResult<Outcome>.Failed(errors);
+        if (errors.Count > 0) return UseCaseResult<Outcome>.Invalid(errors);
 
         var changed = await users.ChangePasswordAsync(user, input.OldPassword, input.NewPassword!);
         if (!changed.Succeeded)
         {
-            return UseCaseResult<Outcome>.Failed(changed.Errors.Select(e => new FieldError(
+            return UseCaseResult<Outcome>.Invalid(changed.Errors.Select(e => new FieldError(
                 e.Code == "PasswordMismatch" ? nameof(Input.OldPassword) : nameof(Input.NewPassword),
                 e.Code == "PasswordMismatch" ? "Your current password is not right" : e.Description)).ToList());
         }
         await signIn.RefreshSignInAsync(user);
-        return UseCaseResult<Outcome>.Ok(new Outcome(SignedOut: false));
+        return UseCaseResult<Outcome>.Done(new Outcome(SignedOut: false));
     }
 }

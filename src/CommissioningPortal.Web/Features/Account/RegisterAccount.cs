@@ -25,7 +25,7 @@ public sealed class RegisterAccount(UserManager<PortalUser> users, PortalDbConte
         var name = AccountInput.Name(errors, nameof(Input.DisplayName), input.DisplayName);
         var email = AccountInput.Email(errors, nameof(Input.Email), input.Email);
         AccountInput.NewPassword(errors, nameof(Input.Password), nameof(Input.ConfirmPassword), input.Password, input.ConfirmPassword);
-        if (errors.Count > 0 || name is null || email is null) return UseCaseResult.Failed(errors);
+        if (errors.Count > 0 || name is null || email is null) return UseCaseResult.Invalid(errors);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await users.FindByEmailAsync(email) is not null)
@@ -41,7 +41,7 @@ public sealed class RegisterAccount(UserManager<PortalUser> users, PortalDbConte
         var created = await users.CreateAsync(user, input.Password!);
         if (!created.Succeeded)
         {
-            return UseCaseResult.Failed(created.Errors.Select(e =>
+            return UseCaseResult.Invalid(created.Errors.Select(e =>
                 new FieldError(e.Code.Contains("Password", StringComparison.Ordinal) ? nameof(Input.Password) : nameof(Input.Email), e.Description)).ToList());
         }
         await users.AddToRoleAsync(user, input.AccountType!);

@@ -9,7 +9,7 @@ public sealed class RequestPasswordReset(UserManager<PortalUser> users, PortalDb
     {
         var errors = new List<FieldError>();
         var email = AccountInput.Email(errors, nameof(Input.Email), input.Email);
-        if (email is null) return UseCaseResult.Failed(errors);
+        if (email is null) return UseCaseResult.Invalid(errors);
         if (await users.FindByEmailAsync(email) is { } user)
         {
             await emails.QueuePasswordResetAsync(user);

@@ -9,7 +9,7 @@ public sealed class ResendConfirmationEmail(UserManager<PortalUser> users, Porta
     {
         var errors = new List<FieldError>();
         var email = AccountInput.Email(errors, nameof(Input.Email), input.Email);
-        if (email is null) return UseCaseResult.Failed(errors);
+        if (email is null) return UseCaseResult.Invalid(errors);
         if (await users.FindByEmailAsync(email) is { EmailConfirmed: false } user)
         {
             await emails.QueueConfirmationAsync(user);

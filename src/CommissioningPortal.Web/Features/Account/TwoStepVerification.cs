@@ -14,20 +14,20 @@ public sealed class TurnOnTwoStepVerification(UserManager<PortalUser> users, Sig
 
     public async Task<UseCaseResult<IReadOnlyList<string>>> HandleAsync(Input input, ClaimsPrincipal actor, CancellationToken ct)
     {
-        if (await users.GetUserAsync(actor) is not { } user) return UseCaseResult<IReadOnlyList<string>>.Failed("", "Sign in again to set up two-step verification");
+        if (await users.GetUserAsync(actor) is not { } user) return UseCaseResult<IReadOnlyList<string>>.Invalid("", "Sign in again to set up two-step verification");
         var code = (input.Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (code.Length != 6 || !code.All(char.IsAsciiDigit))
         {
-            return UseCaseResult<IReadOnlyList<string>>.Failed(nameof(Input.Code), "Enter the 6-digit code from your authenticator app");
+            return UseCaseResult<IReadOnlyList<string>>.Invalid(nameof(Input.Code), "Enter the 6-digit code from your authenticator app");
         }
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            return UseCaseResult<IReadOnlyList<string>>.Failed(nameof(Input.Code), "That code is not right. Check the app shows the Commissioning Portal and try the newest code");
+            return UseCaseResult<IReadOnlyList<string>>.Invalid(nameof(Input.Code), "That code is not right. Check the app shows the Commissioning Portal and try the newest code");
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
         await signIn.RefreshSignInAsync(user);
-        return UseCaseResult<IReadOnlyList<string>>.Ok(codes?.ToList() ?? []);
+        return UseCaseResult<IReadOnlyList<string>>.Done(codes?.ToList() ?? []);
     }
 }
 
@@ -36,8 +36,8 @@ public sealed class TurnOffTwoStepVerification(UserManager<PortalUser> users, Si
 {
     public async Task<UseCaseResult> HandleAsync(ClaimsPrincipal actor, CancellationToken ct)
     {
-        if (await users.GetUserAsync(actor) is not { } user) return UseCaseResult.Failed("", "Sign in again to change two-step verification");
-        if (Roles.RequireTwoFactor.Any(actor.IsInRole)) return UseCaseResult.Failed("", "Your role needs two-step verification, so it cannot be turned off.");
+        if (await users.GetUserAsync(actor) is not { } user) return UseCaseResult.Invalid("", "Sign in again to change two-step verification");
+        if (Roles.RequireTwoFactor.Any(actor.IsInRole)) return UseCaseResult.Invalid("", "Your role needs two-step verification, so it cannot be turned off.");
         await users.SetTwoFactorEnabledAsync(user, false);
         await signIn.RefreshSignInAsync(user);
         return UseCaseResult.Done;
@@ -49,9 +49,9 @@ public sealed class MakeNewRecoveryCodes(UserManager<PortalUser> users)
 {
     public async Task<UseCaseResult<IReadOnlyList<string>>> HandleAsync(ClaimsPrincipal actor, CancellationToken ct)
     {
-        if (await users.GetUserAsync(actor) is not { TwoFactorEnabled: true } user) return UseCaseResult<IReadOnlyList<string>>.Failed("", "Turn on two-step verification first");
+        if (await users.GetUserAsync(actor) is not { TwoFactorEnabled: true } user) return UseCaseResult<IReadOnlyList<string>>.Invalid("", "Turn on two-step verification first");
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
-        return UseCaseResult<IReadOnlyList<string>>.Ok(codes?.ToList() ?? []);
+        return UseCaseResult<IReadOnlyList<string>>.Done(codes?.ToList() ?? []);
     }
 }
 

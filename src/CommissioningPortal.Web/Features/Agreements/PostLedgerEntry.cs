@@ -22,7 +22,7 @@ public sealed class PostLedgerEntry(PortalDbContext db, LedgerReader reader, Tim
     public async Task<UseCaseResult<LedgerEntry>> HandleAsync(Input input, ClaimsPrincipal actor, CancellationToken ct)
     {
         var ledger = await reader.ReadAsync(input.AgreementId, actor, ct);
-        if (ledger?.Terms is not { } terms) return UseCaseResult<LedgerEntry>.Failed("", "This agreement's ledger is not open: it starts when the authority authorises the agreement.");
+        if (ledger?.Terms is not { } terms) return UseCaseResult<LedgerEntry>.Invalid("", "This agreement's ledger is not open: it starts when the authority authorises the agreement.");
 
         var errors = new List<FieldError>();
         LedgerEntryKind? kind = Enum.TryParse<LedgerEntryKind>(input.Kind, ignoreCase: false, out var k) && !int.TryParse(input.Kind, out _) && ledger.MayPost.Contains(k) ? k : null;
@@ -44,7 +44,7 @@ public sealed class PostLedgerEntry(PortalDbContext db, LedgerReader reader, Tim
             var name = field switch { "hours" => nameof(Input.Hours), "hourlyRate" => nameof(Input.HourlyRate), "narrative" => nameof(Input.Narrative), _ => nameof(Input.Amount) };
             if (errors.All(e => e.Field != name)) errors.Add(new(name, message));
         }
-        if (errors.Count > 0 || kind is null || date is null) return UseCaseResult<LedgerEntry>.Failed(errors);
+        if (errors.Count > 0 || kind is null || date is null) return UseCaseResult<LedgerEntry>.Invalid(errors);
 
         var by = actor.DisplayNameOf();
         var entry = kind switch
@@ -61,7 +61,7 @@ public sealed class PostLedgerEntry(PortalDbContext db, LedgerReader reader, Tim
         db.Entry(entry).Property(LedgerConfiguration.PostedAt).CurrentValue = clock.GetUtcNow();
         await RaiseReviewTaskAsync(ledger, terms, entry, ct);
         await db.SaveChangesAsync(ct);
-        return UseCaseResult<LedgerEntry>.Ok(entry);
+        return UseCaseResult<LedgerEntry>.Done(entry);
     }
 
     /// <summary>A plain number (see <see cref="FormInput.TryParseNumber"/>); null, with a message showing the expected form, otherwise.</summary>

@@ -10,7 +10,7 @@ namespace CommissioningPortal.Web.Features.Frameworks;
 /// </summary>
 [Authorize(Policy = Policies.Commissioner)]
 [OneTimeForm]
-public sealed class AdmitModel(PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class AdmitModel(PortalDbContext db, AdmitProvider admit, TimeProvider clock) : PageModel
 {
     public const int MaxMatches = 25;
 
@@ -40,57 +40,16 @@ public sealed class AdmitModel(PortalDbContext db, TimeProvider clock) : PageMod
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid lotId, CancellationToken ct)
     {
+        var result = await admit.HandleAsync(new AdmitProvider.Input(id, lotId, ProviderId, Rate, RateUnit), Actor.Of(User), ct);
+        if (result.Succeeded)
+        {
+            TempData["StatusMessage"] = result.Value!.Message;
+            return Redirect($"/frameworks/{id}#lot-{result.Value.LotNumber}");
+        }
         if (!await LoadAsync(id, lotId, ct)) return NotFound();
         if (Q is { Length: > 100 }) Q = Q[..100];
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (Framework.Status == FrameworkStatus.Ended) ModelState.AddModelError("", "This framework has ended: nobody can be admitted to it.");
-        Provider? provider = null;
-        if (string.IsNullOrWhiteSpace(ProviderId)) ModelState.AddModelError(nameof(ProviderId), "Choose the provider to admit.");
-        else if (!Guid.TryParse(ProviderId, out var providerId) ||
-                 (provider = await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == providerId && p.ClosedAt == null, ct)) is null)
-        {
-            ModelState.AddModelError(nameof(ProviderId), "Choose a provider from the list.");
-        }
-        else if (await db.LotMembers.AsNoTracking().FirstOrDefaultAsync(m => m.LotId == lotId && m.ProviderId == providerId, ct) is { } existing)
-        {
-            ModelState.AddModelError(nameof(ProviderId), existing.Status switch
-            {
-                LotMemberStatus.Admitted => $"{provider.Name} is already on lot {Lot.Number} (admitted {existing.AdmittedOn:d MMMM yyyy}).",
-                LotMemberStatus.Suspended => $"{provider.Name} is already on lot {Lot.Number}, suspended: reinstate them instead.",
-                _ => $"{provider.Name} was withdrawn from lot {Lot.Number}. A withdrawal is final; a later round of the framework can admit them again.",
-            });
-        }
-        var ratePence = FrameworkPages.ParsePounds(ModelState, nameof(Rate), "The rate", Rate);
-        RateUnit? unit = null;
-        if (ratePence is not null || !string.IsNullOrWhiteSpace(RateUnit)) unit = FrameworkPages.ParseUnit(ModelState, nameof(RateUnit), RateUnit ?? "");
-        if (!ModelState.IsValid)
-        {
-            await FindAsync(provider?.Id, ct);
-            return this.BadRequestPage();
-        }
-
-        db.LotMembers.Add(new LotMember
-        {
-            LotId = lotId, ProviderId = provider!.Id, AdmittedOn = today, Status = LotMemberStatus.Admitted,
-            RatePence = ratePence, RateUnit = ratePence is null ? null : unit,
-            StatusChangedAt = clock.GetUtcNow(), StatusChangedBy = User.DisplayNameOf(),
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // A colleague admitted them at the same moment (the unique index on lot and provider held)?
-            db.ChangeTracker.Clear();
-            if (!await db.LotMembers.AsNoTracking().AnyAsync(m => m.LotId == lotId && m.ProviderId == provider.Id, ct)) throw;
-            ModelState.AddModelError(nameof(ProviderId), $"{provider.Name} has just been admitted to lot {Lot.Number} by someone else.");
-            await FindAsync(provider.Id, ct);
-            return this.BadRequestPage();
-        }
-        TempData["StatusMessage"] = $"{provider.Name} admitted to lot {Lot.Number}." +
-                                    (Framework.Status == FrameworkStatus.Draft ? " They count as on the framework once it is live." : "");
-        return Redirect($"/frameworks/{id}#lot-{Lot.Number}");
+        await FindAsync(Guid.TryParse(ProviderId, out var chosen) ? chosen : null, ct);
+        return this.Refused(result);
     }
 
     /// <summary>Providers whose name has the search words, and the one already chosen.</summary>

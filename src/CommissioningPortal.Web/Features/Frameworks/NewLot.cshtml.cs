@@ -4,10 +4,10 @@ using CommissioningPortal.Web.Features.ProviderDirectory;
 
 namespace CommissioningPortal.Web.Features.Frameworks;
 
-/// <summary><c>/frameworks/{id}/lots/new</c>: a lot, by type of support, client group and localities (each optional).</summary>
+/// <summary><c>/frameworks/{id}/lots/new</c>: a lot, by type of support, client group and localities (each optional) (<see cref="AddLot"/>).</summary>
 [Authorize(Policy = Policies.Commissioner)]
 [OneTimeForm]
-public sealed class NewLotModel(PortalDbContext db, DirectorySearch search) : PageModel
+public sealed class NewLotModel(PortalDbContext db, DirectorySearch search, AddLot addLot) : PageModel
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? SupportType { get; set; }
@@ -22,43 +22,10 @@ public sealed class NewLotModel(PortalDbContext db, DirectorySearch search) : Pa
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        if (Framework.Status == FrameworkStatus.Ended) ModelState.AddModelError("", "This framework has ended: it cannot have new lots.");
-        var title = Title?.Trim();
-        if (string.IsNullOrEmpty(title)) ModelState.AddModelError(nameof(Title), "Enter the lot's title.");
-        else if (title.Length > Lot.MaxTitleLength) ModelState.AddModelError(nameof(Title), $"The title must be {Lot.MaxTitleLength} characters or fewer.");
-        if (!string.IsNullOrWhiteSpace(SupportType) && Reference.SupportTypes.All(t => t.Code != SupportType))
-        {
-            ModelState.AddModelError(nameof(SupportType), "Choose a type of support from the list.");
-        }
-        if (!string.IsNullOrWhiteSpace(ClientGroup) && Reference.ClientGroups.All(t => t.Code != ClientGroup))
-        {
-            ModelState.AddModelError(nameof(ClientGroup), "Choose who the lot is for from the list.");
-        }
-        var localityIds = new List<Guid>();
-        foreach (var value in Localities.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct())
-        {
-            if (Guid.TryParse(value, out var localityId) && AuthorityLocalities.Any(l => l.Id == localityId)) localityIds.Add(localityId);
-            else
-            {
-                ModelState.AddModelError(nameof(Localities), "Choose localities of your authority from the list.");
-                break;
-            }
-        }
-        if (!ModelState.IsValid) return this.BadRequestPage();
-
-        var number = (await db.Lots.Where(l => l.FrameworkId == id).MaxAsync(l => (int?)l.Number, ct) ?? 0) + 1;
-        var lot = new Lot
-        {
-            FrameworkId = id, Number = number, Title = title!,
-            SupportType = string.IsNullOrWhiteSpace(SupportType) ? null : SupportType,
-            ClientGroup = string.IsNullOrWhiteSpace(ClientGroup) ? null : ClientGroup,
-            LocalityIds = localityIds,
-        };
-        db.Lots.Add(lot);
-        await db.SaveChangesAsync(ct);
-        TempData["StatusMessage"] = $"Lot {number} added.";
-        return Redirect($"/frameworks/{id}#lot-{number}");
+        var result = await addLot.HandleAsync(new AddLot.Input(id, Title, SupportType, ClientGroup, Localities), Actor.Of(User), ct);
+        if (!result.Succeeded) return await LoadAsync(id, ct) ? this.Refused(result) : NotFound();
+        TempData["StatusMessage"] = $"Lot {result.Value!.Number} added.";
+        return Redirect($"/frameworks/{id}#lot-{result.Value.Number}");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

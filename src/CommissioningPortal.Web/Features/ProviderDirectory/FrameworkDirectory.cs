@@ -9,8 +9,9 @@ public sealed record FrameworkPlace(string AuthorityName, string FrameworkTitle,
 
 /// <summary>
 /// "On the framework of": the directory's side of frameworks. The rule is
-/// <see cref="FrameworkMembership.Counts"/>; <see cref="AdmittedProviderIds"/> says the same in SQL,
-/// as an uncorrelated sub-query (Frameworks by (Status, AuthorityId) → Lots by FrameworkId →
+/// <see cref="FrameworkMembership.Counts"/>; both queries here run its SQL side
+/// (<see cref="FrameworkMembership.InForceOn"/>, <see cref="FrameworkMembership.StandsOn"/>);
+/// <see cref="AdmittedProviderIds"/> is an uncorrelated sub-query (Frameworks by (Status, AuthorityId) → Lots by FrameworkId →
 /// LotMembers by (LotId, Status, AdmittedOn, ProviderId)) that a search joins as a semi-join.
 /// </summary>
 public sealed class FrameworkDirectory(PortalDbContext db, IMemoryCache cache)
@@ -19,12 +20,10 @@ public sealed class FrameworkDirectory(PortalDbContext db, IMemoryCache cache)
 
     /// <summary>Providers on the framework of <paramref name="authorityId"/> on <paramref name="today"/> (may repeat).</summary>
     public static IQueryable<Guid> AdmittedProviderIds(PortalDbContext db, Guid authorityId, DateOnly today) =>
-        from f in db.Frameworks
-        where f.Status == FrameworkStatus.Live && f.AuthorityId == authorityId &&
-              (f.StartsOn == null || f.StartsOn <= today) && (f.EndsOn == null || f.EndsOn >= today)
+        from f in db.Frameworks.Where(FrameworkMembership.InForceOn(today))
+        where f.AuthorityId == authorityId
         join l in db.Lots on f.Id equals l.FrameworkId
-        join m in db.LotMembers on l.Id equals m.LotId
-        where m.Status == LotMemberStatus.Admitted && m.AdmittedOn <= today
+        join m in db.LotMembers.Where(FrameworkMembership.StandsOn(today)) on l.Id equals m.LotId
         select m.ProviderId;
 
     /// <summary>Authorities with at least one live framework, by name (the filter's choices). Kept briefly; <see cref="Changed"/> forgets it.</summary>
@@ -41,11 +40,10 @@ public sealed class FrameworkDirectory(PortalDbContext db, IMemoryCache cache)
 
     /// <summary>Every framework and lot the provider is on today, by authority.</summary>
     public async Task<IReadOnlyList<FrameworkPlace>> PlacesOfAsync(Guid providerId, DateOnly today, CancellationToken ct) =>
-        await (from m in db.LotMembers
-               where m.ProviderId == providerId && m.Status == LotMemberStatus.Admitted && m.AdmittedOn <= today
+        await (from m in db.LotMembers.Where(FrameworkMembership.StandsOn(today))
+               where m.ProviderId == providerId
                join l in db.Lots on m.LotId equals l.Id
-               join f in db.Frameworks on l.FrameworkId equals f.Id
-               where f.Status == FrameworkStatus.Live && (f.StartsOn == null || f.StartsOn <= today) && (f.EndsOn == null || f.EndsOn >= today)
+               join f in db.Frameworks.Where(FrameworkMembership.InForceOn(today)) on l.FrameworkId equals f.Id
                join a in db.Authorities on f.AuthorityId equals a.Id
                orderby a.Name, f.Title, l.Number
                select new FrameworkPlace(a.Name, f.Title, l.Number, l.Title)).ToListAsync(ct);

@@ -1,7 +1,7 @@
 using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Tenancy;
-using CommissioningPortal.Web.Features.Email;
 using Microsoft.AspNetCore.RateLimiting;
+using CommissioningPortal.Web.Features.Providers;
 
 namespace CommissioningPortal.Web.Features.ProviderDirectory;
 
@@ -11,7 +11,7 @@ namespace CommissioningPortal.Web.Features.ProviderDirectory;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(PortalApplication.CorrectionRateLimit)] // POSTs only: "suggest a correction" e-mails the provider
-public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, FrameworkDirectory frameworks, Shortlists shortlists, IEmailOutbox outbox, TimeProvider clock, PublicLinks links) : PageModel
+public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, FrameworkDirectory frameworks, Shortlists shortlists, SuggestCorrection suggest, TimeProvider clock) : PageModel
 {
     public Provider Provider { get; private set; } = null!;
     public IReadOnlyList<Service> Services { get; private set; } = [];
@@ -48,40 +48,9 @@ public sealed class ProfileModel(PortalDbContext db, DirectorySearch search, Fra
             // A robot: thank it as if it worked, keep nothing.
             return Redirect($"/directory/{id}?corrected=true#correction");
         }
-        var text = WhatIsWrong?.Trim();
-        if (string.IsNullOrEmpty(text)) ModelState.AddModelError(nameof(WhatIsWrong), "Say what is wrong on this page.");
-        else if (text.Length > ProviderCorrection.MaxTextLength) ModelState.AddModelError(nameof(WhatIsWrong), $"What is wrong must be {ProviderCorrection.MaxTextLength:#,0} characters or fewer.");
-        var email = string.IsNullOrWhiteSpace(ReplyEmail) ? null : ReplyEmail.Trim();
-        if (email is not null && (email.Length > 256 || !new EmailAddressAttribute().IsValid(email)))
-        {
-            ModelState.AddModelError(nameof(ReplyEmail), "Enter an e-mail address like name@example.com, or leave it empty.");
-        }
-        if (!ModelState.IsValid)
-        {
-            var page = Page();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return page;
-        }
-
-        var correction = new ProviderCorrection { ProviderId = id, WhatIsWrong = text!, ReplyEmail = email, CreatedAt = Now };
-        db.ProviderCorrections.Add(correction);
-        foreach (var to in await RecipientsAsync(ct))
-        {
-            outbox.Enqueue(new EmailMessage(to, Provider.Name, $"Someone suggested a correction to your listing: {Provider.Name}",
-                $"Hello,\n\nSomeone using the provider directory says something is wrong on your listing:\n\n{text}\n\n" +
-                (email is null ? "They did not leave an e-mail address for a reply.\n\n" : $"They would like a reply at {email}.\n\n") +
-                $"Update your listing if it needs it, then mark the correction resolved:\n{links.To("/provider/corrections")}\n\nCommissioning Portal",
-                null, "provider-correction"));
-        }
-        await db.SaveChangesAsync(ct);
+        var result = await suggest.HandleAsync(new SuggestCorrection.Input(id, WhatIsWrong, ReplyEmail), Actor.Of(User), ct);
+        if (!result.Succeeded) return this.Refused(result);
         return Redirect($"/directory/{id}?corrected=true#correction");
-    }
-
-    /// <summary>The provider's contact e-mail, or failing that its users'.</summary>
-    private async Task<IReadOnlyList<string>> RecipientsAsync(CancellationToken ct)
-    {
-        if (!string.IsNullOrWhiteSpace(Provider.ContactEmail)) return [Provider.ContactEmail];
-        return await db.Users.Where(u => u.ProviderId == Provider.Id && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

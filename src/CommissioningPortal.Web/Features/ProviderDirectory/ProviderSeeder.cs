@@ -154,7 +154,7 @@ public sealed class ProviderSeeder(PortalDbContext db, TimeProvider clock)
             var authority = random.Next(10) == 0 ? areas[random.Next(areas.Count)] : home;
             var service = new Service
             {
-                ProviderId = provider.Id, CreatedAt = now, UpdatedAt = now,
+                ProviderId = provider.Id, CreatedAt = now,
                 Name = "", Description = "",
                 SupportTypes = Sample(random, supportTypes, 1 + random.Next(2)),
                 ClientGroups = Sample(random, clientGroups, 1 + random.Next(3)),
@@ -165,21 +165,16 @@ public sealed class ProviderSeeder(PortalDbContext db, TimeProvider clock)
                 ? $"Personal Assistant: {service.SupportTypes[0].Replace('-', ' ')}"
                 : $"{char.ToUpperInvariant(service.SupportTypes[0][0])}{service.SupportTypes[0][1..].Replace('-', ' ')} in {authority.Localities[0].Name}";
             service.Description = $"{Pick(random, Phrases)} {Pick(random, Phrases)} For {string.Join(" and ", service.ClientGroups.Select(c => c.Replace('-', ' ')))}.";
-            foreach (var locality in Sample(random, authority.Localities, 1 + random.Next(Math.Min(3, authority.Localities.Count))))
-            {
-                service.Areas.Add(new ServiceArea { ServiceId = service.Id, AuthorityId = authority.Id, LocalityId = locality.Id });
-            }
+            service.CoverLocalities(Sample(random, authority.Localities, 1 + random.Next(Math.Min(3, authority.Localities.Count))).Select(l => (authority.Id, l.Id)));
             var unit = kind == ProviderKind.NonCareSupplier ? RateUnit.PerSession : RateUnit.PerHour;
-            service.Rates.Add(new ServiceRate
-            {
-                ServiceId = service.Id, Unit = unit, EffectiveFrom = today.AddDays(-random.Next(1, 365)),
-                AmountPence = unit == RateUnit.PerSession ? random.Next(800, 4000) : random.Next(1500, 3200),
-            });
+            var fromDaysAgo = random.Next(1, 365);
+            service.AddRate(unit == RateUnit.PerSession ? random.Next(800, 4000) : random.Next(1500, 3200), unit, today.AddDays(-fromDaysAgo));
             if (random.Next(100) < 75)
             {
                 service.ConfirmCapacity(random.Next(100) < 65 ? random.Next(1, 41) : 0,
                     random.Next(3) == 0 ? today.AddDays(random.Next(1, 60)) : null, now.AddDays(-random.Next(0, 90)));
             }
+            service.RecordChange(now, null);
             service.Reindex(provider);
             db.Services.Add(service);
         }

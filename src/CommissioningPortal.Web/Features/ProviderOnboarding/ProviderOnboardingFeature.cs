@@ -5,7 +5,7 @@ namespace CommissioningPortal.Web.Features.ProviderOnboarding;
 
 /// <summary>
 /// The provider's own side of the marketplace: the registration wizard, colleagues, the passport
-/// with its evidence, and the services editor.
+/// with its evidence, and the services editor — each write one use case in this folder.
 /// </summary>
 public static class ProviderOnboardingFeature
 {
@@ -15,6 +15,15 @@ public static class ProviderOnboardingFeature
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.AddSingleton<IEvidenceStore, FileSystemEvidenceStore>();
         builder.Services.AddScoped<ProviderAccount>();
+        builder.Services.AddScoped<SaveRegistrationStep>();
+        builder.Services.AddScoped<SubmitRegistration>();
+        builder.Services.AddScoped<InviteColleague>();
+        builder.Services.AddScoped<WithdrawInvitation>();
+        builder.Services.AddScoped<SendInvitationAgain>();
+        builder.Services.AddScoped<AcceptInvitation>();
+        builder.Services.AddScoped<SavePassportItem>();
+        builder.Services.AddScoped<SaveService>();
+        builder.Services.AddScoped<ConfirmCapacity>();
         return builder;
     }
 

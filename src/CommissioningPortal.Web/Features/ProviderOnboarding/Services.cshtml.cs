@@ -8,7 +8,7 @@ namespace CommissioningPortal.Web.Features.ProviderOnboarding;
 
 /// <summary><c>/provider/services</c>: the provider's services, stale capacity prompts, one-click confirmation and CSV.</summary>
 [Authorize(Policy = Policies.ProviderUser)]
-public sealed class ServicesModel(PortalDbContext db, DirectorySearch directory, TimeProvider clock) : PageModel
+public sealed class ServicesModel(PortalDbContext db, DirectorySearch directory, ConfirmCapacity confirm, TimeProvider clock) : PageModel
 {
     public Provider Provider { get; private set; } = null!;
     public List<Service> Items { get; private set; } = [];
@@ -39,13 +39,9 @@ public sealed class ServicesModel(PortalDbContext db, DirectorySearch directory,
     /// <summary>"Confirm capacity is still right": the same hours and start, confirmed now.</summary>
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct)
     {
-        var providerId = User.ProviderIdOf();
-        var service = await db.Services.FirstOrDefaultAsync(s => s.Id == id && s.ProviderId == providerId, ct);
-        if (service is null) return NotFound();
-        service.ConfirmCapacity(service.HoursFreePerWeek, service.EarliestStart, clock.GetUtcNow());
-        service.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        TempData["StatusMessage"] = $"Capacity for {service.Name} confirmed.";
+        var result = await confirm.HandleAsync(new ConfirmCapacity.Input(id), Actor.Of(User), ct);
+        if (!result.Succeeded) return await LoadAsync(ct) ? this.Refused(result) : NotFound();
+        TempData["StatusMessage"] = $"Capacity for {result.Value} confirmed.";
         return Redirect("/provider/services");
     }
 

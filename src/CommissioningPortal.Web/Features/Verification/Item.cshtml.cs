@@ -9,10 +9,8 @@ namespace CommissioningPortal.Web.Features.Verification;
 /// checked) or reject with a reason. Someone else deciding first gets a 409 saying who.
 /// </summary>
 [Authorize(Policy = Policies.Verifier)]
-public sealed class ItemModel(PortalDbContext db, PassportDecisions decisions, TimeProvider clock) : PageModel
+public sealed class ItemModel(PortalDbContext db, DecidePassportItem decide, TimeProvider clock) : PageModel
 {
-    public const int ReasonMaxLength = 1000;
-
     public PassportItem Item { get; private set; } = null!;
     public Provider Provider { get; private set; } = null!;
     public IReadOnlyList<PassportItem> OtherItems { get; private set; } = [];
@@ -33,59 +31,21 @@ public sealed class ItemModel(PortalDbContext db, PassportDecisions decisions, T
         return Page();
     }
 
-    public async Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken ct) => DecideAsync(id, DecidePassportItem.Decision.Verify, ct);
+
+    public Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken ct) => DecideAsync(id, DecidePassportItem.Decision.Reject, ct);
+
+    private async Task<IActionResult> DecideAsync(Guid id, DecidePassportItem.Decision decision, CancellationToken ct)
     {
+        var result = await decide.HandleAsync(new DecidePassportItem.Input(id, SeenVersion, decision, Confirm, Reason), Actor.Of(User), ct);
+        if (result.Succeeded)
+        {
+            TempData["StatusMessage"] = result.Value;
+            return Redirect("/verification");
+        }
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!Confirm) ModelState.AddModelError(nameof(Confirm), "Tick the box to confirm you have checked the evidence");
-        if (Item.ExpiresOn is { } expires && expires <= Today)
-        {
-            ModelState.AddModelError(nameof(Confirm), $"This item expired on {expires:d MMMM yyyy}, so it cannot be verified: reject it and ask for renewed evidence");
-        }
-        ModelState.Remove(nameof(Reason));
-        return await DecideAsync(id, reason: null, ct);
-    }
-
-    public async Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), "Give the reason you cannot accept this item, so the provider can put it right");
-        else if (Reason.Trim().Length > ReasonMaxLength) ModelState.AddModelError(nameof(Reason), $"The reason must be {ReasonMaxLength:N0} characters or fewer (it has {Reason.Trim().Length:N0})");
-        ModelState.Remove(nameof(Confirm));
-        return await DecideAsync(id, Reason?.Trim() ?? "", ct);
-    }
-
-    private async Task<IActionResult> DecideAsync(Guid id, string? reason, CancellationToken ct)
-    {
-        // Someone decided while this person was reading: say who, whatever else is wrong with the form.
-        if (PassportDecisions.ConflictMessage(Item, SeenVersion) is { } already) return Conflicted(already);
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        var by = await VerificationQueue.DeciderAsync(db, User, ct);
-        var result = await decisions.DecideAsync(id, SeenVersion, by, reason, ct);
-        switch (result.Outcome)
-        {
-            case DecisionOutcome.NotFound:
-                return NotFound();
-            case DecisionOutcome.Conflict:
-                await LoadAsync(id, ct);
-                return Conflicted(result.Message!);
-            default:
-                TempData["StatusMessage"] = reason is null
-                    ? $"Verified: {PassportItem.KindDisplayName(Item.Kind)} for {Provider.Name}. The provider has been e-mailed."
-                    : $"Rejected: {PassportItem.KindDisplayName(Item.Kind)} for {Provider.Name}. The provider has been e-mailed the reason.";
-                return Redirect("/verification");
-        }
-    }
-
-    private PageResult Conflicted(string message)
-    {
-        Conflict = message;
-        ModelState.AddModelError(string.Empty, message);
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        return Page();
+        if (result.Outcome == UseCaseOutcome.Conflict) Conflict = result.Errors[0].Message;
+        return this.Refused(result);
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -35,7 +35,6 @@ public sealed class PassportExpiryJob(IServiceScopeFactory scopes, TimeProvider 
             candidates = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().PassportItems.AsNoTracking()
                 .Where(i => (i.Status == PassportItemStatus.Verified || i.Status == PassportItemStatus.Unverified) &&
                             i.ExpiresOn != null && i.ExpiresOn <= horizon)
-                .Select(i => new PassportItem { Id = i.Id, Status = i.Status, ExpiresOn = i.ExpiresOn, ReminderSentOn = i.ReminderSentOn })
                 .ToListAsync(ct);
         }
         var expired = 0;
@@ -95,7 +94,7 @@ public sealed class PassportExpiryJob(IServiceScopeFactory scopes, TimeProvider 
         var item = await db.PassportItems.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null || !item.IsReminderDueOn(today)) return false; // sent by someone else already
         var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == item.ProviderId, ct);
-        item.ReminderSentOn = today;
+        item.RecordReminderSent(today);
         await services.GetRequiredService<PassportEmails>().QueueExpiryReminderAsync(provider, item, ct);
         await db.SaveChangesAsync(ct);
         return true;

@@ -12,7 +12,7 @@ public static class ProviderVerificationFeature
     public static WebApplicationBuilder AddProviderVerification(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<PassportEmails>();
-        builder.Services.AddScoped<PassportDecisions>();
+        builder.Services.AddScoped<DecidePassportItem>();
         builder.Services.AddSingleton<PassportExpiryJob>();
         if (builder.Configuration.GetValue(ExpiryJobEnabledKey, true)) builder.Services.AddHostedService<PassportExpiryService>();
         return builder;

@@ -8,18 +8,6 @@ public static class VerificationQueue
     public static IQueryable<PassportItem> Waiting(PortalDbContext db) =>
         db.PassportItems.AsNoTracking().Where(i => i.Status == PassportItemStatus.Unverified &&
                                                    (i.EvidenceFileName != null || i.EvidenceLocation != null || i.Number != null));
-
-    /// <summary>Who recorded the decision: the person's name and their authority (or "portal administrator").</summary>
-    public static async Task<string> DeciderAsync(PortalDbContext db, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
-    {
-        var name = user.DisplayNameOf();
-        if (user.AuthorityIdOf() is { } authorityId &&
-            await db.Authorities.AsNoTracking().Where(a => a.Id == authorityId).Select(a => a.Name).FirstOrDefaultAsync(ct) is { } authority)
-        {
-            return $"{name}, {authority}";
-        }
-        return user.IsInRole(Domain.Identity.Roles.Administrator) ? $"{name}, portal administrator" : name;
-    }
 }
 
 /// <summary>The count badge on the "Verification" navigation link.</summary>

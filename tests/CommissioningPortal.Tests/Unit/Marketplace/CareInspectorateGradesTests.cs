@@ -21,9 +21,12 @@ public sealed class CareInspectorateGradesTests
     [InlineData(7)]
     public void A_grade_outside_one_to_six_is_refused_and_nothing_changes(int grade)
     {
-        var item = new PassportItem { Grades = [4, 4, 4, 4, 4] };
-        Assert.Throws<ArgumentOutOfRangeException>(() => item.Grades = [5, grade, null, null, null]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PassportItem { Grades = [5, grade, null, null, null] });
+        var item = new PassportItem { Number = "CS1", Grades = [4, 4, 4, 4, 4] };
+        Assert.Throws<ArgumentOutOfRangeException>(() => item.Amend("CS2", null, null, new CareInspectorateRegistration("Care home service", null, null, [5, grade, null, null, null]), null));
         Assert.Equal([4, 4, 4, 4, 4], item.Grades);
+        Assert.Equal("CS1", item.Number);
+        Assert.Null(item.CareServiceType);
     }
 
     [Fact]

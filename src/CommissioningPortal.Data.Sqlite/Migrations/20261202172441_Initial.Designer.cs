@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommissioningPortal.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261202171536_Initial")]
+    [Migration("20261202172441_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -137,7 +137,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Data.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
@@ -200,7 +199,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.ContractTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorityId")
@@ -248,7 +246,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
@@ -288,7 +285,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAgreement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorityId")
@@ -343,7 +339,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAgreementVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgreementId")
@@ -408,7 +403,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgreementId")
@@ -454,7 +448,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PublishedRevisionId")
@@ -480,7 +473,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPageRevision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Author")
@@ -520,7 +512,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorityId")
@@ -579,7 +570,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClientGroup")
@@ -616,7 +606,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("AdmittedOn")
@@ -667,7 +656,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CareServiceType")
@@ -766,7 +754,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderCorrection", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -812,7 +799,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderInvitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AcceptedAt")
@@ -861,7 +847,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistration", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AddressLine")
@@ -939,7 +924,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistrationItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Details")
@@ -970,7 +954,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccessibilityNotes")
@@ -1025,6 +1008,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1042,7 +1029,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ServiceArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorityId")
@@ -1068,7 +1054,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ServiceRate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AmountPence")
@@ -1112,7 +1097,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ShortlistEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AddedAt")
@@ -1139,7 +1123,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.People.SupportedPerson", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -1196,7 +1179,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Reference.ReferenceTerm", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -1236,7 +1218,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Tenancy.Authority", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AreaCode")
@@ -1272,7 +1253,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Tenancy.Locality", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorityId")
@@ -1309,7 +1289,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Tenancy.Provider", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AddressLine")
@@ -1371,7 +1350,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AuthorityId")
@@ -1437,7 +1415,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkflowHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")
@@ -1484,7 +1461,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AuthorityId")
@@ -1534,7 +1510,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkflowTimer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Cancelled")

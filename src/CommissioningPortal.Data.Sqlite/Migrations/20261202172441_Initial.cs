@@ -472,6 +472,7 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     CapacityConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     ProviderVerifiedThrough = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     SearchText = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false)

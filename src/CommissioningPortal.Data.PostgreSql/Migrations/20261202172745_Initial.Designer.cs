@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommissioningPortal.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261202171911_Initial")]
+    [Migration("20261202172745_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -143,7 +143,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Data.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
@@ -206,7 +205,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.ContractTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorityId")
@@ -254,7 +252,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
@@ -294,7 +291,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAgreement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorityId")
@@ -349,7 +345,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfAgreementVersion", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AgreementId")
@@ -414,7 +409,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AgreementId")
@@ -460,7 +454,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("PublishedRevisionId")
@@ -486,7 +479,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPageRevision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Author")
@@ -526,7 +518,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorityId")
@@ -585,7 +576,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ClientGroup")
@@ -622,7 +612,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("AdmittedOn")
@@ -673,7 +662,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("CareServiceType")
@@ -772,7 +760,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderCorrection", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -818,7 +805,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderInvitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("AcceptedAt")
@@ -867,7 +853,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistration", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AddressLine")
@@ -945,7 +930,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistrationItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Details")
@@ -976,7 +960,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AccessibilityNotes")
@@ -1031,6 +1014,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1048,7 +1035,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ServiceArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorityId")
@@ -1074,7 +1060,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ServiceRate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("AmountPence")
@@ -1118,7 +1103,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ShortlistEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("AddedAt")
@@ -1145,7 +1129,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.People.SupportedPerson", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -1202,7 +1185,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Reference.ReferenceTerm", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -1242,7 +1224,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Tenancy.Authority", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AreaCode")
@@ -1278,7 +1259,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Tenancy.Locality", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorityId")
@@ -1315,7 +1295,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Tenancy.Provider", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AddressLine")
@@ -1377,7 +1356,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AuthorityId")
@@ -1443,7 +1421,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkflowHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Actor")
@@ -1490,7 +1467,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AuthorityId")
@@ -1540,7 +1516,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("CommissioningPortal.Domain.Workflows.WorkflowTimer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Cancelled")
