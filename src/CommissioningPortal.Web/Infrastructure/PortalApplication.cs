@@ -2,14 +2,23 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using CommissioningPortal.Data.Recipes;
 using CommissioningPortal.Web.Features.Account;
+using CommissioningPortal.Web.Features.Admin;
+using CommissioningPortal.Web.Features.Agreements;
+using CommissioningPortal.Web.Features.Authorities;
 using CommissioningPortal.Web.Features.Content;
 using CommissioningPortal.Web.Features.Email;
 using CommissioningPortal.Web.Features.Frameworks;
+using CommissioningPortal.Web.Features.Home;
 using CommissioningPortal.Web.Features.OpenReferral;
-using CommissioningPortal.Web.Features.Verification;
+using CommissioningPortal.Web.Features.Panel;
+using CommissioningPortal.Web.Features.People;
+using CommissioningPortal.Web.Features.Processes;
+using CommissioningPortal.Web.Features.ProviderDirectory;
 using CommissioningPortal.Web.Features.ProviderOnboarding;
-using CommissioningPortal.Web.Features.Templates;
 using CommissioningPortal.Web.Features.Providers;
+using CommissioningPortal.Web.Features.Tasks;
+using CommissioningPortal.Web.Features.Templates;
+using CommissioningPortal.Web.Features.Verification;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -111,35 +120,28 @@ public static class PortalApplication
             o.AddPolicy(CorrectionRateLimit, http => PerClient(http, static options => options.CorrectionPermitsPerMinute));
         });
 
-        // Process definitions: an invalid file stops start-up here, naming the file and the reason.
-        var definitions = builder.Configuration["Workflows:DefinitionsFolder"] is { Length: > 0 } folder
-            ? Path.GetFullPath(folder, builder.Environment.ContentRootPath)
-            : Path.Combine(AppContext.BaseDirectory, "workflow-definitions");
-        services.AddSingleton(Workflows.Definitions.WorkflowDefinitionRegistry.LoadFrom(definitions));
-        services.AddScoped<Workflows.Runtime.WorkflowRuntime>();
-        services.AddScoped<Features.Agreements.AgreementService>();
-        services.AddScoped<Features.Agreements.LedgerReader>();
-        services.AddScoped<Features.Agreements.PostLedgerEntry>();
-        services.AddSingleton<Features.Agreements.AgreementDocuments>();
-        services.AddSingleton<Workflows.Runtime.WorkflowTimerDispatcher>();
-        if (builder.Configuration.GetValue("Workflows:TimersEnabled", true)) services.AddHostedService<WorkflowTimerService>();
-
-        builder.AddEmailFeature();
-        builder.AddAccountFeature();
-        builder.AddContentFeature();
-        builder.AddTemplates();
         services.AddMemoryCache();
-        services.AddScoped<Features.ProviderDirectory.DirectorySearch>();
-        services.AddScoped<Features.ProviderDirectory.FrameworkDirectory>();
-        services.AddScoped<Features.ProviderDirectory.Shortlists>();
-        services.AddScoped<Features.ProviderDirectory.PassportSummaries>();
-        services.AddScoped<Features.Providers.ProviderDataRights>();
-        services.AddScoped<Features.ProviderDirectory.ProviderSeeder>();
-        services.AddOpenReferral();
-        builder.AddProviderVerification();
-        builder.AddProviderOnboarding();
-        builder.AddFrameworks();
-        builder.AddCorrections();
+
+        // The features, each registering its services and its navigation entries (Features/<Feature>/<Feature>Feature.cs),
+        // in the order their entries appear in the menu.
+        builder.AddEmailFeature();
+        builder.AddHomeFeature();
+        builder.AddContentFeature();
+        builder.AddProviderDirectoryFeature();
+        builder.AddAuthoritiesFeature();
+        builder.AddTasksFeature();
+        builder.AddProcessesFeature();
+        builder.AddVerificationFeature();
+        builder.AddFrameworksFeature();
+        builder.AddTemplatesFeature();
+        builder.AddProviderOnboardingFeature();
+        builder.AddProvidersFeature();
+        builder.AddAgreementsFeature();
+        builder.AddPeopleFeature();
+        builder.AddPanelFeature();
+        builder.AddAdminFeature();
+        builder.AddAccountFeature();
+        builder.AddOpenReferralFeature();
         return builder;
     }
 
@@ -181,8 +183,8 @@ public static class PortalApplication
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         app.MapContentFeature();
-        app.MapOpenReferral();
-        app.MapProviderOnboarding();
+        app.MapOpenReferralFeature();
+        app.MapProviderOnboardingFeature();
         return app;
     }
 

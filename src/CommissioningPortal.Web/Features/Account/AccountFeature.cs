@@ -34,7 +34,10 @@ public static class AccountFeature
         // Every request checks the cookie against the account: sign-out, a new password or a change to
         // two-step verification ends every session at once, and a deleted or closed account can do nothing.
         services.ConfigureApplicationCookie(o => o.Events.OnValidatePrincipal = Sessions.ValidatePrincipalAsync);
-        return builder;
+        return builder.AddNavigation(
+            new NavigationItem("/account/manage", "Your account", 100) { Audience = NavigationAudience.SignedIn },
+            new NavigationItem("/account/login", "Sign in", 100) { Audience = NavigationAudience.SignedOut },
+            new NavigationItem("/account/register", "Register", 101) { Audience = NavigationAudience.SignedOut });
     }
 
     /// <summary>

@@ -13,7 +13,8 @@ public static class ContentFeature
         builder.Services.AddScoped<Admin.Pages.PublishPage>();
         builder.Services.AddScoped<Admin.Pages.UnpublishPage>();
         builder.Services.AddScoped<Admin.Pages.RestoreRevision>();
-        return builder;
+        // The plain-language guide to the four options is in the menu for everyone.
+        return builder.AddNavigation(new NavigationItem("/pages/your-four-sds-options", "Your four SDS options", 10));
     }
 
     public static WebApplication MapContentFeature(this WebApplication app) => app;

@@ -6,7 +6,7 @@ namespace CommissioningPortal.Web.Features.Frameworks;
 /// </summary>
 public static class FrameworksFeature
 {
-    public static WebApplicationBuilder AddFrameworks(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddFrameworksFeature(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<FrameworkChanges>();
         builder.Services.AddScoped<CreateFramework>();
@@ -14,6 +14,6 @@ public static class FrameworksFeature
         builder.Services.AddScoped<AdmitProvider>();
         builder.Services.AddScoped<ChangeFrameworkStatus>();
         builder.Services.AddScoped<ChangeMemberStanding>();
-        return builder;
+        return builder.AddNavigation(new NavigationItem("/frameworks", "Frameworks", 41) { Policy = Policies.Commissioner });
     }
 }

@@ -9,7 +9,7 @@ namespace CommissioningPortal.Web.Features.ProviderOnboarding;
 /// </summary>
 public static class ProviderOnboardingFeature
 {
-    public static WebApplicationBuilder AddProviderOnboarding(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddProviderOnboardingFeature(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
@@ -27,7 +27,7 @@ public static class ProviderOnboardingFeature
         return builder;
     }
 
-    public static WebApplication MapProviderOnboarding(this WebApplication app)
+    public static WebApplication MapProviderOnboardingFeature(this WebApplication app)
     {
         app.MapGet("/evidence/{itemId:guid}", DownloadEvidenceAsync).RequireAuthorization();
         return app;
