@@ -18,6 +18,11 @@ public sealed class PortalClient : IDisposable
         Portal = factory;
         Cookies = new CookieContainer();
         var handler = new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true };
+        if (factory.HttpsCertificate is { } certificate)
+        {
+            // Trust exactly the test's own self-signed certificate, nothing else.
+            handler.ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint;
+        }
         _http = new HttpClient(handler) { BaseAddress = factory.BaseAddress };
     }
 

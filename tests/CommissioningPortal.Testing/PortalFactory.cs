@@ -23,6 +23,12 @@ public class PortalFactory : WebApplicationFactory<Program>, Xunit.IAsyncLifetim
     private readonly Dictionary<string, string?> _settings;
 
     public PortalFactory(DatabaseKind kind, IDictionary<string, string?>? settings = null)
+        : this(kind, settings, httpsCertificate: null)
+    {
+    }
+
+    /// <param name="httpsCertificate">When given, Kestrel serves HTTPS only, with this certificate, and clients trust it.</param>
+    protected PortalFactory(DatabaseKind kind, IDictionary<string, string?>? settings, System.Security.Cryptography.X509Certificates.X509Certificate2? httpsCertificate)
     {
         Kind = kind;
         Folder = Directory.CreateTempSubdirectory("portal-test-").FullName;
@@ -45,8 +51,13 @@ public class PortalFactory : WebApplicationFactory<Program>, Xunit.IAsyncLifetim
             ["RateLimiting:CorrectionPermitsPerMinute"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
-        UseKestrel(0);
+        HttpsCertificate = httpsCertificate;
+        if (httpsCertificate is null) UseKestrel(0);
+        else UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.UseHttps(httpsCertificate)));
     }
+
+    /// <summary>The certificate Kestrel serves HTTPS with, or null for plain HTTP.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? HttpsCertificate { get; }
 
     public DatabaseKind Kind { get; }
     public string Folder { get; }

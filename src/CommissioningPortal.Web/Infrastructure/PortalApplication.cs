@@ -88,6 +88,8 @@ public static class PortalApplication
 
         services.AddHttpContextAccessor();
         builder.AddPortalSecurity();
+        builder.AddHttpHardening();
+        builder.AddPortalScaleOut();
         services.AddScoped<IAuthorizationHandler, SameAuthorityHandler>();
         services.AddAuthorizationBuilder().AddPortalPolicies();
 
@@ -105,7 +107,6 @@ public static class PortalApplication
             messages.SetValueIsInvalidAccessor(value => $"'{value}' is not valid here");
         });
         services.AddProblemDetails();
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -165,7 +166,7 @@ public static class PortalApplication
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler(static error => error.Run(WriteErrorAsync));
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseHttpHardening();
         // Problem-details JSON for the API, the friendly page for people.
         app.UseWhen(static c => IsApi(c), static api => api.UseStatusCodePages());
         app.UseWhen(static c => !IsApi(c), static pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
@@ -177,11 +178,13 @@ public static class PortalApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseOutputCache();
         app.UseAccountFeature();
 
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapPortalHealth(WriteHealthAsync);
+        app.MapSiteFiles();
         app.MapContentFeature();
         app.MapOpenReferralFeature();
         app.MapProviderOnboardingFeature();

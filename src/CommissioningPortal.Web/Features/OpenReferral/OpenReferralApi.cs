@@ -58,13 +58,13 @@ public static partial class OpenReferralApi
             .WithSummary("Verified providers, a page at a time.").Lists<HsdsOrganizationSummary>();
         api.MapGet("/organizations/{id}", OrganizationAsync).WithName("getOrganizationById")
             .WithSummary("One provider with its kind and its services.").One<HsdsOrganization>();
-        api.MapGet("/taxonomies", TaxonomiesAsync).WithName("getPaginatedListOfTaxonomies")
+        api.MapGet("/taxonomies", TaxonomiesAsync).WithName("getPaginatedListOfTaxonomies").CacheOutput(ScaleOut.ReferenceDataCachePolicy)
             .WithSummary("The taxonomies services are described by, a page at a time.").Lists<HsdsTaxonomy>();
-        api.MapGet("/taxonomies/{id}", TaxonomyAsync).WithName("getTaxonomyById")
+        api.MapGet("/taxonomies/{id}", TaxonomyAsync).WithName("getTaxonomyById").CacheOutput(ScaleOut.ReferenceDataCachePolicy)
             .WithSummary("One taxonomy with its terms.").One<HsdsTaxonomy>();
-        api.MapGet("/taxonomy_terms", TaxonomyTermsAsync).WithName("getPaginatedListOfTaxonomyTerms")
+        api.MapGet("/taxonomy_terms", TaxonomyTermsAsync).WithName("getPaginatedListOfTaxonomyTerms").CacheOutput(ScaleOut.ReferenceDataCachePolicy)
             .WithSummary("The terms of every taxonomy, a page at a time.").Lists<HsdsTaxonomyTerm>();
-        api.MapGet("/taxonomy_terms/{id}", TaxonomyTermAsync).WithName("getTaxonomyTermById")
+        api.MapGet("/taxonomy_terms/{id}", TaxonomyTermAsync).WithName("getTaxonomyTermById").CacheOutput(ScaleOut.ReferenceDataCachePolicy)
             .WithSummary("One taxonomy term.").One<HsdsTaxonomyTerm>();
         app.MapOpenReferralDescription();
     }
