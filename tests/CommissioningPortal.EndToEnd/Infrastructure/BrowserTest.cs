@@ -26,7 +26,10 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         Context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB" });
         Context.SetDefaultTimeout(15_000);
         Page = await Context.NewPageAsync();
+        Page.PageError += (_, error) => { lock (_scriptErrors) _scriptErrors.Add($"{Page.Url}: {error}"); };
     }
+
+    private readonly List<string> _scriptErrors = [];
 
     public virtual async ValueTask DisposeAsync()
     {
@@ -66,6 +69,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         var violations = results.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target?.ToString() ?? "")))}").ToList();
         Assert.True(violations.Count == 0, $"axe found {violations.Count} violation(s) on {Page.Url}:\n{string.Join("\n", violations)}");
+        // A script error breaks the enhancements people rely on (menus, file uploads): fail on any.
+        lock (_scriptErrors) Assert.True(_scriptErrors.Count == 0, $"script error(s):\n{string.Join("\n", _scriptErrors)}");
     }
 
     /// <summary>
