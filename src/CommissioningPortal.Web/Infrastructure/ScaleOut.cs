@@ -35,8 +35,8 @@ public sealed class ProxyOptions
 /// cache and output cache on Redis when <c>Redis:Configuration</c> is set, forwarded headers from known
 /// proxies, and the two health endpoints a load balancer asks: <c>/health/live</c> (the process answers)
 /// and <c>/health/ready</c> (the database and, when configured, Redis answer). Background work (outbox,
-/// process timers, the passport expiry job) claims each item with a lease in the database, so any
-/// number of nodes handle each item once.
+/// process timers, the passport expiry job) claims each item in the database (a lease, or the item's
+/// version), so any number of nodes handle each item once.
 /// </summary>
 public static class ScaleOut
 {
