@@ -111,18 +111,12 @@ public static class PortalApplication
             o.AddPolicy(CorrectionRateLimit, http => PerClient(http, static options => options.CorrectionPermitsPerMinute));
         });
 
-        // Process definitions: an invalid file stops start-up here, naming the file and the reason.
-        var definitions = builder.Configuration["Workflows:DefinitionsFolder"] is { Length: > 0 } folder
-            ? Path.GetFullPath(folder, builder.Environment.ContentRootPath)
-            : Path.Combine(AppContext.BaseDirectory, "workflow-definitions");
-        services.AddSingleton(Workflows.Definitions.WorkflowDefinitionRegistry.LoadFrom(definitions));
-        services.AddScoped<Workflows.Runtime.WorkflowRuntime>();
+        // The process engine (definitions, runtime, timers, guards): an invalid file stops start-up, naming it.
+        Features.Processes.WorkflowRegistration.AddPortalWorkflows(builder);
         services.AddScoped<Features.Agreements.AgreementService>();
         services.AddScoped<Features.Agreements.LedgerReader>();
         services.AddScoped<Features.Agreements.PostLedgerEntry>();
         services.AddSingleton<Features.Agreements.AgreementDocuments>();
-        services.AddSingleton<Workflows.Runtime.WorkflowTimerDispatcher>();
-        if (builder.Configuration.GetValue("Workflows:TimersEnabled", true)) services.AddHostedService<WorkflowTimerService>();
 
         builder.AddEmailFeature();
         builder.AddAccountFeature();
@@ -244,19 +238,9 @@ public static class PortalApplication
         }
     }
 
-    /// <summary>Every handler or document renderer a definition calls must exist, or start-up stops naming the file.</summary>
-    private static void CheckWorkflowHandlers(IServiceProvider services)
-    {
-        var registered = services.GetServices<Workflows.Runtime.IWorkflowActionHandler>().Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
-        var registry = services.GetRequiredService<Workflows.Definitions.WorkflowDefinitionRegistry>();
-        foreach (var (definition, handler) in Workflows.Runtime.WorkflowRuntime.HandlersCalledBy(registry.All))
-        {
-            if (!registered.Contains(handler))
-            {
-                throw new Workflows.Definitions.WorkflowDefinitionException($"{definition.Key}.json", $"it calls '{handler}', which no registered handler provides");
-            }
-        }
-    }
+    /// <summary>Every guard, handler or document renderer a definition names must exist, or start-up stops naming the file.</summary>
+    private static void CheckWorkflowHandlers(IServiceProvider services) =>
+        Workflows.WorkflowStartupCheck.Check(services, services.GetRequiredService<Workflows.Definitions.WorkflowDefinitionRegistry>());
 
     /// <summary>"WeeklyBudget" → "weekly budget".</summary>
     internal static string FieldWords(string field) =>
