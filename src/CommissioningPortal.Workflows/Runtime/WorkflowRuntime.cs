@@ -66,9 +66,25 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
 
     public Task<WorkflowInstance?> FindByBusinessKeyAsync(string businessKey, CancellationToken ct = default) => store.FindByBusinessKeyAsync(businessKey, ct);
 
-    /// <summary>Whether the actor's roles may start this definition from a generic page.</summary>
-    public static bool MayStart(WorkflowDefinition definition, WorkflowActor actor) =>
-        definition.OwnedBy is null && definition.StartedBy.Any(actor.Roles.Contains);
+    /// <summary>Whether the actor's roles may start an instance of the newest version (<see cref="WorkflowDefinition.StartedBy"/>).</summary>
+    public bool MayStart(string definitionId, WorkflowActor actor) => MayStart(definitions.Latest(definitionId), actor);
+
+    public static bool MayStart(WorkflowDefinition definition, WorkflowActor actor) => definition.StartedBy.Any(actor.Roles.Contains);
+
+    /// <summary>The definitions the actor may start from a generic "start a process" page: not those a feature owns.</summary>
+    public IReadOnlyList<WorkflowDefinition> StartableBy(WorkflowActor actor) =>
+        definitions.All.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!)
+            .Where(d => d.OwnedBy is null && MayStart(d, actor)).OrderBy(d => d.Title, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Whether the actor may fire <paramref name="trigger"/> on a new instance of the newest version,
+    /// straight from its initial state (its roles; guards are not asked: there is no instance yet).
+    /// </summary>
+    public bool MayFireOnStart(string definitionId, string trigger, WorkflowActor actor)
+    {
+        var definition = definitions.Latest(definitionId);
+        return definition.Transitions.Any(t => t.Trigger == trigger && t.From.Contains(definition.InitialState) && t.Roles.Any(actor.Roles.Contains));
+    }
 
     /// <summary>
     /// Each transition from the instance's current state that the actor's roles allow, with whether

@@ -24,6 +24,7 @@ public static class WorkflowRegistration
                 .AddGuard<Partnerships.EvidenceRecordedGuard>()
                 .AddGuard<OffFrameworkApprovals.ChecksPassedGuard>();
         });
+        builder.Services.AddScoped<ProcessParticipation>();
         return builder;
     }
 }
