@@ -54,6 +54,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Framework> Frameworks => Set<Framework>();
     public DbSet<Lot> Lots => Set<Lot>();
     public DbSet<LotMember> LotMembers => Set<LotMember>();
+    public DbSet<CommissioningPortal.Domain.Partnerships.AllianceMember> AllianceMembers => Set<CommissioningPortal.Domain.Partnerships.AllianceMember>();
+    public DbSet<CommissioningPortal.Domain.Partnerships.AllianceDecision> AllianceDecisions => Set<CommissioningPortal.Domain.Partnerships.AllianceDecision>();
+    public DbSet<CommissioningPortal.Domain.Partnerships.PartnershipEvidence> PartnershipEvidence => Set<CommissioningPortal.Domain.Partnerships.PartnershipEvidence>();
+    public DbSet<CommissioningPortal.Domain.Approvals.OffFrameworkApproval> OffFrameworkApprovals => Set<CommissioningPortal.Domain.Approvals.OffFrameworkApproval>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -448,6 +448,67 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.ToTable("IsfLedgerEntries", (string)null);
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Approvals.ApprovalCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ApprovalCheck");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Approvals.OffFrameworkApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ProviderKind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderId");
+
+                    b.ToTable("OffFrameworkApprovals");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1123,6 +1184,128 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.ToTable("ShortlistEntries", (string)null);
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AllianceInstanceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllianceInstanceId", "ProposedAt");
+
+                    b.ToTable("AllianceDecisions");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AllianceInstanceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllianceInstanceId");
+
+                    b.ToTable("AllianceMembers");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceMemberPosition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("DecisionId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("AllianceMemberPosition");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.PartnershipEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("PartnershipInstanceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipInstanceId", "Stage");
+
+                    b.ToTable("PartnershipEvidence");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.People.SupportedPerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1469,6 +1652,10 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.Property<Guid?>("AuthorityId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("BusinessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1504,6 +1691,10 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
+
+                    b.HasIndex("BusinessKey")
+                        .IsUnique()
+                        .HasFilter("[BusinessKey] IS NOT NULL");
 
                     b.HasIndex("DefinitionId", "State");
 
@@ -1775,6 +1966,30 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Approvals.ApprovalCheck", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Approvals.OffFrameworkApproval", null)
+                        .WithMany("Checks")
+                        .HasForeignKey("ApprovalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Approvals.OffFrameworkApproval", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Tenancy.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPageRevision", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Content.ContentPage", null)
@@ -1930,6 +2145,48 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("AllianceInstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceMember", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("AllianceInstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceMemberPosition", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Partnerships.AllianceDecision", null)
+                        .WithMany("Positions")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Partnerships.AllianceMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.PartnershipEvidence", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipInstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.People.SupportedPerson", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Tenancy.Authority", null)
@@ -2026,6 +2283,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Approvals.OffFrameworkApproval", b =>
+                {
+                    b.Navigation("Checks");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Navigation("Revisions");
@@ -2053,6 +2315,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.Navigation("Rates");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>
+                {
+                    b.Navigation("Positions");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Tenancy.Authority", b =>

@@ -442,6 +442,67 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.ToTable("IsfLedgerEntries", (string)null);
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Approvals.ApprovalCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ApprovalCheck");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Approvals.OffFrameworkApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProviderKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderId");
+
+                    b.ToTable("OffFrameworkApprovals");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1117,6 +1178,128 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.ToTable("ShortlistEntries", (string)null);
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AllianceInstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllianceInstanceId", "ProposedAt");
+
+                    b.ToTable("AllianceDecisions");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AllianceInstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllianceInstanceId");
+
+                    b.ToTable("AllianceMembers");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceMemberPosition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("DecisionId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("AllianceMemberPosition");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.PartnershipEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipInstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipInstanceId", "Stage");
+
+                    b.ToTable("PartnershipEvidence");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.People.SupportedPerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1463,6 +1646,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Property<Guid?>("AuthorityId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BusinessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -1498,6 +1685,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorityId");
+
+                    b.HasIndex("BusinessKey")
+                        .IsUnique();
 
                     b.HasIndex("DefinitionId", "State");
 
@@ -1762,6 +1952,30 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Approvals.ApprovalCheck", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Approvals.OffFrameworkApproval", null)
+                        .WithMany("Checks")
+                        .HasForeignKey("ApprovalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Approvals.OffFrameworkApproval", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Tenancy.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPageRevision", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Content.ContentPage", null)
@@ -1917,6 +2131,48 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("AllianceInstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceMember", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("AllianceInstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceMemberPosition", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Partnerships.AllianceDecision", null)
+                        .WithMany("Positions")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Partnerships.AllianceMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.PartnershipEvidence", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Workflows.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipInstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.People.SupportedPerson", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Tenancy.Authority", null)
@@ -2013,6 +2269,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Approvals.OffFrameworkApproval", b =>
+                {
+                    b.Navigation("Checks");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Content.ContentPage", b =>
                 {
                     b.Navigation("Revisions");
@@ -2040,6 +2301,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Navigation("Rates");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>
+                {
+                    b.Navigation("Positions");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Tenancy.Authority", b =>

@@ -13,6 +13,8 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         b.Property(i => i.Title).HasMaxLength(300);
         b.HasIndex(i => new { i.DefinitionId, i.State });
         b.HasIndex(i => i.AuthorityId);
+        b.Property(i => i.BusinessKey).HasMaxLength(200);
+        b.HasIndex(i => i.BusinessKey).IsUnique(); // null allowed many times on every provider
     }
 }
 

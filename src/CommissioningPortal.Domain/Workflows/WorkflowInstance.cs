@@ -17,6 +17,9 @@ public sealed class WorkflowInstance : IVersioned
     /// <summary>The authority whose process it is: its staff get the tasks.</summary>
     public Guid? AuthorityId { get; set; }
 
+    /// <summary>What it runs for, e.g. "agreement:{id}" or "partnership:{id}"; unique when set.</summary>
+    public string? BusinessKey { get; set; }
+
     /// <summary>Instance variables (e.g. closingDate) as a JSON object.</summary>
     public string VariablesJson { get; set; } = "{}";
 

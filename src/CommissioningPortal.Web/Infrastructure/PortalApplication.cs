@@ -249,19 +249,9 @@ public static class PortalApplication
         }
     }
 
-    /// <summary>Every handler or document renderer a definition calls must exist, or start-up stops naming the file.</summary>
-    private static void CheckWorkflowHandlers(IServiceProvider services)
-    {
-        var registered = services.GetServices<Workflows.Runtime.IWorkflowActionHandler>().Select(h => h.Name).ToHashSet(StringComparer.Ordinal);
-        var registry = services.GetRequiredService<Workflows.Definitions.WorkflowDefinitionRegistry>();
-        foreach (var (definition, handler) in Workflows.Runtime.WorkflowRuntime.HandlersCalledBy(registry.All))
-        {
-            if (!registered.Contains(handler))
-            {
-                throw new Workflows.Definitions.WorkflowDefinitionException($"{definition.Key}.json", $"it calls '{handler}', which no registered handler provides");
-            }
-        }
-    }
+    /// <summary>Every guard, handler or document renderer a definition names must exist, or start-up stops naming the file.</summary>
+    private static void CheckWorkflowHandlers(IServiceProvider services) =>
+        Workflows.WorkflowStartupCheck.Check(services, services.GetRequiredService<Workflows.Definitions.WorkflowDefinitionRegistry>());
 
     /// <summary>"WeeklyBudget" → "weekly budget".</summary>
     internal static string FieldWords(string field) =>

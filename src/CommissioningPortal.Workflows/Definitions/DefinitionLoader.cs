@@ -20,7 +20,6 @@ public sealed class WorkflowDefinitionException(string file, string reason, Exce
 /// </summary>
 public static partial class DefinitionLoader
 {
-    public static readonly IReadOnlyList<string> ActionTypes = ["email", "task", "document", "startProcess", "setVariable", "handler"];
     public static readonly IReadOnlyList<string> VariableTypes = ["string", "number", "boolean", "date", "money"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -28,6 +27,7 @@ public static partial class DefinitionLoader
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        AllowOutOfOrderMetadataProperties = true, // an action's "type" need not come first
     };
 
     [GeneratedRegex(@"^(?<id>[a-z][a-z0-9-]*)\.v(?<version>[1-9][0-9]*)\.json$")]
@@ -45,7 +45,7 @@ public static partial class DefinitionLoader
         if (duplicate is not null) throw new WorkflowDefinitionException(folder, $"{duplicate.Key} is defined twice");
         foreach (var d in definitions)
         {
-            var missing = d.States.SelectMany(s => s.OnEntry).FirstOrDefault(a => a.Type == "startProcess" && definitions.All(o => o.Id != a.Process));
+            var missing = d.States.SelectMany(s => s.OnEntry).OfType<StartProcessAction>().FirstOrDefault(a => definitions.All(o => o.Id != a.Process));
             if (missing is not null) throw new WorkflowDefinitionException($"{d.Key}.json", $"it starts process '{missing.Process}', which is not defined");
         }
         return definitions;
@@ -131,23 +131,29 @@ public static partial class DefinitionLoader
         {
             foreach (var action in state.OnEntry)
             {
-                if (!ActionTypes.Contains(action.Type)) Fail($"state '{state.Name}' has an action of unknown type '{action.Type}' (use {string.Join(", ", ActionTypes)})");
-                if (action.Type == "task" && (action.Role is null || action.Trigger is null)) Fail($"the task in state '{state.Name}' needs a role and the trigger its completion fires");
-                var missing = action.Type switch
+                switch (action)
                 {
-                    "setVariable" when action.Variable is null => "a setVariable action needs 'variable'",
-                    "startProcess" when action.Process is null => "a startProcess action needs 'process' (the id of the process to start)",
-                    "handler" when action.Handler is null => "a handler action needs 'handler' (the name of a registered domain handler)",
-                    "document" when action.Template is null => "a document action needs 'template'",
-                    _ => null,
-                };
-                if (missing is not null) Fail($"in state '{state.Name}', {missing}");
-                if (action.Due is not null)
-                {
-                    try { XmlConvert.ToTimeSpan(action.Due); }
-                    catch (FormatException) { Fail($"the task in state '{state.Name}' has due = '{action.Due}', which is not an ISO 8601 duration"); }
+                    case TaskAction task:
+                        if (!d.Transitions.Any(t => t.Trigger == task.Trigger && t.From.Contains(state.Name)))
+                        {
+                            Fail($"the task in state '{state.Name}' fires '{task.Trigger}', which no transition from that state handles");
+                        }
+                        if (task.Due is not null)
+                        {
+                            try { XmlConvert.ToTimeSpan(task.Due); }
+                            catch (FormatException) { Fail($"the task in state '{state.Name}' has due = '{task.Due}', which is not an ISO 8601 duration"); }
+                        }
+                        break;
+                    case null:
+                        Fail($"state '{state.Name}' has an empty action");
+                        break;
                 }
             }
+        }
+
+        foreach (var t in d.Transitions.Where(t => t.Guard is not null && string.IsNullOrWhiteSpace(t.Guard)))
+        {
+            Fail($"transition '{t.Trigger}' has an empty guard name");
         }
 
         // Every state can be reached, and every state that is not final has a way on.

@@ -14,6 +14,13 @@ public sealed record WorkflowDefinition
     public required string Title { get; init; }
     public string? Description { get; init; }
     public required string InitialState { get; init; }
+
+    /// <summary>The roles that may start an instance from the "Start a process" page; empty: only a feature starts it.</summary>
+    public IReadOnlyList<string> StartedBy { get; init; } = [];
+
+    /// <summary>When set, only this feature starts instances (e.g. "agreements"): the generic start page does not offer it.</summary>
+    public string? OwnedBy { get; init; }
+
     public required IReadOnlyList<StateDefinition> States { get; init; }
     public required IReadOnlyList<TransitionDefinition> Transitions { get; init; }
     public IReadOnlyList<TimerDefinition> Timers { get; init; } = [];
@@ -22,7 +29,18 @@ public sealed record WorkflowDefinition
     [JsonIgnore]
     public string Key => $"{Id}.v{Version}";
 
+    /// <summary>The file it was read from (<c>&lt;id&gt;.v&lt;version&gt;.json</c>).</summary>
+    [JsonIgnore]
+    public string FileName => $"{Key}.json";
+
     public StateDefinition? State(string name) => States.FirstOrDefault(s => s.Name == name);
+
+    /// <summary>Every role the definition names: who starts it, who fires its transitions, who gets its tasks and e-mails.</summary>
+    [JsonIgnore]
+    public IReadOnlyCollection<string> RolesNamed =>
+        StartedBy.Concat(Transitions.SelectMany(t => t.Roles))
+            .Concat(States.SelectMany(s => s.OnEntry).OfType<IRoleAction>().Select(a => a.Role))
+            .Where(r => r != Runtime.WorkflowActor.SystemRole).Distinct().ToList();
 }
 
 public sealed record StateDefinition
@@ -31,8 +49,8 @@ public sealed record StateDefinition
     public required string Title { get; init; }
     public bool Final { get; init; }
 
-    /// <summary>Actions run on entering the state, in the firing transaction or through the outbox.</summary>
-    public IReadOnlyList<ActionDefinition> OnEntry { get; init; } = [];
+    /// <summary>Actions run on entering the state, in the firing's unit of work.</summary>
+    public IReadOnlyList<WorkflowAction> OnEntry { get; init; } = [];
 }
 
 public sealed record TransitionDefinition
@@ -41,7 +59,7 @@ public sealed record TransitionDefinition
     public required IReadOnlyList<string> From { get; init; }
     public required string To { get; init; }
 
-    /// <summary>A named guard (a domain rule) that must hold for the transition to fire.</summary>
+    /// <summary>A named guard (an <see cref="Runtime.IWorkflowGuard"/>) that must hold for the transition to fire.</summary>
     public string? Guard { get; init; }
 
     /// <summary>Roles allowed to fire it; "system" for timers and the engine itself.</summary>
@@ -49,6 +67,12 @@ public sealed record TransitionDefinition
 
     public bool CommentRequired { get; init; }
     public string? Title { get; init; }
+
+    /// <summary>
+    /// The feature whose use case fires it (e.g. "agreements"): it carries data and rules only that
+    /// feature supplies, so the generic process page never offers it and refuses it.
+    /// </summary>
+    public string? OwnedBy { get; init; }
 }
 
 public sealed record TimerDefinition
@@ -65,20 +89,76 @@ public sealed record TimerDefinition
     public required string Trigger { get; init; }
 }
 
-public sealed record ActionDefinition
+/// <summary>An entry action, typed by its <c>type</c> discriminator.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TaskAction), "task")]
+[JsonDerivedType(typeof(NotifyAction), "email")]
+[JsonDerivedType(typeof(DocumentAction), "document")]
+[JsonDerivedType(typeof(StartProcessAction), "startProcess")]
+[JsonDerivedType(typeof(SetVariableAction), "setVariable")]
+[JsonDerivedType(typeof(HandlerAction), "handler")]
+public abstract record WorkflowAction
 {
-    /// <summary>email, task, document, startProcess, setVariable or handler.</summary>
-    public required string Type { get; init; }
+    /// <summary>The name the definition files use for this kind of action.</summary>
+    [JsonIgnore]
+    public abstract string Kind { get; }
+}
 
-    public string? Role { get; init; }
-    public string? Template { get; init; }
+/// <summary>An action addressed to everyone holding a role in the instance's authority.</summary>
+public interface IRoleAction
+{
+    string Role { get; }
+}
+
+/// <summary>A human task for everyone with <see cref="Role"/>; completing it fires <see cref="Trigger"/>.</summary>
+public sealed record TaskAction : WorkflowAction, IRoleAction
+{
+    public override string Kind => "task";
+    public required string Role { get; init; }
+    public required string Trigger { get; init; }
     public string? Title { get; init; }
+
+    /// <summary>ISO 8601 duration, e.g. "P5D".</summary>
     public string? Due { get; init; }
-    public string? Trigger { get; init; }
-    public string? Process { get; init; }
-    public string? Variable { get; init; }
+}
+
+/// <summary>A notification (e-mail through the portal's outbox) to everyone with <see cref="Role"/>.</summary>
+public sealed record NotifyAction : WorkflowAction, IRoleAction
+{
+    public override string Kind => "email";
+    public required string Role { get; init; }
+    public string? Template { get; init; }
+}
+
+/// <summary>Runs the handler registered as <c>document:&lt;template&gt;</c>.</summary>
+public sealed record DocumentAction : WorkflowAction
+{
+    public override string Kind => "document";
+    public required string Template { get; init; }
+    public string HandlerName => $"document:{Template}";
+}
+
+/// <summary>Starts the newest version of another process in the same authority, linked both ways.</summary>
+public sealed record StartProcessAction : WorkflowAction
+{
+    public override string Kind => "startProcess";
+    public required string Process { get; init; }
+    public string? Title { get; init; }
+}
+
+/// <summary>Sets an instance variable; "$now" is the time of the step.</summary>
+public sealed record SetVariableAction : WorkflowAction
+{
+    public override string Kind => "setVariable";
+    public required string Variable { get; init; }
     public string? Value { get; init; }
-    public string? Handler { get; init; }
+}
+
+/// <summary>Runs a named <see cref="Runtime.IWorkflowActionHandler"/>.</summary>
+public sealed record HandlerAction : WorkflowAction
+{
+    public override string Kind => "handler";
+    public required string Handler { get; init; }
 }
 
 public sealed record VariableDefinition

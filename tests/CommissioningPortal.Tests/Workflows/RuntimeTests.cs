@@ -2,6 +2,7 @@ using CommissioningPortal.Data;
 using CommissioningPortal.Domain.Identity;
 using CommissioningPortal.Tests.Infrastructure;
 using CommissioningPortal.Workflows.Definitions;
+using CommissioningPortal.Data.Workflows;
 using CommissioningPortal.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -134,8 +135,8 @@ public abstract class RuntimeTests(PortalFactory portal) : PortalTestBase(portal
             States =
             [
                 new StateDefinition { Name = "start", Title = "Start" },
-                new StateDefinition { Name = "noted", Title = "Noted", OnEntry = [new ActionDefinition { Type = "handler", Handler = "note" }] },
-                new StateDefinition { Name = "broken", Title = "Broken", Final = true, OnEntry = [new ActionDefinition { Type = "handler", Handler = "explode" }] },
+                new StateDefinition { Name = "noted", Title = "Noted", OnEntry = [new HandlerAction { Handler = "note" }] },
+                new StateDefinition { Name = "broken", Title = "Broken", Final = true, OnEntry = [new HandlerAction { Handler = "explode" }] },
             ],
             Transitions =
             [
@@ -145,7 +146,7 @@ public abstract class RuntimeTests(PortalFactory portal) : PortalTestBase(portal
         };
         await using var scope = Portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var runtime = new WorkflowRuntime(db, new WorkflowDefinitionRegistry([definition]), Portal.Clock, handlers: [new NoteHandler(), new ExplodingHandler()]);
+        var runtime = new WorkflowRuntime(new EfWorkflowStore(db), new WorkflowDefinitionRegistry([definition]), Portal.Clock, handlers: [new NoteHandler(db), new ExplodingHandler()]);
         var instance = await runtime.StartAsync("handled", "Handler test", null, null, Commissioner, Ct);
 
         Assert.Equal(FireOutcome.Fired, (await runtime.FireAsync(instance.Id, "note", Commissioner, ct: Ct)).Outcome);
@@ -157,13 +158,14 @@ public abstract class RuntimeTests(PortalFactory portal) : PortalTestBase(portal
         Assert.Equal(2, await db.WorkflowHistory.CountAsync(h => h.InstanceId == instance.Id, Ct)); // the "note" entry and the handler's; nothing from "break"
     }
 
-    private sealed class NoteHandler : IWorkflowActionHandler
+    /// <summary>Adds to the host's unit of work (the scoped context), as a portal handler does.</summary>
+    private sealed class NoteHandler(PortalDbContext db) : IWorkflowActionHandler
     {
         public string Name => "note";
 
         public Task RunAsync(WorkflowActionContext context, CancellationToken ct)
         {
-            context.Db.WorkflowHistory.Add(new CommissioningPortal.Domain.Workflows.WorkflowHistoryEntry
+            db.WorkflowHistory.Add(new CommissioningPortal.Domain.Workflows.WorkflowHistoryEntry
             {
                 InstanceId = context.Instance.Id, Sequence = 100, Trigger = "handler", FromState = context.State.Name, ToState = context.State.Name,
                 Actor = "handler", At = context.Now, Comment = "noted by handler",
@@ -192,10 +194,10 @@ public abstract class RuntimeTests(PortalFactory portal) : PortalTestBase(portal
         };
         await using var scope = Portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var onlyV1 = new WorkflowRuntime(db, new WorkflowDefinitionRegistry([v1]), Portal.Clock);
+        var onlyV1 = new WorkflowRuntime(new EfWorkflowStore(db), new WorkflowDefinitionRegistry([v1]), Portal.Clock);
         var started = await onlyV1.StartAsync("off-framework-approval", "Morag Campbell for Jamie", null, null, Commissioner, Ct);
 
-        var both = new WorkflowRuntime(db, new WorkflowDefinitionRegistry([v1, v2]), Portal.Clock);
+        var both = new WorkflowRuntime(new EfWorkflowStore(db), new WorkflowDefinitionRegistry([v1, v2]), Portal.Clock);
         Assert.Equal(FireOutcome.NotPermitted, (await both.FireAsync(started.Id, "fast-approve", Commissioner, ct: Ct)).Outcome);
         Assert.Equal(FireOutcome.Fired, (await both.FireAsync(started.Id, "start-checks", Commissioner, ct: Ct)).Outcome);
         var reloaded = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == started.Id, Ct);

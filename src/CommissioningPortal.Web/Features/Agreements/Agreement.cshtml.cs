@@ -24,7 +24,8 @@ public sealed class AgreementModel(PortalDbContext db, AgreementService agreemen
     public IsfAgreementVersion Current => Versions.Single(v => v.Number == Agreement.CurrentVersion);
     public AgreementTerms CurrentTerms => AgreementService.Terms(Current);
     public (string Trigger, AgreementParty Party)? Turn { get; private set; }
-    public bool MayVary => User.IsInRole(Roles.Practitioner) && AgreementAccess.IsStaffOf(User, Agreement) && Process.State is "active" or "review-due";
+    /// <summary>Whether the engine offers this user a variation now.</summary>
+    public bool MayVary { get; private set; }
 
     [BindProperty] public string? Sha256 { get; set; }
     [BindProperty] public bool Confirm { get; set; }
@@ -81,7 +82,8 @@ public sealed class AgreementModel(PortalDbContext db, AgreementService agreemen
         var versionIds = Versions.Select(v => v.Id).ToList();
         Acceptances = (await db.IsfAcceptances.AsNoTracking().Where(a => versionIds.Contains(a.VersionId)).ToListAsync(ct))
             .OrderBy(a => a.At).ThenBy(a => a.Party).ToLookup(a => a.VersionId);
-        Turn = AgreementService.TurnOf(User, agreement, person, Process.State);
+        Turn = await agreements.TurnOfAsync(User, agreement, person, Process, ct);
+        MayVary = await agreements.MayVaryAsync(User, agreement, person, Process, ct);
         Sha256 ??= Current.OfferedSha256;
         return true;
     }

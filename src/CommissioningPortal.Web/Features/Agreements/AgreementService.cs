@@ -4,6 +4,7 @@ using CommissioningPortal.Domain.Agreements;
 using CommissioningPortal.Domain.Identity;
 using CommissioningPortal.Domain.People;
 using CommissioningPortal.Domain.Tenancy;
+using CommissioningPortal.Domain.Workflows;
 using CommissioningPortal.Web.Features.Processes;
 using CommissioningPortal.Workflows.Runtime;
 
@@ -20,6 +21,9 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
 {
     public const string ProcessId = "isf-agreement";
     public const string TemplateKind = "isf-agreement";
+
+    /// <summary>How the agreement's process is found: <c>agreement:{id}</c>.</summary>
+    public static string BusinessKey(Guid agreementId) => $"agreement:{agreementId}";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -46,12 +50,15 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
 
         // One transaction around starting the process, the records and the "offer" step.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var agreementId = Guid.NewGuid();
         var instance = await runtime.StartAsync(ProcessId, $"ISF agreement {reference}: {person.Name}", authorityId,
-            new Dictionary<string, object?> { ["reviewDate"] = new DateTimeOffset(terms.ReviewDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) }, actor, ct);
+            new Dictionary<string, object?> { ["reviewDate"] = new DateTimeOffset(terms.ReviewDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) }, actor, ct,
+            businessKey: BusinessKey(agreementId));
         person.CreatedAt = now;
         db.SupportedPeople.Add(person);
         var agreement = new IsfAgreement
         {
+            Id = agreementId,
             Reference = reference, AuthorityId = authorityId, SupportedPersonId = person.Id, ProviderId = provider.Id,
             WorkflowInstanceId = instance.Id, CurrentVersion = 1, CreatedAt = now, CreatedBy = actor.Name,
         };
@@ -96,14 +103,53 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
         return previous is null ? [] : AgreementTerms.Changes(Terms(previous), terms);
     }
 
-    /// <summary>The step the user's party takes next, if it is their turn.</summary>
-    public static (string Trigger, AgreementParty Party)? TurnOf(ClaimsPrincipal user, IsfAgreement agreement, SupportedPerson person, string state) => state switch
+    /// <summary>
+    /// The user as a party to this agreement: only the roles they hold in it (the person or their
+    /// representative, its provider, staff of its authority), so the engine answers for this agreement.
+    /// </summary>
+    public static WorkflowActor PartyActor(ClaimsPrincipal user, IsfAgreement agreement, SupportedPerson person)
     {
-        "offered" when AgreementAccess.PersonPartyOf(user, person) is { } party => ("accept-as-person", party),
-        "accepted-by-person" when AgreementAccess.IsProviderOf(user, agreement) => ("accept-as-provider", AgreementParty.Provider),
-        "accepted-by-provider" when user.IsInRole(Roles.Commissioner) && AgreementAccess.IsStaffOf(user, agreement) => ("authorise", AgreementParty.Authority),
+        var roles = new List<string>();
+        switch (AgreementAccess.PersonPartyOf(user, person))
+        {
+            case AgreementParty.Person: roles.Add(Roles.SupportedPerson); break;
+            case AgreementParty.Representative: roles.Add(Roles.Representative); break;
+        }
+        if (AgreementAccess.IsProviderOf(user, agreement)) roles.Add(Roles.ProviderUser);
+        if (AgreementAccess.IsStaffOf(user, agreement)) roles.AddRange(new[] { Roles.Commissioner, Roles.Practitioner }.Where(user.IsInRole));
+        return new WorkflowActor(user.DisplayNameOf(), roles, AgreementAccess.UserIdOf(user));
+    }
+
+    /// <summary>The acceptances this feature owns: each trigger and the party that takes it.</summary>
+    private static AgreementParty? PartyTaking(string trigger, ClaimsPrincipal user, SupportedPerson person) => trigger switch
+    {
+        "accept-as-person" => AgreementAccess.PersonPartyOf(user, person),
+        "accept-as-provider" => AgreementParty.Provider,
+        "authorise" => AgreementParty.Authority,
         _ => null,
     };
+
+    /// <summary>The acceptance it is the user's turn to give, as the engine says (what it offers this party now), if any.</summary>
+    public async Task<(string Trigger, AgreementParty Party)?> TurnOfAsync(ClaimsPrincipal user, IsfAgreement agreement, SupportedPerson person,
+        WorkflowInstance instance, CancellationToken ct)
+    {
+        foreach (var step in await runtime.AvailableTransitionsAsync(instance, PartyActor(user, agreement, person), ct))
+        {
+            if (step.CanFire && PartyTaking(step.Trigger, user, person) is { } party) return (step.Trigger, party);
+        }
+        return null;
+    }
+
+    /// <summary>Whether the engine offers this user a variation of the agreement now.</summary>
+    public async Task<bool> MayVaryAsync(ClaimsPrincipal user, IsfAgreement agreement, SupportedPerson person, WorkflowInstance instance, CancellationToken ct) =>
+        (await runtime.AvailableTransitionsAsync(instance, PartyActor(user, agreement, person), ct)).Any(t => t.Trigger == "vary" && t.CanFire);
+
+    /// <summary>Whether the user may start and offer an agreement: the definition's starters and its "offer" roles, not a list in C#.</summary>
+    public bool MayOffer(ClaimsPrincipal user)
+    {
+        var actor = ProcessAccess.ActorOf(user);
+        return runtime.MayStart(ProcessId, actor) && runtime.MayFireOnStart(ProcessId, "offer", actor);
+    }
 
     /// <summary>
     /// Records the user's acceptance of exactly the PDF they were shown (<paramref name="sha256"/>) and
@@ -114,7 +160,7 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
         var agreement = await db.IsfAgreements.SingleAsync(a => a.Id == agreementId, ct);
         var person = await db.SupportedPeople.AsNoTracking().SingleAsync(p => p.Id == agreement.SupportedPersonId, ct);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == agreement.WorkflowInstanceId, ct);
-        if (TurnOf(user, agreement, person, instance.State) is not { } turn) return AcceptOutcome.NotYourTurn;
+        if (await TurnOfAsync(user, agreement, person, instance, ct) is not { } turn) return AcceptOutcome.NotYourTurn;
         var version = await db.IsfAgreementVersions.SingleAsync(v => v.AgreementId == agreement.Id && v.Number == agreement.CurrentVersion, ct);
         if (!string.Equals(version.OfferedSha256, sha256, StringComparison.OrdinalIgnoreCase)) return AcceptOutcome.Changed;
 
@@ -143,7 +189,7 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
             }
         }
         await NotifyAsync(agreement, person, turn.Trigger switch { "accept-as-person" => "accepted-by-person", "accept-as-provider" => "accepted-by-provider", _ => "active" }, ct);
-        var result = await runtime.FireAsync(instance.Id, turn.Trigger, ProcessAccess.ActorOf(user), expectedVersion: instance.Version, ct: ct);
+        var result = await runtime.FireAsync(instance.Id, turn.Trigger, PartyActor(user, agreement, person), expectedVersion: instance.Version, ct: ct);
         return result.Outcome == FireOutcome.Fired ? AcceptOutcome.Accepted : AcceptOutcome.Conflict;
     }
 

@@ -5,12 +5,12 @@ namespace CommissioningPortal.Web.Features.Agreements;
 
 /// <summary>The agreements the user is party to: their authority's, their provider's, or their own.</summary>
 [Authorize]
-public sealed class IndexModel(PortalDbContext db, WorkflowDefinitionRegistry definitions) : PageModel
+public sealed class IndexModel(PortalDbContext db, WorkflowDefinitionRegistry definitions, AgreementService agreements) : PageModel
 {
     public sealed record Row(Guid Id, string Reference, string Person, string Provider, string Stage, int Version, DateTimeOffset CreatedAt);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public bool MayStart => User.IsInRole(Roles.Practitioner) || User.IsInRole(Roles.Commissioner);
+    public bool MayStart => agreements.MayOffer(User); // the definition says who offers
 
     public async Task OnGetAsync(CancellationToken ct) => Rows = await LoadAsync(ct);
 

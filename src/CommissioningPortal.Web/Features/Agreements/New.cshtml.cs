@@ -41,7 +41,7 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Practitioner) && !User.IsInRole(Roles.Commissioner)) return Forbid();
+        if (!agreements.MayOffer(User)) return Forbid(); // who may offer is the isf-agreement definition's answer
         Providers = await db.Providers.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
         return Page();
     }
@@ -52,7 +52,7 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
 
     private async Task<IActionResult> SubmitAsync(bool preview, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Practitioner) && !User.IsInRole(Roles.Commissioner)) return Forbid();
+        if (!agreements.MayOffer(User)) return Forbid(); // who may offer is the isf-agreement definition's answer
         var authorityId = User.AuthorityIdOf()!.Value;
         var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == authorityId, ct);
         var provider = ProviderId is { } pid ? await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;

@@ -28,8 +28,9 @@ public sealed class VaryModel(PortalDbContext db, AgreementService agreements) :
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is not { } current) return NotFound();
-        var state = await db.WorkflowInstances.Where(i => i.Id == Agreement.WorkflowInstanceId).Select(i => i.State).SingleAsync(ct);
-        if (state is not ("active" or "review-due"))
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == Agreement.WorkflowInstanceId, ct);
+        var person = await db.SupportedPeople.AsNoTracking().SingleAsync(p => p.Id == Agreement.SupportedPersonId, ct);
+        if (!await agreements.MayVaryAsync(User, Agreement, person, instance, ct)) // the engine says when a variation may be made
         {
             ModelState.AddModelError(string.Empty, "Only an active agreement can be varied; this one is waiting for acceptances.");
         }

@@ -21,15 +21,15 @@ public sealed class DefinitionModel(WorkflowDefinitionRegistry definitions) : Pa
 
     public string StateTitle(string name) => Definition.State(name)?.Title ?? name;
 
-    public static string Describe(ActionDefinition action) => action.Type switch
+    public static string Describe(WorkflowAction action) => action switch
     {
-        "task" => $"Task for the {action.Role}: {action.Title}" + (action.Due is null ? "" : $" (due in {Duration(action.Due)})"),
-        "email" => $"E-mail to the {action.Role}s of the authority",
-        "setVariable" => $"Records {action.Variable}" + (action.Value == "$now" ? " (the date and time)" : $" = {action.Value}"),
-        "startProcess" => $"Starts a new '{action.Process}' process",
-        "document" => $"Produces the document '{action.Template}'",
-        "handler" => $"Runs the rule '{action.Handler}'",
-        _ => action.Type,
+        TaskAction task => $"Task for the {task.Role}: {task.Title}" + (task.Due is null ? "" : $" (due in {Duration(task.Due)})"),
+        NotifyAction notify => $"E-mail to the {notify.Role}s of the authority",
+        SetVariableAction set => $"Records {set.Variable}" + (set.Value == "$now" ? " (the date and time)" : $" = {set.Value}"),
+        StartProcessAction start => $"Starts a new '{start.Process}' process",
+        DocumentAction document => $"Produces the document '{document.Template}'",
+        HandlerAction handler => $"Runs the rule '{handler.Handler}'",
+        _ => action.Kind,
     };
 
     public static string Duration(string iso)

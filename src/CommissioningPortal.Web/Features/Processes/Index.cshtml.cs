@@ -5,8 +5,11 @@ namespace CommissioningPortal.Web.Features.Processes;
 
 /// <summary>The processes the portal runs, and the running ones of the user's authority (all of them for administrators).</summary>
 [Authorize]
-public sealed class IndexModel(PortalDbContext db, WorkflowDefinitionRegistry definitions) : PageModel
+public sealed class IndexModel(PortalDbContext db, WorkflowDefinitionRegistry definitions, Workflows.Runtime.WorkflowRuntime runtime) : PageModel
 {
+    /// <summary>Whether the user's roles may start any process from the "Start a process" page.</summary>
+    public bool MayStartAny => runtime.StartableBy(ProcessAccess.ActorOf(User)).Count > 0;
+
     public const int PageSize = 25;
 
     public sealed record Row(Guid Id, string Title, string Process, string Stage, DateTimeOffset StartedAt, bool Finished);

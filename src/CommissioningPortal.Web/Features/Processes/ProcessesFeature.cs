@@ -1,6 +1,4 @@
 using CommissioningPortal.Domain.Identity;
-using CommissioningPortal.Workflows.Definitions;
-using CommissioningPortal.Workflows.Runtime;
 
 namespace CommissioningPortal.Web.Features.Processes;
 
@@ -12,13 +10,8 @@ public static class ProcessesFeature
 {
     public static WebApplicationBuilder AddProcessesFeature(this WebApplicationBuilder builder)
     {
-        var definitions = builder.Configuration["Workflows:DefinitionsFolder"] is { Length: > 0 } folder
-            ? Path.GetFullPath(folder, builder.Environment.ContentRootPath)
-            : Path.Combine(AppContext.BaseDirectory, "workflow-definitions");
-        builder.Services.AddSingleton(WorkflowDefinitionRegistry.LoadFrom(definitions));
-        builder.Services.AddScoped<WorkflowRuntime>();
-        builder.Services.AddSingleton<WorkflowTimerDispatcher>();
-        if (builder.Configuration.GetValue("Workflows:TimersEnabled", true)) builder.Services.AddHostedService<WorkflowTimerService>();
+        // The process engine (definitions, runtime, timers, guards): an invalid file stops start-up, naming it.
+        WorkflowRegistration.AddPortalWorkflows(builder);
         return builder.AddNavigation(new NavigationItem("/processes", "Processes", 32) { Roles = [.. Roles.AuthorityStaff, Roles.Administrator] });
     }
 }

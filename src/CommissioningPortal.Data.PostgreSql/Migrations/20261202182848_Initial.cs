@@ -162,6 +162,7 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     State = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     AuthorityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    BusinessKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     VariablesJson = table.Column<string>(type: "text", nullable: false),
                     StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -486,6 +487,98 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         name: "FK_Services_Providers_ProviderId",
                         column: x => x.ProviderId,
                         principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AllianceDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AllianceInstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Proposal = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllianceDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllianceDecisions_WorkflowInstances_AllianceInstanceId",
+                        column: x => x.AllianceInstanceId,
+                        principalTable: "WorkflowInstances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AllianceMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AllianceInstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeftAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllianceMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllianceMembers_WorkflowInstances_AllianceInstanceId",
+                        column: x => x.AllianceInstanceId,
+                        principalTable: "WorkflowInstances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OffFrameworkApprovals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderKind = table.Column<int>(type: "integer", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OffFrameworkApprovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OffFrameworkApprovals_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OffFrameworkApprovals_WorkflowInstances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "WorkflowInstances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartnershipInstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Item = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnershipEvidence_WorkflowInstances_PartnershipInstanceId",
+                        column: x => x.PartnershipInstanceId,
+                        principalTable: "WorkflowInstances",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -855,6 +948,56 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AllianceMemberPosition",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DecisionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllianceMemberPosition", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllianceMemberPosition_AllianceDecisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "AllianceDecisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AllianceMemberPosition_AllianceMembers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "AllianceMembers",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApprovalCheck",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApprovalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Passed = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalCheck", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalCheck_OffFrameworkApprovals_ApprovalId",
+                        column: x => x.ApprovalId,
+                        principalTable: "OffFrameworkApprovals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LotMembers",
                 columns: table => new
                 {
@@ -987,6 +1130,33 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllianceDecisions_AllianceInstanceId_ProposedAt",
+                table: "AllianceDecisions",
+                columns: new[] { "AllianceInstanceId", "ProposedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllianceMemberPosition_DecisionId_MemberId",
+                table: "AllianceMemberPosition",
+                columns: new[] { "DecisionId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllianceMemberPosition_MemberId",
+                table: "AllianceMemberPosition",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllianceMembers_AllianceInstanceId",
+                table: "AllianceMembers",
+                column: "AllianceInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalCheck_ApprovalId_Kind",
+                table: "ApprovalCheck",
+                columns: new[] { "ApprovalId", "Kind" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -1158,9 +1328,25 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OffFrameworkApprovals_InstanceId",
+                table: "OffFrameworkApprovals",
+                column: "InstanceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffFrameworkApprovals_ProviderId",
+                table: "OffFrameworkApprovals",
+                column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_SentAt_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipEvidence_PartnershipInstanceId_Stage",
+                table: "PartnershipEvidence",
+                columns: new[] { "PartnershipInstanceId", "Stage" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PassportItems_ProviderId_Kind",
@@ -1294,6 +1480,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 column: "AuthorityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_BusinessKey",
+                table: "WorkflowInstances",
+                column: "BusinessKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowInstances_DefinitionId_State",
                 table: "WorkflowInstances",
                 columns: new[] { "DefinitionId", "State" });
@@ -1327,6 +1519,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AllianceMemberPosition");
+
+            migrationBuilder.DropTable(
+                name: "ApprovalCheck");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -1367,6 +1565,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "PartnershipEvidence");
+
+            migrationBuilder.DropTable(
                 name: "PassportItems");
 
             migrationBuilder.DropTable(
@@ -1401,6 +1602,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkItems");
+
+            migrationBuilder.DropTable(
+                name: "AllianceDecisions");
+
+            migrationBuilder.DropTable(
+                name: "AllianceMembers");
+
+            migrationBuilder.DropTable(
+                name: "OffFrameworkApprovals");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

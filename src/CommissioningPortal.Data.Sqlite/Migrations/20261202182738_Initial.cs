@@ -160,6 +160,7 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     State = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     AuthorityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     VariablesJson = table.Column<string>(type: "TEXT", nullable: false),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -484,6 +485,98 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         name: "FK_Services_Providers_ProviderId",
                         column: x => x.ProviderId,
                         principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AllianceDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AllianceInstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Proposal = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllianceDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllianceDecisions_WorkflowInstances_AllianceInstanceId",
+                        column: x => x.AllianceInstanceId,
+                        principalTable: "WorkflowInstances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AllianceMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AllianceInstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeftAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllianceMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllianceMembers_WorkflowInstances_AllianceInstanceId",
+                        column: x => x.AllianceInstanceId,
+                        principalTable: "WorkflowInstances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OffFrameworkApprovals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OffFrameworkApprovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OffFrameworkApprovals_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OffFrameworkApprovals_WorkflowInstances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "WorkflowInstances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnershipInstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Item = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnershipEvidence_WorkflowInstances_PartnershipInstanceId",
+                        column: x => x.PartnershipInstanceId,
+                        principalTable: "WorkflowInstances",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -853,6 +946,56 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AllianceMemberPosition",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DecisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllianceMemberPosition", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllianceMemberPosition_AllianceDecisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "AllianceDecisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AllianceMemberPosition_AllianceMembers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "AllianceMembers",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApprovalCheck",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApprovalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalCheck", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalCheck_OffFrameworkApprovals_ApprovalId",
+                        column: x => x.ApprovalId,
+                        principalTable: "OffFrameworkApprovals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LotMembers",
                 columns: table => new
                 {
@@ -985,6 +1128,33 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllianceDecisions_AllianceInstanceId_ProposedAt",
+                table: "AllianceDecisions",
+                columns: new[] { "AllianceInstanceId", "ProposedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllianceMemberPosition_DecisionId_MemberId",
+                table: "AllianceMemberPosition",
+                columns: new[] { "DecisionId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllianceMemberPosition_MemberId",
+                table: "AllianceMemberPosition",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllianceMembers_AllianceInstanceId",
+                table: "AllianceMembers",
+                column: "AllianceInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalCheck_ApprovalId_Kind",
+                table: "ApprovalCheck",
+                columns: new[] { "ApprovalId", "Kind" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -1156,9 +1326,25 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OffFrameworkApprovals_InstanceId",
+                table: "OffFrameworkApprovals",
+                column: "InstanceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OffFrameworkApprovals_ProviderId",
+                table: "OffFrameworkApprovals",
+                column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_SentAt_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipEvidence_PartnershipInstanceId_Stage",
+                table: "PartnershipEvidence",
+                columns: new[] { "PartnershipInstanceId", "Stage" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PassportItems_ProviderId_Kind",
@@ -1292,6 +1478,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 column: "AuthorityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_WorkflowInstances_BusinessKey",
+                table: "WorkflowInstances",
+                column: "BusinessKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkflowInstances_DefinitionId_State",
                 table: "WorkflowInstances",
                 columns: new[] { "DefinitionId", "State" });
@@ -1325,6 +1517,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AllianceMemberPosition");
+
+            migrationBuilder.DropTable(
+                name: "ApprovalCheck");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -1365,6 +1563,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "PartnershipEvidence");
+
+            migrationBuilder.DropTable(
                 name: "PassportItems");
 
             migrationBuilder.DropTable(
@@ -1399,6 +1600,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "WorkItems");
+
+            migrationBuilder.DropTable(
+                name: "AllianceDecisions");
+
+            migrationBuilder.DropTable(
+                name: "AllianceMembers");
+
+            migrationBuilder.DropTable(
+                name: "OffFrameworkApprovals");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
