@@ -106,12 +106,19 @@ internal sealed class TextLayout
                 var piece = _pieces[p];
                 if (face is not null && (!ReferenceEquals(face, piece.Face) || c != piece.Color || !ReferenceEquals(link, piece.Link)))
                 {
+                    // The space between goes with the text that is not a link, so a link's run is just its words.
                     var spaced = piece.SpaceBefore && p > from;
-                    if (spaced) _run.Append(' '); // the space ends the run before, so a new run starts at its first letter
+                    var spaceBefore = spaced && link is null;
+                    if (spaceBefore) _run.Append(' ');
                     lineRuns.Add(DrawOp.TextRun(runX, 0, _run.ToString(), face, c, link: link));
                     _run.Clear();
-                    if (spaced) x += piece.Face.SpaceWidth;
+                    if (spaceBefore) x += piece.Face.SpaceWidth;
                     face = piece.Face; runX = x; c = piece.Color; link = piece.Link;
+                    if (spaced && !spaceBefore)
+                    {
+                        _run.Append(' ');
+                        x += piece.Face.SpaceWidth;
+                    }
                     _run.Append(piece.Source, piece.Start, piece.Length);
                     x += piece.Width;
                     continue;
