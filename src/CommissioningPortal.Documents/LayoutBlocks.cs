@@ -30,9 +30,9 @@ public sealed class Image : Block
     public string AltText { get; }
 
     /// <summary>Decoration only (a logo beside the same name in text): drawn as an artifact, no alternative text needed.</summary>
-    public bool Decorative { get; init; }
+    public bool Decorative { get; set; }
 
-    public float? Width { get; init; }
+    public float? Width { get; set; }
 
     public TextAlign Align { get; init; } = TextAlign.Left;
 
