@@ -132,7 +132,7 @@ public static class PdfRenderer
         for (var i = 0; i < ops.Count; i++)
         {
             var op = ops[i];
-            pdf.Mark(placement.Repeat ? null : op.Tag);
+            pdf.Mark(placement.Repeat ? null : op.Tag, op.Kind == OpKind.Text);
             switch (op.Kind)
             {
                 case OpKind.Text:

@@ -34,6 +34,17 @@ switch (what)
         File.WriteAllBytes(Path.Combine(folder, "hundred.pdf"), CommissioningPortal.Documents.PdfRenderer.Render(CommissioningPortal.Benchmarks.Documents.LongDocumentBenchmarks.Hundred()));
         File.WriteAllBytes(Path.Combine(folder, "charts.pdf"), CommissioningPortal.Documents.PdfRenderer.Render(CommissioningPortal.Benchmarks.Documents.LongDocumentBenchmarks.Charts()));
         Console.WriteLine($"Wrote agreement.pdf, agreement-pdfa.pdf, hundred.pdf and charts.pdf to {folder}");
+        // A rough timing (not a benchmark): median of 40 renders of the 100-page document.
+        var hundredDoc = CommissioningPortal.Benchmarks.Documents.LongDocumentBenchmarks.Hundred();
+        var times = new List<double>();
+        for (var i = 0; i < 50; i++)
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            CommissioningPortal.Documents.PdfRenderer.Render(hundredDoc);
+            if (i >= 10) times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Console.WriteLine($"100-page document: median {times[times.Count / 2]:F2} ms (rough, 40 runs)");
         return 0;
     }
     case "directory-load":

@@ -23,9 +23,15 @@ internal sealed class PdfWriter
     private const int ResourcesObject = 4;
     private const int FirstPageObject = 5;
 
-    private readonly PdfBuffer _body = new(64 * 1024);
-    private readonly PdfBuffer _content = new(32 * 1024);
-    private readonly MemoryStream _deflated = new(16 * 1024);
+    // Buffers are kept per thread between documents: a long document's body grows to megabytes, and
+    // allocating that afresh each time means large-object-heap churn and gen 2 collections.
+    [ThreadStatic] private static PdfBuffer? t_body;
+    [ThreadStatic] private static PdfBuffer? t_content;
+    [ThreadStatic] private static MemoryStream? t_deflated;
+
+    private readonly PdfBuffer _body = Take(ref t_body, 64 * 1024);
+    private readonly PdfBuffer _content = Take(ref t_content, 32 * 1024);
+    private readonly MemoryStream _deflated = t_deflated ??= new MemoryStream(16 * 1024);
     private readonly IReadOnlyList<PdfFontResource> _fonts;
     private readonly Dictionary<FontSource, int> _fontIndex;
     private readonly List<int> _offsets = [];
@@ -42,6 +48,7 @@ internal sealed class PdfWriter
     private readonly List<(int Object, StructNode Node)> _annotationParents = [];
     private readonly List<int> _pageAnnotations = [];
     private MarkKind _mark;
+    private bool _markInText;
     private StructNode? _markNode;
 
     private enum MarkKind : byte { None, Node, Layout, Header, Footer }
@@ -71,6 +78,14 @@ internal sealed class PdfWriter
 
     private int PageObject(int page) => FirstPageObject + 2 * page;
 
+    /// <summary>This thread's buffer, emptied (the span <see cref="Finish"/> returned last time must have been used up).</summary>
+    private static PdfBuffer Take(ref PdfBuffer? cached, int capacity)
+    {
+        var buffer = cached ??= new PdfBuffer(capacity);
+        buffer.Clear();
+        return buffer;
+    }
+
     private int Allocate()
     {
         _offsets.Add(0);
@@ -99,18 +114,23 @@ internal sealed class PdfWriter
     /// What the following drawing belongs to: a structure element (a new marked-content sequence
     /// with the next MCID when it changes), or, for null, a layout artifact.
     /// </summary>
-    public void Mark(StructNode? node)
+    /// <param name="text">The drawing is text: a sequence opened inside the current text object stays inside it (no ET/BT around each element).</param>
+    public void Mark(StructNode? node, bool text = false)
     {
         if (node is null)
         {
-            if (_mark == MarkKind.Layout) return;
+            if (_mark == MarkKind.Layout && (text || !_markInText)) return;
             CloseMark();
+            if (text) BeginText(); else EndText();
             _content.Write("/Artifact BMC\n"u8);
             _mark = MarkKind.Layout;
+            _markInText = text;
             return;
         }
-        if (_mark == MarkKind.Node && ReferenceEquals(_markNode, node)) return;
+        if (_mark == MarkKind.Node && ReferenceEquals(_markNode, node) && (text || !_markInText)) return;
         CloseMark();
+        if (text) BeginText(); else EndText();
+        _markInText = text;
         node.EnsureAttached();
         var mcid = _pageParents.Count;
         _pageParents.Add(node);
@@ -131,14 +151,17 @@ internal sealed class PdfWriter
         var kind = header ? MarkKind.Header : MarkKind.Footer;
         if (_mark == kind) return;
         CloseMark();
+        EndText();
         _content.Write(header ? "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n"u8 : "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"u8);
         _mark = kind;
+        _markInText = false;
     }
 
     private void CloseMark()
     {
         if (_mark == MarkKind.None) return;
-        EndText();
+        // A sequence opened outside a text object must not end inside one; one opened inside ends inside.
+        if (!_markInText) EndText();
         _content.Write("EMC\n"u8);
         _mark = MarkKind.None;
         _markNode = null;
@@ -410,9 +433,18 @@ internal sealed class PdfWriter
         c.Num(color.B / 255.0, 3);
     }
 
+    private void BeginText()
+    {
+        if (_inText) return;
+        _content.Write("BT\n"u8);
+        _inText = true;
+        _textX = _textY = 0;
+    }
+
     private void EndText()
     {
         if (!_inText) return;
+        if (_mark != MarkKind.None && _markInText) CloseMark(); // never let a sequence begun in this text object outlive it
         _content.Write("ET\n"u8);
         _inText = false;
     }

@@ -44,7 +44,7 @@ public class LongDocumentBenchmarks
         };
         doc.Metadata.Title = "Market position statement";
         doc.Heading(1, "Market position statement");
-        for (var s = 1; s <= 25; s++)
+        for (var s = 1; s <= 66; s++)
         {
             doc.Heading(2, $"Section {s}");
             for (var p = 0; p < 7; p++) doc.Add(new Paragraph().Text(Text + " ").Bold("Outcome " + p).Text(". " + Text));
