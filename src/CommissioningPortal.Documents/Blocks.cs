@@ -11,8 +11,16 @@ public enum FontStyle
     BoldItalic = Bold | Italic,
 }
 
-/// <summary>A run of text in one style. A '\n' in <see cref="Text"/> is a hard line break.</summary>
-public sealed record Span(string Text, FontStyle Style = FontStyle.Regular);
+/// <summary>
+/// A run of text in one style. A '\n' in <see cref="Text"/> is a hard line break. <see cref="Link"/>
+/// makes it a link: a URL (https:, mailto:) or "#id" for a <see cref="Heading.Id"/> in the document.
+/// <see cref="TextStyle"/> overrides the block's style (font family, size, colour…).
+/// </summary>
+public sealed record Span(string Text, FontStyle Style = FontStyle.Regular)
+{
+    public string? Link { get; init; }
+    public TextStyle? TextStyle { get; init; }
+}
 
 /// <summary>Something laid out in the document's flow.</summary>
 public abstract class Block
@@ -23,8 +31,9 @@ public abstract class Block
 /// <summary>A heading, level 1 to 3. Never left alone at the bottom of a page.</summary>
 public sealed class Heading : Block
 {
-    public Heading(int level, string text)
+    public Heading(int level, string text, string? id = null)
     {
+        Id = id;
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 3);
         Level = level;
@@ -33,6 +42,12 @@ public sealed class Heading : Block
 
     public int Level { get; }
     public string Text { get; }
+
+    /// <summary>An anchor for links ("#id") and the contents page; null: not linkable.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Listed in a <see cref="TableOfContents"/> (levels 1 and 2 by default).</summary>
+    public bool InContents { get; init; } = true;
 }
 
 /// <summary>
@@ -63,6 +78,15 @@ public sealed class Paragraph : Block, IEnumerable<Span>
     public Paragraph Italic(string text) => Text(text, FontStyle.Italic);
     public Paragraph BoldItalic(string text) => Text(text, FontStyle.BoldItalic);
     public Paragraph LineBreak() => Text("\n");
+
+    /// <summary>A link: <paramref name="target"/> is a URL or "#id" of a heading.</summary>
+    public Paragraph Link(string text, string target) => Add(new Span(text ?? "") { Link = target });
+
+    /// <summary>The paragraph's text style over the theme's body style (e.g. a larger size, a colour).</summary>
+    public TextStyle? Style { get; init; }
+
+    /// <summary>Horizontal alignment of the lines.</summary>
+    public TextAlign Align { get; init; } = TextAlign.Left;
 
     public static implicit operator Paragraph(string text) => new(text);
 
@@ -121,6 +145,12 @@ public sealed class Table : Block
 
     public IReadOnlyList<float> ColumnWidths { get; }
     public IReadOnlyList<Paragraph>? HeaderRow { get; private set; }
+
+    /// <summary>The first cell of each row is a row header (TH with row scope), e.g. a category.</summary>
+    public bool RowHeaders { get; init; }
+
+    /// <summary>A caption read before the table (and shown above it).</summary>
+    public string? Caption { get; init; }
     public IReadOnlyList<IReadOnlyList<Paragraph>> Rows => _rows;
 
     public Table Header(params Paragraph[] cells)
@@ -193,3 +223,5 @@ public sealed class SignatureBlock(string name, string role) : Block
     public string SignatureLabel { get; init; } = "Signature";
     public string DateLabel { get; init; } = "Date";
 }
+
+public enum TextAlign { Left, Center, Right }

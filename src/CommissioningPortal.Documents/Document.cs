@@ -58,8 +58,18 @@ public sealed class Document : IEnumerable<Block>
     public PageBand? Header { get; set; }
     public PageBand? Footer { get; set; }
 
-    /// <summary>Body text size in points; headings and tables scale from it.</summary>
-    public float BaseFontSize { get; set; } = 10.5f;
+    /// <summary>Fonts, colours and sizes (<see cref="Theme.Default"/> unless set).</summary>
+    public Theme Theme { get; set; } = Theme.Default;
+
+    /// <summary>Body text size in points; headings and tables scale from it (the theme's <see cref="Theme.BaseSize"/>).</summary>
+    public float BaseFontSize
+    {
+        get => Theme.BaseSize;
+        set => Theme = Theme with { BaseSize = value };
+    }
+
+    /// <summary>The natural language of the text (BCP 47), written as the PDF's /Lang.</summary>
+    public string Language { get; set; } = "en-GB";
 
     public IReadOnlyList<Block> Blocks => _blocks;
 
@@ -74,6 +84,7 @@ public sealed class Document : IEnumerable<Block>
     public Document Paragraph(string text) => Add(new Paragraph(text));
     public Document Paragraph(Paragraph paragraph) => Add(paragraph);
     public Document PageBreak() => Add(Documents.PageBreak.Instance);
+    public Document Add(IComponent component) => Add(new ComponentBlock(component));
 
     public IEnumerator<Block> GetEnumerator() => _blocks.GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

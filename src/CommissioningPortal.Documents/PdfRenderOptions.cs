@@ -15,4 +15,13 @@ public sealed class PdfRenderOptions
     /// whole (~37 KB each, and slower).
     /// </summary>
     public bool SubsetFonts { get; init; } = true;
+
+    /// <summary>
+    /// Write PDF/A-2a for archiving (accepted agreements): the sRGB output intent (its ICC profile
+    /// comes from npm at build time) and the pdfaid identifier in the XMP metadata. Fonts are
+    /// always embedded and the structure always tagged, so nothing else changes.
+    /// </summary>
+    public bool Archival { get; init; }
+
+    public static PdfRenderOptions Archive { get; } = new() { Archival = true };
 }

@@ -8,6 +8,8 @@ using CommissioningPortal.Benchmarks.Workflows;
 //   transitions               persisted workflow transitions per second on SQLite (BenchmarkDotNet)
 //   inbox [instances] [conns] task inbox p50/p95 under wrk, before and after N active instances
 //   agreement                 the default ISF agreement PDF: our engine vs Chromium print-to-PDF (BenchmarkDotNet)
+//   documents                 issue 18, one run: the tagged agreement vs Chromium, a 100-page document, a charts report (BenchmarkDotNet)
+//   pdf-samples [folder]      writes the sample agreement (offered and PDF/A), the 100-page document and the charts report
 //   templates                 Liquid: agreement template merge, render, check on save; a content page (BenchmarkDotNet)
 //   directory                 directory search, first page, 20,000 providers / 60,000 services on SQLite (BenchmarkDotNet)
 //   directory-load [providers] [conns]  the /directory page under wrk (default 20,000 providers, 32 connections)
@@ -21,6 +23,30 @@ switch (what)
             instances: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
             connections: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8,
             seconds: 15);
+    case "pdf-samples":
+    {
+        var folder = args.Length > 1 ? args[1] : Path.GetTempPath();
+        var model = CommissioningPortal.Documents.Templates.IsfAgreementModel.Sample();
+        var template = CommissioningPortal.Documents.Templates.AgreementTemplate.Default;
+        File.WriteAllBytes(Path.Combine(folder, "agreement.pdf"), CommissioningPortal.Documents.PdfRenderer.Render(CommissioningPortal.Documents.Templates.AgreementTemplate.Render(template, model)));
+        File.WriteAllBytes(Path.Combine(folder, "agreement-pdfa.pdf"), CommissioningPortal.Documents.PdfRenderer.Render(
+            CommissioningPortal.Documents.Templates.AgreementTemplate.RenderFinal(template, model), CommissioningPortal.Documents.PdfRenderOptions.Archive));
+        File.WriteAllBytes(Path.Combine(folder, "hundred.pdf"), CommissioningPortal.Documents.PdfRenderer.Render(CommissioningPortal.Benchmarks.Documents.LongDocumentBenchmarks.Hundred()));
+        File.WriteAllBytes(Path.Combine(folder, "charts.pdf"), CommissioningPortal.Documents.PdfRenderer.Render(CommissioningPortal.Benchmarks.Documents.LongDocumentBenchmarks.Charts()));
+        Console.WriteLine($"Wrote agreement.pdf, agreement-pdfa.pdf, hundred.pdf and charts.pdf to {folder}");
+        // A rough timing (not a benchmark): median of 40 renders of the 100-page document.
+        var hundredDoc = CommissioningPortal.Benchmarks.Documents.LongDocumentBenchmarks.Hundred();
+        var times = new List<double>();
+        for (var i = 0; i < 50; i++)
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            CommissioningPortal.Documents.PdfRenderer.Render(hundredDoc);
+            if (i >= 10) times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Console.WriteLine($"100-page document: median {times[times.Count / 2]:F2} ms (rough, 40 runs)");
+        return 0;
+    }
     case "directory-load":
         return await CommissioningPortal.Benchmarks.ProviderDirectory.DirectoryLoad.RunAsync(
             providers: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000,
@@ -32,6 +58,7 @@ switch (what)
         var switcher = BenchmarkSwitcher.FromAssembly(typeof(TransitionBenchmarks).Assembly);
         if (what == "transitions") switcher.Run(["--filter", "*TransitionBenchmarks*"], config);
         else if (what == "agreement") switcher.Run(["--filter", "*AgreementPdfBenchmarks*"], config);
+        else if (what == "documents") switcher.Run(["--filter", "*AgreementPdfBenchmarks*", "*LongDocumentBenchmarks*", "--join"], config);
         else if (what == "templates")
         {
             var templates = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance));

@@ -18,14 +18,27 @@ internal sealed class FontSet
     private static readonly ConcurrentDictionary<string, FontSet> Sets = new(StringComparer.Ordinal);
 
     private readonly FontSource[] _sources = new FontSource[4];
+
     private readonly ConcurrentDictionary<(FontStyle Style, float Size), FontFace> _faces = new();
 
     private FontSet(string folder)
     {
-        _sources[(int)FontStyle.Regular] = new FontSource(FontStyle.Regular, Path.Combine(folder, RegularFile));
-        _sources[(int)FontStyle.Bold] = new FontSource(FontStyle.Bold, Path.Combine(folder, BoldFile));
-        _sources[(int)FontStyle.Italic] = new FontSource(FontStyle.Italic, Path.Combine(folder, ItalicFile));
-        _sources[(int)FontStyle.BoldItalic] = new FontSource(FontStyle.BoldItalic, Path.Combine(folder, BoldItalicFile));
+        _sources[(int)FontStyle.Regular] = FontSource.FromFile(FontStyle.Regular, Path.Combine(folder, RegularFile));
+        _sources[(int)FontStyle.Bold] = FontSource.FromFile(FontStyle.Bold, Path.Combine(folder, BoldFile));
+        _sources[(int)FontStyle.Italic] = FontSource.FromFile(FontStyle.Italic, Path.Combine(folder, ItalicFile));
+        _sources[(int)FontStyle.BoldItalic] = FontSource.FromFile(FontStyle.BoldItalic, Path.Combine(folder, BoldItalicFile));
+    }
+
+    private FontSet(FontSource[] sources) => _sources = sources;
+
+    /// <summary>A family from font programs in memory; a missing face uses the regular one.</summary>
+    public static FontSet FromBytes(byte[] regular, byte[]? bold, byte[]? italic, byte[]? boldItalic)
+    {
+        var r = new FontSource(FontStyle.Regular, regular, "regular");
+        var b = bold is null ? r : new FontSource(FontStyle.Bold, bold, "bold");
+        var i = italic is null ? r : new FontSource(FontStyle.Italic, italic, "italic");
+        var bi = boldItalic is null ? (bold is null ? i : b) : new FontSource(FontStyle.BoldItalic, boldItalic, "bold italic");
+        return new FontSet([r, b, i, bi]);
     }
 
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "fonts");
@@ -51,15 +64,21 @@ internal sealed class FontSource
     private readonly ushort[] _glyphOf = new ushort[TableLimit];
     private readonly SKFont _mapper;
 
-    public FontSource(FontStyle style, string path)
+    public static FontSource FromFile(FontStyle style, string path)
     {
         if (!File.Exists(path))
             throw new FileNotFoundException(
                 $"Font '{Path.GetFileName(path)}' was not found in '{Path.GetDirectoryName(path)}'. The build copies the Lato fonts from npm " +
                 "into the output's fonts/ folder; rebuild CommissioningPortal.Documents (it needs npm) or set PdfRenderOptions.FontFolder.", path);
+        return new FontSource(style, File.ReadAllBytes(path), path);
+    }
+
+    public FontSource(FontStyle style, byte[] data, string what)
+    {
         Style = style;
-        Typeface = SKTypeface.FromFile(path) ?? throw new InvalidDataException($"'{path}' is not a font SkiaSharp can read.");
-        TrueType = new TrueTypeFont(File.ReadAllBytes(path));
+        using (var skData = SKData.CreateCopy(data))
+            Typeface = SKTypeface.FromData(skData) ?? throw new InvalidDataException($"The {what} font is not a font SkiaSharp can read.");
+        TrueType = new TrueTypeFont(data);
         _mapper = new SKFont(Typeface, 12);
         var chars = new char[TableLimit];
         for (var c = 0; c < TableLimit; c++) chars[c] = (char)c;

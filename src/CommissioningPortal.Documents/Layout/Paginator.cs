@@ -1,6 +1,7 @@
 namespace CommissioningPortal.Documents.Layout;
 
-internal readonly record struct Placement(Chunk Chunk, float X, float Y);
+/// <param name="Repeat">A table's header row placed again at the top of a later page: drawn as an artifact.</param>
+internal readonly record struct Placement(Chunk Chunk, float X, float Y, bool Repeat = false);
 
 internal sealed class LaidOutPage
 {
@@ -84,7 +85,7 @@ internal sealed class Paginator
             if (!Fits(chunk, needed))
             {
                 NewPage();
-                if (chunk.RepeatHeader is { } header) Place(header);
+                if (chunk.RepeatHeader is { } header) Place(header, repeat: true);
             }
             Place(chunk);
         }
@@ -105,10 +106,10 @@ internal sealed class Paginator
         }
     }
 
-    private void Place(Chunk chunk)
+    private void Place(Chunk chunk, bool repeat = false)
     {
         if (!_atTop) _y += chunk.SpaceBefore;
-        _page.Placements.Add(new Placement(chunk, _left, _y));
+        _page.Placements.Add(new Placement(chunk, _left, _y, repeat));
         _y += chunk.Height;
         _atTop = false;
     }

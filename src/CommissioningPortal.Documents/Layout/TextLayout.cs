@@ -1,6 +1,5 @@
 using System.Text;
 using CommissioningPortal.Documents.Fonts;
-using SkiaSharp;
 
 namespace CommissioningPortal.Documents.Layout;
 
@@ -10,10 +9,14 @@ namespace CommissioningPortal.Documents.Layout;
 /// (one string per same-font stretch of the line, spaces included so extracted text keeps its words);
 /// widths come from the font's advances over spans of the source text, so nothing is allocated per glyph.
 /// </summary>
-internal sealed class TextLayout(FontSet fonts)
+internal readonly record struct RunStyle(FontSet Fonts, FontStyle Style, float Size, Color Color);
+
+internal sealed class TextLayout
 {
     private readonly List<Piece> _pieces = [];
     private readonly StringBuilder _run = new();
+    private Color _color;
+    private string? _link;
 
     /// <summary>A word, or part of one when the style changes inside it, or a hard break.</summary>
     private struct Piece
@@ -26,6 +29,8 @@ internal sealed class TextLayout(FontSet fonts)
         public bool SpaceBefore;
         public bool CanBreakBefore;
         public bool HardBreak;
+        public Color Color;
+        public string? Link;
     }
 
     public readonly record struct Line(List<DrawOp> Runs, float Width);
@@ -34,16 +39,16 @@ internal sealed class TextLayout(FontSet fonts)
     public float LineHeight(float size, float leading) => size * leading;
 
     /// <summary>Baseline offset from the top of a line box.</summary>
-    public float Baseline(float size, float leading)
+    public static float Baseline(FontSet fonts, float size, float leading)
     {
         var face = fonts.Get(FontStyle.Regular, size);
         var lineHeight = size * leading;
         return (lineHeight - (face.Ascent + face.Descent)) / 2 + face.Ascent;
     }
 
-    public List<Line> Wrap(IReadOnlyList<Span> spans, FontStyle baseStyle, float size, float width, SKColor color)
+    public List<Line> Wrap(IReadOnlyList<Span> spans, RunStyle baseStyle, float width, Color linkColor)
     {
-        Tokenise(spans, baseStyle, size, width);
+        Tokenise(spans, baseStyle, width, linkColor);
         var lines = new List<Line>();
         var runs = new List<DrawOp>();
         float lineWidth = 0;
@@ -55,7 +60,7 @@ internal sealed class TextLayout(FontSet fonts)
         {
             if (_pieces[i].HardBreak)
             {
-                lines.Add(Emit(lineStart, i, lineWidth, color));
+                lines.Add(Emit(lineStart, i, lineWidth));
                 lineWidth = 0; lineEmpty = true; lineStart = i + 1;
                 i++;
                 continue;
@@ -73,7 +78,7 @@ internal sealed class TextLayout(FontSet fonts)
             var lead = !lineEmpty && _pieces[i].SpaceBefore ? _pieces[i].Face.SpaceWidth : 0;
             if (!lineEmpty && lineWidth + lead + wordWidth > width)
             {
-                lines.Add(Emit(lineStart, i, lineWidth, color));
+                lines.Add(Emit(lineStart, i, lineWidth));
                 lineWidth = 0; lineEmpty = true; lineStart = i;
                 lead = 0;
             }
@@ -84,11 +89,13 @@ internal sealed class TextLayout(FontSet fonts)
         }
 
         if (!lineEmpty || lineStart < _pieces.Count || lines.Count == 0)
-            lines.Add(Emit(lineStart, _pieces.Count, lineWidth, color));
+            lines.Add(Emit(lineStart, _pieces.Count, lineWidth));
         return lines;
 
-        Line Emit(int from, int to, float w, SKColor c)
+        Line Emit(int from, int to, float w)
         {
+            Color c = default;
+            string? link = null;
             var lineRuns = new List<DrawOp>(2);
             float x = 0;
             FontFace? face = null;
@@ -97,12 +104,26 @@ internal sealed class TextLayout(FontSet fonts)
             for (var p = from; p < to; p++)
             {
                 var piece = _pieces[p];
-                if (face is not null && !ReferenceEquals(face, piece.Face))
+                if (face is not null && (!ReferenceEquals(face, piece.Face) || c != piece.Color || !ReferenceEquals(link, piece.Link)))
                 {
-                    lineRuns.Add(DrawOp.TextRun(runX, 0, _run.ToString(), face, c));
+                    // The space between goes with the text that is not a link, so a link's run is just its words.
+                    var spaced = piece.SpaceBefore && p > from;
+                    var spaceBefore = spaced && link is null;
+                    if (spaceBefore) _run.Append(' ');
+                    lineRuns.Add(DrawOp.TextRun(runX, 0, _run.ToString(), face, c, link: link));
                     _run.Clear();
+                    if (spaceBefore) x += piece.Face.SpaceWidth;
+                    face = piece.Face; runX = x; c = piece.Color; link = piece.Link;
+                    if (spaced && !spaceBefore)
+                    {
+                        _run.Append(' ');
+                        x += piece.Face.SpaceWidth;
+                    }
+                    _run.Append(piece.Source, piece.Start, piece.Length);
+                    x += piece.Width;
+                    continue;
                 }
-                if (_run.Length == 0) { face = piece.Face; runX = x; }
+                if (_run.Length == 0) { face = piece.Face; runX = x; c = piece.Color; link = piece.Link; }
                 if (piece.SpaceBefore && p > from)
                 {
                     _run.Append(' ');
@@ -112,26 +133,32 @@ internal sealed class TextLayout(FontSet fonts)
                 x += piece.Width;
             }
             if (face is not null && _run.Length > 0)
-                lineRuns.Add(DrawOp.TextRun(runX, 0, _run.ToString(), face, c));
+                lineRuns.Add(DrawOp.TextRun(runX, 0, _run.ToString(), face, c, link: link));
             return new Line(lineRuns, w);
         }
     }
 
-    private void Tokenise(IReadOnlyList<Span> spans, FontStyle baseStyle, float size, float width)
+    private void Tokenise(IReadOnlyList<Span> spans, RunStyle baseStyle, float width, Color linkColor)
     {
         _pieces.Clear();
         var pendingSpace = false;
         for (var s = 0; s < spans.Count; s++)
         {
-            var text = spans[s].Text;
-            var face = fonts.Get(spans[s].Style | baseStyle, size);
+            var span = spans[s];
+            var text = span.Text;
+            var look = span.TextStyle;
+            var fonts = look?.Family?.Set ?? baseStyle.Fonts;
+            var face = fonts.Get(span.Style | baseStyle.Style | (look?.FontStyle ?? 0), look?.Size ?? baseStyle.Size);
+            var color = span.Link is not null && look?.Color is null ? linkColor : look?.Color ?? baseStyle.Color;
+            _color = color;
+            _link = span.Link;
             var k = 0;
             while (k < text.Length)
             {
                 var ch = text[k];
                 if (ch == '\n')
                 {
-                    _pieces.Add(new Piece { HardBreak = true, CanBreakBefore = true, Face = face, Source = text });
+                    _pieces.Add(new Piece { HardBreak = true, CanBreakBefore = true, Face = face, Source = text, Color = color });
                     pendingSpace = false;
                     k++;
                     continue;
@@ -157,7 +184,7 @@ internal sealed class TextLayout(FontSet fonts)
         var canBreak = spaceBefore || _pieces.Count == 0 || _pieces[^1].HardBreak;
         if (w <= width || length == 1)
         {
-            _pieces.Add(new Piece { Source = text, Start = start, Length = length, Face = face, Width = w, SpaceBefore = spaceBefore, CanBreakBefore = canBreak });
+            _pieces.Add(new Piece { Source = text, Start = start, Length = length, Face = face, Width = w, SpaceBefore = spaceBefore, CanBreakBefore = canBreak, Color = _color, Link = _link });
             return;
         }
 
@@ -172,7 +199,7 @@ internal sealed class TextLayout(FontSet fonts)
             _pieces.Add(new Piece
             {
                 Source = text, Start = start, Length = fit, Face = face, Width = partWidth,
-                SpaceBefore = first && spaceBefore, CanBreakBefore = true,
+                SpaceBefore = first && spaceBefore, CanBreakBefore = true, Color = _color, Link = _link,
             });
             first = false;
             start += fit;

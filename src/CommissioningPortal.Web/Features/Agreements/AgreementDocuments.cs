@@ -38,12 +38,15 @@ public sealed class AgreementDocuments(IOptions<PortalOptions> options, ContentR
     public byte[] RenderOffered(string template, AgreementTerms terms, AgreementIssue issue) =>
         PdfRenderer.Render(AgreementTemplate.Render(template, Model(terms, issue)));
 
-    /// <summary>The authorised PDF: the offered agreement plus a last page recording every acceptance.</summary>
+    /// <summary>
+    /// The authorised PDF: the offered agreement plus a last page recording every acceptance,
+    /// written as PDF/A-2a (tagged, fonts embedded, sRGB output intent) because it is kept as the record.
+    /// </summary>
     public byte[] RenderFinal(string template, AgreementTerms terms, AgreementIssue issue, IEnumerable<IsfAcceptance> acceptances) =>
         PdfRenderer.Render(AgreementTemplate.RenderFinal(template, Model(terms, issue) with
         {
             Acceptances = acceptances.OrderBy(a => a.At).ThenBy(a => a.Party).Select(a => new Acceptance(Party(a.Party), a.Name, a.At, a.Sha256)).ToList(),
-        }));
+        }), PdfRenderOptions.Archive);
 
     /// <summary>Problems with a template, each with its 1-based line; empty when it can be saved and published.</summary>
     public static IReadOnlyList<TemplateError> Validate(string template) =>
