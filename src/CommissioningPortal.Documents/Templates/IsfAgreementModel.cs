@@ -119,9 +119,24 @@ public sealed record PersonDetails(string Name, string? Address = null);
 
 public sealed record RepresentativeDetails(string Name, string Relationship);
 
-/// <param name="Kind">"organisation", "micro-provider" or "personal-assistant".</param>
+/// <param name="Kind">"organisation" (a registered care organisation), "micro-provider", "personal-assistant"
+/// (self-employed) or "supplier" (something that is not care). Templates choose clauses by it, directly
+/// (<c>{% if provider.kind == "personal-assistant" %}</c>) or through the conditions below.</param>
 public sealed record ProviderDetails(string Name, string Kind)
 {
+    /// <summary><c>{% if provider.registered_care_service %}</c>: registered with the Care Inspectorate (an organisation,
+    /// or a micro-provider with a registration number); its duties include the registration and its staff's PVG checks.</summary>
+    public bool RegisteredCareService => Kind == "organisation" || (Kind == "micro-provider" && !string.IsNullOrWhiteSpace(CareInspectorateNumber));
+
+    /// <summary><c>{% if provider.employs_workers %}</c>: an organisation or micro-provider whose workers support the person.</summary>
+    public bool EmploysWorkers => Kind is "organisation" or "micro-provider";
+
+    /// <summary><c>{% if provider.personal_assistant %}</c>: a self-employed Personal Assistant who supports the person themselves.</summary>
+    public bool PersonalAssistant => Kind == "personal-assistant";
+
+    /// <summary><c>{% if provider.supplier %}</c>: sells something that is not care (a class, a membership, equipment).</summary>
+    public bool Supplier => Kind == "supplier";
+
     /// <summary>The person who accepts for the provider.</summary>
     public string? Signatory { get; init; }
     public string? SignatoryRole { get; init; }
