@@ -39,7 +39,12 @@ public sealed class LedgerModel(LedgerReader reader) : PageModel
     /// <summary>"four-week", "fortnightly", …: the schedule in force today, for the table's caption.</summary>
     public string ScheduleWords => Statement is null ? "" : LedgerSchedule.Describe(Statement.Terms.PeriodLengthOn(Statement.AsOf));
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Date ??= reader.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); // most entries are for today
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken ct)
     {
