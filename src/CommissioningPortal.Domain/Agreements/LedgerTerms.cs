@@ -52,14 +52,14 @@ public static class LedgerSchedule
         return terms.PaymentIntervalWeeks is 1 or 2 or 4 ? ForIntervalWeeks(terms.PaymentIntervalWeeks) : LedgerPeriodLength.FourWeekly;
     }
 
-    /// <summary>"four-week", "fortnightly", "weekly", "monthly", "quarterly": as in "each four-week period".</summary>
+    /// <summary>"weekly", "fortnightly", "four-weekly", "monthly", "quarterly": as in "paid four-weekly".</summary>
     public static string Describe(LedgerPeriodLength length) => length switch
     {
         LedgerPeriodLength.Weekly => "weekly",
         LedgerPeriodLength.Fortnightly => "fortnightly",
         LedgerPeriodLength.Monthly => "monthly",
         LedgerPeriodLength.Quarterly => "quarterly",
-        _ => "four-week",
+        _ => "four-weekly",
     };
 
     /// <summary>Whether periods are counted in days from an anchor (true) or follow the calendar (false).</summary>

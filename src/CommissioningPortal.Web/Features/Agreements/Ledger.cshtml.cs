@@ -36,7 +36,7 @@ public sealed class LedgerModel(LedgerReader reader) : PageModel
     /// <summary>The kind ticked in the form: what was sent, or the first the user may post.</summary>
     public LedgerEntryKind ChosenKind => MayPost.FirstOrDefault(k => k.ToString() == Kind, MayPost.Count > 0 ? MayPost[0] : default);
 
-    /// <summary>"four-week", "fortnightly", …: the schedule in force today, for the table's caption.</summary>
+    /// <summary>"four-weekly", "fortnightly", …: the schedule in force today, for the table's caption.</summary>
     public string ScheduleWords => Statement is null ? "" : LedgerSchedule.Describe(Statement.Terms.PeriodLengthOn(Statement.AsOf));
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
