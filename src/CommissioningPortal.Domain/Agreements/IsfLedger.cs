@@ -243,7 +243,8 @@ public static class IsfLedger
 
     private static string Money(decimal amount) => LedgerText.Money(amount);
 
-    internal static string Describe(LedgerEntryKind kind) => kind switch
+    /// <summary>The kind of entry in plain words: "delivery", "purchase", "correction", "top-up", …</summary>
+    public static string Describe(LedgerEntryKind kind) => kind switch
     {
         LedgerEntryKind.Delivery => "delivery",
         LedgerEntryKind.Purchase => "purchase",

@@ -58,9 +58,5 @@ public sealed class LedgerAlerts(PortalDbContext db, Email.IEmailOutbox outbox, 
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
-    private static string Kind(LedgerEntryKind kind) => LedgerModel.KindName(kind).ToLowerInvariant() switch
-    {
-        var name when name.StartsWith("support delivered", StringComparison.Ordinal) => "support delivered",
-        var name => name.Split(" (")[0],
-    };
+    private static string Kind(LedgerEntryKind kind) => IsfLedger.Describe(kind);
 }
