@@ -100,7 +100,12 @@ public sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEn
         b.Ignore(e => e.IsSpend);
         b.Ignore(e => e.IsFromAuthority);
         b.Ignore(e => e.BalanceChange);
+        b.Ignore(e => e.IsReversal);
+        b.Property(e => e.Reason).HasMaxLength(LedgerEntry.MaxReasonLength);
         b.HasIndex(AgreementId, nameof(LedgerEntry.Date));
+        // An entry is reversed at most once; a reversal points at the entry it undoes.
+        b.HasIndex(e => e.ReversesId).IsUnique();
+        b.HasOne<LedgerEntry>().WithMany().HasForeignKey(e => e.ReversesId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<IsfAgreement>().WithMany().HasForeignKey(AgreementId).OnDelete(DeleteBehavior.Restrict);
     }
 }

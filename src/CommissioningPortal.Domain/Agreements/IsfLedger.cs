@@ -37,12 +37,19 @@ public static class IsfLedger
         }
 
         var periods = terms.Periods(through);
-        var length = (int)terms.PeriodLength;
         var buckets = new List<LedgerEntry>[periods.Count];
         foreach (var entry in all)
         {
-            var index = (entry.Date.DayNumber - terms.StartDate.DayNumber) / length;
+            var index = IndexOf(periods, entry.Date);
             (buckets[index] ??= []).Add(entry);
+        }
+        // Reversals and the entries they undo, both ways.
+        var byId = new Dictionary<Guid, LedgerEntry>();
+        foreach (var entry in all) byId.TryAdd(entry.Id, entry);
+        var reversedBy = new Dictionary<Guid, LedgerEntry>();
+        foreach (var entry in all)
+        {
+            if (entry.ReversesId is { } target) reversedBy.TryAdd(target, entry);
         }
 
         var statements = new List<PeriodStatement>(periods.Count);
@@ -60,7 +67,11 @@ public static class IsfLedger
                 if (entry.IsSpend) spent += entry.Amount;
                 else if (entry.IsFromAuthority) added += entry.Amount;
                 running += entry.BalanceChange;
-                lines.Add(new StatementLine(entry, running));
+                lines.Add(new StatementLine(entry, running)
+                {
+                    ReversedBy = reversedBy.GetValueOrDefault(entry.Id),
+                    Reverses = entry.ReversesId is { } target ? byId.GetValueOrDefault(target) : null,
+                });
             }
 
             var isClosed = period.End < asOf;
@@ -72,6 +83,58 @@ public static class IsfLedger
         }
         return new IsfStatement(terms, asOf, statements.AsReadOnly());
     }
+
+    /// <summary>The index of the period containing <paramref name="date"/> (periods are back to back and cover it).</summary>
+    private static int IndexOf(IReadOnlyList<LedgerPeriod> periods, DateOnly date)
+    {
+        int lo = 0, hi = periods.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (periods[mid].Start <= date) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    /// <summary>
+    /// What the poster must be warned about before <paramref name="candidate"/> is added to <paramref name="entries"/>:
+    /// it takes the balance below zero (or further below), or takes spending in its period more than
+    /// <paramref name="tolerancePercent"/>% over what was planned. One plain sentence each; empty when neither.
+    /// Such an entry needs a reason, and the practitioner and the person are told.
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(LedgerTerms terms, IEnumerable<LedgerEntry> entries, LedgerEntry candidate, DateOnly asOf, decimal tolerancePercent)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(candidate);
+        var existing = entries.ToList();
+        var before = Statement(terms, existing, asOf);
+        var after = Statement(terms, existing.Append(candidate), asOf);
+        var warnings = new List<string>();
+        if (candidate.BalanceChange < 0 && after.Balance < 0)
+        {
+            warnings.Add(before.Balance >= 0
+                ? $"This takes the balance below zero: from {Money(before.Balance)} to {Money(after.Balance)}."
+                : $"The balance is already below zero, and this takes it from {Money(before.Balance)} to {Money(after.Balance)}.");
+        }
+        if (candidate.IsSpend && candidate.Amount > 0)
+        {
+            var period = after.Periods.First(p => p.Period.Contains(candidate.Date));
+            var margin = period.Planned * tolerancePercent / 100m;
+            if (period.Spent - period.Planned > margin)
+            {
+                var percent = tolerancePercent.ToString("0.##", CultureInfo.InvariantCulture);
+                warnings.Add(period.Planned == 0
+                    ? $"Nothing is planned for {Lower(period.Period.Describe())}, and this makes spending in it {Money(period.Spent)}."
+                    : $"This makes spending in {Lower(period.Period.Describe())} {Money(period.Spent)} against {Money(period.Planned)} planned: " +
+                      $"more than the {percent}% over plan the agreement allows.");
+            }
+        }
+        return warnings.AsReadOnly();
+    }
+
+    private static string Lower(string describe) => char.IsDigit(describe[0]) ? "the " + describe : describe;
 
     /// <summary>
     /// A signal for each run of at least <paramref name="consecutivePeriods"/> closed periods in a row in
@@ -155,6 +218,8 @@ public static class IsfLedger
 
         var line = $"{p.Period.Describe()}: {string.Join(", ", parts)}";
         var flagged = p.Anomalies.Count();
+        var reversed = p.Lines.Count(l => l.Entry.IsReversal);
+        if (reversed > 0) line += reversed == 1 ? "; 1 entry reversed" : $"; {reversed} entries reversed";
         if (flagged > 0) line += flagged == 1 ? "; 1 thing flagged to discuss" : $"; {flagged} things flagged to discuss";
         return line;
     }
@@ -178,13 +243,15 @@ public static class IsfLedger
 
     private static string Money(decimal amount) => LedgerText.Money(amount);
 
-    internal static string Describe(LedgerEntryKind kind) => kind switch
+    /// <summary>The kind of entry in plain words: "delivery", "purchase", "correction", "top-up", …</summary>
+    public static string Describe(LedgerEntryKind kind) => kind switch
     {
         LedgerEntryKind.Delivery => "delivery",
         LedgerEntryKind.Purchase => "purchase",
         LedgerEntryKind.Adjustment => "adjustment",
         LedgerEntryKind.TopUp => "top-up",
         LedgerEntryKind.OneOffPayment => "one-off payment",
+        LedgerEntryKind.Correction => "correction",
         _ => "note to discuss",
     };
 }

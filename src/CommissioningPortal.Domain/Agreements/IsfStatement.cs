@@ -68,7 +68,7 @@ public sealed class PeriodStatement
 
     public decimal Planned => Period.Planned;
 
-    /// <summary>Delivery and purchases dated in the period.</summary>
+    /// <summary>Delivery, purchases and corrections dated in the period (reversals take theirs back).</summary>
     public decimal Spent { get; }
 
     /// <summary>Top-ups, one-off payments and adjustments dated in the period (adjustments may take money back).</summary>
@@ -98,12 +98,19 @@ public sealed class PeriodStatement
     /// <summary>The period's entries in date order (posting order within a day), each with the running balance after it.</summary>
     public IReadOnlyList<StatementLine> Lines { get; }
 
-    /// <summary>Things flagged to discuss in the period.</summary>
-    public IEnumerable<LedgerEntry> Anomalies => Lines.Select(l => l.Entry).Where(e => e.Kind == LedgerEntryKind.Anomaly);
+    /// <summary>Things flagged to discuss in the period (not those withdrawn by a reversal).</summary>
+    public IEnumerable<LedgerEntry> Anomalies => Lines.Where(l => l.Entry.Kind == LedgerEntryKind.Anomaly && !l.Entry.IsReversal && l.ReversedBy is null).Select(l => l.Entry);
 }
 
 /// <summary>
 /// An entry on a statement with the running balance after it. The running balance starts each period at
 /// carried in + planned (the budget is paid at the start of the period, in advance).
 /// </summary>
-public sealed record StatementLine(LedgerEntry Entry, decimal BalanceAfter);
+public sealed record StatementLine(LedgerEntry Entry, decimal BalanceAfter)
+{
+    /// <summary>The reversal that undoes this entry, if it has been reversed.</summary>
+    public LedgerEntry? ReversedBy { get; init; }
+
+    /// <summary>For a reversal: the entry it undoes.</summary>
+    public LedgerEntry? Reverses { get; init; }
+}

@@ -21,18 +21,33 @@ public enum LedgerEntryKind
 
     /// <summary>Something to discuss against the agreed plan; no money moves.</summary>
     Anomaly,
+
+    /// <summary>
+    /// A correction to spending by the budget holder, with a reason: negative takes spending back
+    /// (e.g. −5.00 for a purchase posted £5 too high), positive adds spending that was missed.
+    /// </summary>
+    Correction,
 }
 
 /// <summary>
 /// One line posted to an ISF ledger. Make one with the factory for its kind; each checks its input
 /// and throws <see cref="ArgumentException"/> whose <see cref="ArgumentException.ParamName"/> is the field to fix.
 /// <see cref="Amount"/> is always in pounds to the penny and never negative except for an
-/// <see cref="LedgerEntryKind.Adjustment"/>; <see cref="BalanceChange"/> says which way it moves the balance.
+/// <see cref="LedgerEntryKind.Adjustment"/>, a <see cref="LedgerEntryKind.Correction"/> or a reversal;
+/// <see cref="BalanceChange"/> says which way it moves the balance. An entry is never deleted: a mistake is
+/// undone by a reversal (<see cref="Reversal"/>), a second entry of the same kind and date with the amount
+/// negated, linked by <see cref="ReversesId"/> and carrying its reason.
 /// </summary>
 public sealed class LedgerEntry
 {
     /// <summary>The longest narrative accepted.</summary>
     public const int MaxNarrativeLength = 2000;
+
+    /// <summary>What a reversal without a reason is refused with.</summary>
+    public const string WhyReversed = "Say why the entry is being reversed.";
+
+    /// <summary>The longest reason accepted.</summary>
+    public const int MaxReasonLength = 1000;
 
     private LedgerEntry()
     {
@@ -56,8 +71,20 @@ public sealed class LedgerEntry
 
     public string Narrative { get; private set; } = "";
 
-    /// <summary>Delivery and purchases: money going out.</summary>
-    public bool IsSpend => Kind is LedgerEntryKind.Delivery or LedgerEntryKind.Purchase;
+    /// <summary>
+    /// Why: required for a correction and a reversal, and for an entry that takes the balance below zero or
+    /// spending beyond the tolerance (see <see cref="IsfLedger.Warnings"/>); null when none was given.
+    /// </summary>
+    public string? Reason { get; private set; }
+
+    /// <summary>For a reversal: the entry it reverses.</summary>
+    public Guid? ReversesId { get; private set; }
+
+    /// <summary>This entry undoes another (<see cref="ReversesId"/>).</summary>
+    public bool IsReversal => ReversesId is not null;
+
+    /// <summary>Delivery, purchases and the holder's corrections to them: money going out.</summary>
+    public bool IsSpend => Kind is LedgerEntryKind.Delivery or LedgerEntryKind.Purchase or LedgerEntryKind.Correction;
 
     /// <summary>Adjustments, top-ups and one-off payments: posted by the authority.</summary>
     public bool IsFromAuthority => Kind is LedgerEntryKind.Adjustment or LedgerEntryKind.TopUp or LedgerEntryKind.OneOffPayment;
@@ -75,41 +102,73 @@ public sealed class LedgerEntry
     public const decimal MaxHourlyRate = 1_000m;
 
     /// <summary>Support delivered; the amount is hours × rate, rounded to the penny (half away from zero).</summary>
-    public static LedgerEntry Delivery(DateOnly date, decimal hours, decimal hourlyRate, string postedBy, string narrative)
+    public static LedgerEntry Delivery(DateOnly date, decimal hours, decimal hourlyRate, string postedBy, string narrative, string? reason = null)
     {
-        ThrowFirst(Check(LedgerEntryKind.Delivery, hours, hourlyRate, null, narrative), postedBy);
-        var entry = Create(LedgerEntryKind.Delivery, date, LedgerMoney.Round(hours * hourlyRate), postedBy, narrative);
+        ThrowFirst(Check(LedgerEntryKind.Delivery, hours, hourlyRate, null, narrative, reason), postedBy);
+        var entry = Create(LedgerEntryKind.Delivery, date, LedgerMoney.Round(hours * hourlyRate), postedBy, narrative, reason);
         entry.Hours = hours;
         entry.HourlyRate = hourlyRate;
         return entry;
     }
 
     /// <summary>Something bought from the budget.</summary>
-    public static LedgerEntry Purchase(DateOnly date, decimal amount, string postedBy, string narrative) =>
-        Make(LedgerEntryKind.Purchase, date, amount, postedBy, narrative);
+    public static LedgerEntry Purchase(DateOnly date, decimal amount, string postedBy, string narrative, string? reason = null) =>
+        Make(LedgerEntryKind.Purchase, date, amount, postedBy, narrative, reason);
+
+    /// <summary>The budget holder's correction to spending: negative takes spending back, positive adds it; the reason is required.</summary>
+    public static LedgerEntry Correction(DateOnly date, decimal amount, string postedBy, string narrative, string reason) =>
+        Make(LedgerEntryKind.Correction, date, amount, postedBy, narrative, reason);
+
+    /// <summary>
+    /// Undoes <paramref name="original"/>: the same kind and date (so its period adds up as if it had not
+    /// happened) with the amount and hours negated, linked to it, with the reason. Both stay on the statement.
+    /// </summary>
+    public static LedgerEntry Reversal(LedgerEntry original, string postedBy, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        if (original.IsReversal)
+        {
+            throw new ArgumentException("A reversal cannot itself be reversed: post the entry again instead.", nameof(original));
+        }
+        var problems = new List<(string Field, string Message)>();
+        if (ReasonProblem(reason, required: true, WhyReversed) is { } why) problems.Add((nameof(reason), why));
+        ThrowFirst(problems, postedBy);
+        return new LedgerEntry
+        {
+            Kind = original.Kind,
+            Date = original.Date,
+            Amount = -original.Amount,
+            Hours = -original.Hours,
+            HourlyRate = original.HourlyRate,
+            PostedBy = postedBy.Trim(),
+            Narrative = original.Narrative,
+            Reason = reason.Trim(),
+            ReversesId = original.Id,
+        };
+    }
 
     /// <summary>Extra money from the authority.</summary>
-    public static LedgerEntry TopUp(DateOnly date, decimal amount, string postedBy, string narrative) =>
-        Make(LedgerEntryKind.TopUp, date, amount, postedBy, narrative);
+    public static LedgerEntry TopUp(DateOnly date, decimal amount, string postedBy, string narrative, string? reason = null) =>
+        Make(LedgerEntryKind.TopUp, date, amount, postedBy, narrative, reason);
 
     /// <summary>A one-off payment from the authority.</summary>
-    public static LedgerEntry OneOffPayment(DateOnly date, decimal amount, string postedBy, string narrative) =>
-        Make(LedgerEntryKind.OneOffPayment, date, amount, postedBy, narrative);
+    public static LedgerEntry OneOffPayment(DateOnly date, decimal amount, string postedBy, string narrative, string? reason = null) =>
+        Make(LedgerEntryKind.OneOffPayment, date, amount, postedBy, narrative, reason);
 
     /// <summary>A correction by the authority: positive adds to the balance, negative takes money back.</summary>
-    public static LedgerEntry Adjustment(DateOnly date, decimal amount, string postedBy, string narrative) =>
-        Make(LedgerEntryKind.Adjustment, date, amount, postedBy, narrative);
+    public static LedgerEntry Adjustment(DateOnly date, decimal amount, string postedBy, string narrative, string? reason = null) =>
+        Make(LedgerEntryKind.Adjustment, date, amount, postedBy, narrative, reason);
 
     /// <summary>Flags something to discuss against the agreed plan; no money moves.</summary>
-    public static LedgerEntry Anomaly(DateOnly date, string postedBy, string narrative) =>
-        Make(LedgerEntryKind.Anomaly, date, 0m, postedBy, narrative);
+    public static LedgerEntry Anomaly(DateOnly date, string postedBy, string narrative, string? reason = null) =>
+        Make(LedgerEntryKind.Anomaly, date, 0m, postedBy, narrative, reason);
 
     /// <summary>
     /// Every problem with an entry of <paramref name="kind"/>, each with the parameter it is about
-    /// ("hours", "hourlyRate", "amount", "narrative") — all of them, so a form can show them at once.
+    /// ("hours", "hourlyRate", "amount", "narrative", "reason") — all of them, so a form can show them at once.
     /// A null figure is one that is missing. The factories refuse the first of these.
     /// </summary>
-    public static IReadOnlyList<(string Field, string Message)> Check(LedgerEntryKind kind, decimal? hours, decimal? hourlyRate, decimal? amount, string? narrative)
+    public static IReadOnlyList<(string Field, string Message)> Check(LedgerEntryKind kind, decimal? hours, decimal? hourlyRate, decimal? amount, string? narrative, string? reason = null)
     {
         var problems = new List<(string, string)>();
         if (kind == LedgerEntryKind.Delivery)
@@ -131,16 +190,25 @@ public sealed class LedgerEntry
                 LedgerEntryKind.Purchase => "The amount spent",
                 LedgerEntryKind.TopUp => "A top-up",
                 LedgerEntryKind.OneOffPayment => "A one-off payment",
+                LedgerEntryKind.Correction => "A correction",
                 _ => "An adjustment",
             };
             if (amount is not { } a) problems.Add((nameof(amount), $"Enter the amount in pounds, like 12.50."));
             else if (!LedgerMoney.IsPence(a)) problems.Add((nameof(amount), $"{what} must be in pounds and pence (at most 2 decimal places), not {a}."));
-            else if (a < 0 && kind != LedgerEntryKind.Adjustment) problems.Add((nameof(amount), $"{what} cannot be negative."));
+            else if (a < 0 && kind is not LedgerEntryKind.Adjustment and not LedgerEntryKind.Correction)
+            {
+                problems.Add((nameof(amount), kind is LedgerEntryKind.Purchase
+                    ? "The amount spent cannot be negative. To take back money posted in error, post a correction (it can be negative) or reverse the entry."
+                    : $"{what} cannot be negative."));
+            }
             else if (a == 0)
             {
-                problems.Add((nameof(amount), kind == LedgerEntryKind.Adjustment
-                    ? "An adjustment must add or take back some money; to raise something without money, post an anomaly."
-                    : $"{what} must be more than £0.00."));
+                problems.Add((nameof(amount), kind switch
+                {
+                    LedgerEntryKind.Adjustment => "An adjustment must add or take back some money; to raise something without money, post an anomaly.",
+                    LedgerEntryKind.Correction => "A correction must change the amount spent: a negative amount, like -5.00, takes spending back; a positive one adds spending that was missed.",
+                    _ => $"{what} must be more than £0.00.",
+                }));
             }
             else if (Math.Abs(a) > MaxPounds) problems.Add((nameof(amount), $"{what} must be {LedgerText.Money(MaxPounds)} or less in one entry."));
         }
@@ -158,13 +226,23 @@ public sealed class LedgerEntry
         {
             problems.Add((nameof(narrative), hidden));
         }
+        if (ReasonProblem(reason, kind == LedgerEntryKind.Correction, "Say why the correction is needed.") is { } why) problems.Add((nameof(reason), why));
         return problems;
     }
 
-    private static LedgerEntry Make(LedgerEntryKind kind, DateOnly date, decimal amount, string postedBy, string narrative)
+    /// <summary>What is wrong with a reason, when <paramref name="required"/> or given: not said, too long, something hidden; null when fine.</summary>
+    public static string? ReasonProblem(string? reason, bool required, string whenMissing)
     {
-        ThrowFirst(Check(kind, null, null, kind == LedgerEntryKind.Anomaly ? null : amount, narrative), postedBy);
-        return Create(kind, date, amount, postedBy, narrative);
+        var words = reason?.Trim();
+        if (string.IsNullOrEmpty(words)) return required ? whenMissing : null;
+        if (words.Length > MaxReasonLength) return $"The reason must be {MaxReasonLength} characters or fewer (it is {words.Length}).";
+        return PlainText.ParagraphsProblem("The reason", words);
+    }
+
+    private static LedgerEntry Make(LedgerEntryKind kind, DateOnly date, decimal amount, string postedBy, string narrative, string? reason)
+    {
+        ThrowFirst(Check(kind, null, null, kind == LedgerEntryKind.Anomaly ? null : amount, narrative, reason), postedBy);
+        return Create(kind, date, amount, postedBy, narrative, reason);
     }
 
     private static void ThrowFirst(IReadOnlyList<(string Field, string Message)> problems, string postedBy)
@@ -179,12 +257,13 @@ public sealed class LedgerEntry
         }
     }
 
-    private static LedgerEntry Create(LedgerEntryKind kind, DateOnly date, decimal amount, string postedBy, string narrative) => new()
+    private static LedgerEntry Create(LedgerEntryKind kind, DateOnly date, decimal amount, string postedBy, string narrative, string? reason) => new()
     {
         Kind = kind,
         Date = date,
         Amount = amount,
         PostedBy = postedBy.Trim(),
         Narrative = narrative.Trim(),
+        Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
     };
 }

@@ -26,4 +26,6 @@ internal static class LedgerText
     public static string Date(DateOnly date) => AgreementTerms.Date(date);
 
     public static string Money(decimal amount) => AgreementTerms.Money(amount);
+
+    public static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
 }

@@ -26,23 +26,29 @@ public sealed class LedgerTests : IAsyncLifetime
         return client;
     }
 
-    private async Task<Guid> AuthorisedAgreementAsync(decimal weekly)
+    private async Task<Guid> AuthorisedAgreementAsync(decimal weekly, int intervalWeeks = 4)
     {
         var provider = await _portal.WithDbAsync(db => db.Providers.Where(p => p.Name == "Bright Steps Care").Select(p => p.Id).SingleAsync(Ct));
         var form = AgreementFlowTests.Form("Jamie Reid", provider, weekly);
+        form["Terms.PaymentIntervalWeeks"] = intervalWeeks.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var today = DateOnly.FromDateTime(_portal.Clock.GetUtcNow().UtcDateTime);
         form["Terms.StartDate"] = today.ToString("yyyy-MM-dd");
         form["Terms.ReviewDate"] = today.AddYears(1).ToString("yyyy-MM-dd");
         using var practitioner = await AsAsync(DemoUsers.GlenmorePractitioner);
         var offered = await practitioner.SubmitAsync(await practitioner.GetPageAsync("/agreements/new"), form);
         var id = Guid.Parse(offered.Headers.Location!.OriginalString.Split('/')[^1]);
+        await AcceptByAllAsync(id);
+        return id;
+    }
+
+    private async Task AcceptByAllAsync(Guid id)
+    {
         foreach (var party in new[] { DemoUsers.Person, DemoUsers.Provider, DemoUsers.GlenmoreCommissioner })
         {
             using var client = await AsAsync(party);
             var page = await client.GetPageAsync($"/agreements/{id}");
             Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, new Dictionary<string, string> { ["Confirm"] = "true" }, "main form[method=post]")).StatusCode);
         }
-        return id;
     }
 
     private async Task PostDeliveryAsync(Guid id, decimal hours, string narrative)
@@ -166,5 +172,180 @@ public sealed class LedgerTests : IAsyncLifetime
         Assert.NotNull(refused.Document.QuerySelector("#Hours-error"));
         Assert.NotNull(refused.Document.QuerySelector("#HourlyRate-error"));
         Assert.NotNull(refused.Document.QuerySelector("#Narrative-error"));
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(_portal.Clock.GetUtcNow().UtcDateTime);
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The periods table: each row's period and planned amount.</summary>
+    private static List<(string Period, string Planned)> Periods(PortalClient.Page ledger) =>
+        ledger.Document.QuerySelectorAll("#periods tbody tr")
+            .Select(r => (r.Children[0].TextContent.Replace(" (so far)", "").Trim(), r.Children[2].TextContent.Trim())).ToList();
+
+    [Fact]
+    public async Task A_fortnightly_schedule_gives_fortnightly_ledger_periods()
+    {
+        var id = await AuthorisedAgreementAsync(100m, intervalWeeks: 2);
+        var start = Today;
+        _portal.Clock.Advance(TimeSpan.FromDays(15));
+
+        using var person = await AsAsync(DemoUsers.Person);
+        var ledger = await person.GetPageAsync($"/agreements/{id}/ledger");
+
+        Assert.Equal(
+        [
+            ($"2 weeks from {Domain.Agreements.AgreementTerms.Date(start)}", "£200.00"),
+            ($"2 weeks from {Domain.Agreements.AgreementTerms.Date(start.AddDays(14))}", "£200.00"),
+        ], Periods(ledger));
+        Assert.Contains("fortnightly", ledger.Document.QuerySelector("#periods caption")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_correction_of_minus_five_pounds_posts_with_its_reason_and_shows_on_the_statement()
+    {
+        var id = await AuthorisedAgreementAsync(100m);
+        var purchase = await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "Purchase", ["Amount"] = "25.00", ["Narrative"] = "Swimming" });
+        Assert.Equal(HttpStatusCode.Redirect, purchase.Status);
+
+        var noReason = await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "Correction", ["Amount"] = "-5.00", ["Narrative"] = "Swimming was a child's ticket" });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.Status);
+        Assert.Contains("Say why the correction is needed", noReason.Document.QuerySelector("#Reason-error")?.TextContent ?? "");
+        Assert.Equal("-5.00", noReason.ValueOf("Amount"));
+        Assert.Equal("Swimming was a child's ticket", noReason.ValueOf("Narrative"));
+
+        var posted = await PostAsync(DemoUsers.Provider, id, new()
+        {
+            ["Kind"] = "Correction", ["Amount"] = "-5.00", ["Narrative"] = "Swimming was a child's ticket", ["Reason"] = "Posted the adult price by mistake",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+
+        using var person = await AsAsync(DemoUsers.Person);
+        var ledger = await person.GetPageAsync($"/agreements/{id}/ledger");
+        Assert.Equal("£380.00", ledger.Document.QuerySelector("#ledger-balance")!.TextContent.Trim()); // £400 − £25 + £5
+        var row = ledger.Document.QuerySelectorAll("#entries tbody tr").Single(r => r.TextContent.Contains("child's ticket"));
+        Assert.Contains("£5.00", row.TextContent);
+        Assert.Contains("Posted the adult price by mistake", row.TextContent);
+        var csv = await (await person.GetAsync($"/agreements/{id}/ledger/export")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Posted the adult price by mistake", csv);
+    }
+
+    [Fact]
+    public async Task A_reversed_entry_stays_on_the_statement_beside_its_reversal_and_cannot_be_reversed_twice()
+    {
+        var id = await AuthorisedAgreementAsync(100m);
+        await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "Purchase", ["Amount"] = "60.00", ["Narrative"] = "Gym pass" });
+        var entryId = await _portal.WithDbAsync(db => db.LedgerEntries.Where(e => e.Narrative == "Gym pass").Select(e => e.Id).SingleAsync(Ct));
+
+        using var provider = await AsAsync(DemoUsers.Provider);
+        var ledger = await provider.GetPageAsync($"/agreements/{id}/ledger");
+        var link = ledger.Document.QuerySelector($"#entry-{entryId} a[href$='/reverse']")!.GetAttribute("href")!;
+        var form = await provider.GetPageAsync(link);
+        var refused = await PortalClient.Page.ReadAsync(await provider.SubmitAsync(form, new Dictionary<string, string> { ["Reason"] = " " }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Say why", refused.Document.QuerySelector("#Reason-error")?.TextContent ?? "");
+
+        var done = await provider.SubmitAsync(form, new Dictionary<string, string> { ["Reason"] = "Bought on another person's card" }, follow: true);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+
+        using var person = await AsAsync(DemoUsers.Person);
+        var statement = await person.GetPageAsync($"/agreements/{id}/ledger");
+        Assert.Equal("£400.00", statement.Document.QuerySelector("#ledger-balance")!.TextContent.Trim());
+        var original = statement.Document.QuerySelector($"#entry-{entryId}")!;
+        Assert.Contains("Reversed", original.TextContent);
+        var reversalId = await _portal.WithDbAsync(db => db.LedgerEntries.Where(e => e.ReversesId == entryId).Select(e => e.Id).SingleAsync(Ct));
+        Assert.NotNull(original.QuerySelector($"a[href='#entry-{reversalId}']"));
+        var reversal = statement.Document.QuerySelector($"#entry-{reversalId}")!;
+        Assert.Contains("Bought on another person's card", reversal.TextContent);
+        Assert.NotNull(reversal.QuerySelector($"a[href='#entry-{entryId}']"));
+        Assert.Equal(2, await _portal.WithDbAsync(db => db.LedgerEntries.CountAsync(Ct))); // nothing deleted
+
+        Assert.Null((await provider.GetPageAsync($"/agreements/{id}/ledger")).Document.QuerySelector($"#entry-{entryId} a[href$='/reverse']"));
+        var again = await PortalClient.Page.ReadAsync(await provider.SubmitAsync(form, new Dictionary<string, string> { ["Reason"] = "Again" }));
+        Assert.NotEqual(HttpStatusCode.OK, again.Status);
+        Assert.NotEqual(HttpStatusCode.InternalServerError, again.Status);
+        Assert.Equal(2, await _portal.WithDbAsync(db => db.LedgerEntries.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task A_five_thousand_pound_purchase_on_a_small_isf_needs_a_reason_and_tells_the_practitioner_and_the_person()
+    {
+        var id = await AuthorisedAgreementAsync(93.75m);
+        var before = await EntriesAsync();
+        var warned = await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "Purchase", ["Amount"] = "5000", ["Narrative"] = "New bed" });
+        Assert.Equal(HttpStatusCode.BadRequest, warned.Status);
+        var message = warned.Document.QuerySelector("#Reason-error")?.TextContent ?? "";
+        Assert.Contains("below zero", message);
+        Assert.Contains("-£4,625.00", message);
+        Assert.Contains("15%", message);
+        Assert.Equal("5000", warned.ValueOf("Amount"));
+        Assert.Equal(before, await EntriesAsync());
+
+        var posted = await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "Purchase", ["Amount"] = "5000", ["Narrative"] = "New bed", ["Reason"] = "Agreed with the practitioner: the old bed broke" });
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.Equal(before + 1, await EntriesAsync());
+
+        var mail = await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.Kind == "ledger:warning").Select(m => new { m.ToAddress, m.TextBody }).ToListAsync(Ct));
+        Assert.Contains(mail, m => m.ToAddress == DemoUsers.GlenmorePractitioner);
+        Assert.Contains(mail, m => m.ToAddress == DemoUsers.Person);
+        Assert.All(mail, m => Assert.Contains("the old bed broke", m.TextBody));
+        using var practitioner = await AsAsync(DemoUsers.GlenmorePractitioner);
+        var inbox = await practitioner.GetPageAsync("/tasks");
+        Assert.Contains(inbox.Document.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("Check the ISF ledger with Jamie Reid") && r.TextContent.Contains("below zero"));
+    }
+
+    [Fact]
+    public async Task Every_mistake_is_shown_at_once_even_before_the_kind_is_chosen()
+    {
+        var id = await AuthorisedAgreementAsync(100m);
+        var refused = await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "", ["Date"] = "soon", ["Amount"] = "1,5", ["Narrative"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        foreach (var field in new[] { "Kind", "Date", "Amount", "Narrative" })
+        {
+            Assert.NotNull(refused.Document.QuerySelector($"#{field}-error"));
+        }
+        Assert.Equal(4, refused.Document.QuerySelectorAll(".ds_error-summary li").Length);
+        Assert.DoesNotContain("The field", refused.Text);
+    }
+
+    [Fact]
+    public async Task After_a_variation_of_start_amount_and_schedule_the_ledger_plans_by_version_1_before_the_change_and_version_2_after()
+    {
+        var id = await AuthorisedAgreementAsync(100m); // four-weekly, £400 a period, from today
+        var v1Start = Today;
+        _portal.Clock.Advance(TimeSpan.FromDays(28));
+        var changed = Today;
+
+        using (var practitioner = await AsAsync(DemoUsers.GlenmorePractitioner))
+        {
+            var vary = await practitioner.GetPageAsync($"/agreements/{id}/vary");
+            var response = await practitioner.SubmitAsync(vary, new Dictionary<string, string>
+            {
+                ["Terms.StartDate"] = Day(v1Start.AddDays(-14)), ["Terms.WeeklyBudget"] = "150", ["Terms.PaymentIntervalWeeks"] = "2",
+                ["Reason"] = "Support really began two weeks earlier, with more hours, paid fortnightly",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        // Offered but not yet in force: the ledger still plans by version 1.
+        using var person = await AsAsync(DemoUsers.Person);
+        Assert.Equal([($"4 weeks from {Domain.Agreements.AgreementTerms.Date(v1Start)}", "£400.00"), ($"4 weeks from {Domain.Agreements.AgreementTerms.Date(changed)}", "£400.00")],
+            Periods(await person.GetPageAsync($"/agreements/{id}/ledger")));
+
+        await AcceptByAllAsync(id);
+        var ledger = await person.GetPageAsync($"/agreements/{id}/ledger");
+        Assert.Equal(
+        [
+            ($"2 weeks from {Domain.Agreements.AgreementTerms.Date(v1Start.AddDays(-14))}", "£300.00"), // days version 2 added before the old start
+            ($"4 weeks from {Domain.Agreements.AgreementTerms.Date(v1Start)}", "£400.00"),               // version 1, as it applied then
+            ($"2 weeks from {Domain.Agreements.AgreementTerms.Date(changed)}", "£300.00"),               // version 2 from the day it came into force
+        ], Periods(ledger));
+
+        // An entry before version 1's start but on or after version 2's is accepted.
+        var early = await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "Purchase", ["Date"] = Day(v1Start.AddDays(-7)), ["Amount"] = "20", ["Narrative"] = "Swimming, first week" });
+        Assert.Equal(HttpStatusCode.Redirect, early.Status);
+        var tooEarly = await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "Purchase", ["Date"] = Day(v1Start.AddDays(-15)), ["Amount"] = "20", ["Narrative"] = "Before anything" });
+        Assert.Equal(HttpStatusCode.BadRequest, tooEarly.Status);
+        Assert.Contains("before the agreement starts", tooEarly.Document.QuerySelector("#Date-error")!.TextContent);
     }
 }

@@ -13,6 +13,8 @@ public static class AgreementsFeature
         builder.Services.AddScoped<AgreementService>();
         builder.Services.AddScoped<LedgerReader>();
         builder.Services.AddScoped<PostLedgerEntry>();
+        builder.Services.AddScoped<ReverseLedgerEntry>();
+        builder.Services.AddScoped<LedgerAlerts>();
         builder.Services.AddSingleton<AgreementDocuments>();
         return builder.AddNavigation(new NavigationItem("/agreements", "Agreements", 60)
         {

@@ -6,8 +6,10 @@ namespace CommissioningPortal.Web.Features.Agreements;
 
 /// <summary>
 /// An agreement's ISF ledger as someone allowed to see it reads it: the terms from its authorised
-/// versions, the statement so far, review signals, the plain statement, and which kinds of entry they
-/// may post (the provider: delivery, purchases, anomalies; the authority's staff: money and anomalies).
+/// versions (each date following the version in force on it), the statement so far, review signals, the
+/// plain statement, and which kinds of entry they may post (the provider: delivery, purchases, its
+/// corrections and anomalies; the authority's staff: money, anomalies and, when the authority holds the
+/// budget, corrections).
 /// </summary>
 public sealed class LedgerReader(PortalDbContext db, TimeProvider clock)
 {
@@ -22,9 +24,19 @@ public sealed class LedgerReader(PortalDbContext db, TimeProvider clock)
 
     public sealed record Ledger(
         IsfAgreement Agreement, SupportedPerson Person, LedgerTerms? Terms, IsfStatement? Statement,
-        IReadOnlyList<ReviewSignal> Signals, IReadOnlyList<string> Plain, IReadOnlyList<LedgerEntryKind> MayPost);
+        IReadOnlyList<ReviewSignal> Signals, IReadOnlyList<string> Plain, IReadOnlyList<LedgerEntryKind> MayPost,
+        AgreementTerms? InForce, IReadOnlyList<LedgerEntry> Entries)
+    {
+        /// <summary>Whether the reader may reverse <paramref name="entry"/>: one of the kinds they post, not a reversal, not reversed already.</summary>
+        public bool MayReverse(LedgerEntry entry) =>
+            MayPost.Contains(entry.Kind) && !entry.IsReversal && !Entries.Any(e => e.ReversesId == entry.Id);
+    }
 
     public DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The ledger's view of an authorised version: its start, budget and schedule, and the day it came into force.</summary>
+    public static AgreedVersion Agreed(int number, AgreementTerms terms, DateTimeOffset authorisedAt) =>
+        new(number, terms.StartDate, DateOnly.FromDateTime(authorisedAt.UtcDateTime), terms.WeeklyBudget, LedgerSchedule.For(terms));
 
     /// <summary>Null when there is no such agreement or <paramref name="user"/> may not see it.</summary>
     public async Task<Ledger?> ReadAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
@@ -33,26 +45,31 @@ public sealed class LedgerReader(PortalDbContext db, TimeProvider clock)
         if (agreement is null) return null;
         var person = await db.SupportedPeople.AsNoTracking().SingleAsync(p => p.Id == agreement.SupportedPersonId, ct);
         if (!AgreementAccess.MaySee(user, agreement, person)) return null;
-        IReadOnlyList<LedgerEntryKind> mayPost = AgreementAccess.IsProviderOf(user, agreement) ? [LedgerEntryKind.Delivery, LedgerEntryKind.Purchase, LedgerEntryKind.Anomaly]
-            : AgreementAccess.IsStaffOf(user, agreement) ? [LedgerEntryKind.TopUp, LedgerEntryKind.OneOffPayment, LedgerEntryKind.Adjustment, LedgerEntryKind.Anomaly]
-            : [];
 
-        // The ledger runs from the first authorised version; later authorised versions change the budget from the day they were authorised.
         var authorised = (await db.IsfAgreementVersions.AsNoTracking().Where(v => v.AgreementId == id && v.AuthorisedAt != null)
                 .Select(v => new { v.TermsJson, v.AuthorisedAt, v.Number }).ToListAsync(ct))
-            .OrderBy(v => v.Number).Select(v => (Terms: AgreementService.Terms(new IsfAgreementVersion { TermsJson = v.TermsJson, OfferedPdf = [], OfferedSha256 = "", CreatedBy = "" }), v.AuthorisedAt)).ToList();
-        if (authorised.Count == 0) return new Ledger(agreement, person, null, null, [], [], mayPost);
-        var first = authorised[0].Terms;
-        var changes = authorised.Skip(1)
-            .Select(v => new BudgetChange(DateOnly.FromDateTime(v.AuthorisedAt!.Value.UtcDateTime) is var d && d > first.StartDate ? d : first.StartDate.AddDays(1), v.Terms.WeeklyBudget))
-            .GroupBy(c => c.EffectiveFrom).Select(g => g.Last()).ToList();
-        var terms = new LedgerTerms(first.StartDate, null, LedgerPeriodLength.FourWeekly, first.WeeklyBudget, CarryOver, changes);
-        var asOf = Today() < first.StartDate ? first.StartDate : Today();
-        var statement = IsfLedger.Statement(terms, await EntriesAsync(id, ct), asOf);
-        return new Ledger(agreement, person, terms, statement, IsfLedger.ReviewSignals(statement, TolerancePercent, ConsecutivePeriods), IsfLedger.PlainStatement(statement), mayPost);
+            .OrderBy(v => v.Number)
+            .Select(v => (v.Number, Terms: AgreementService.Terms(new IsfAgreementVersion { TermsJson = v.TermsJson, OfferedPdf = [], OfferedSha256 = "", CreatedBy = "" }), AuthorisedAt: v.AuthorisedAt!.Value))
+            .ToList();
+        var inForce = authorised.Count == 0 ? null : authorised[^1].Terms;
+        IReadOnlyList<LedgerEntryKind> mayPost = AgreementAccess.IsProviderOf(user, agreement) ? [LedgerEntryKind.Delivery, LedgerEntryKind.Purchase, LedgerEntryKind.Correction, LedgerEntryKind.Anomaly]
+            : AgreementAccess.IsStaffOf(user, agreement)
+                ? inForce?.BudgetHolderKind == BudgetHolderKind.Authority
+                    ? [LedgerEntryKind.TopUp, LedgerEntryKind.OneOffPayment, LedgerEntryKind.Adjustment, LedgerEntryKind.Correction, LedgerEntryKind.Anomaly]
+                    : [LedgerEntryKind.TopUp, LedgerEntryKind.OneOffPayment, LedgerEntryKind.Adjustment, LedgerEntryKind.Anomaly]
+            : [];
+        if (authorised.Count == 0) return new Ledger(agreement, person, null, null, [], [], mayPost, null, []);
+
+        var terms = LedgerTerms.FromVersions(authorised.Select(v => Agreed(v.Number, v.Terms, v.AuthorisedAt)), null, CarryOver);
+        var asOf = Today() < terms.StartDate ? terms.StartDate : Today();
+        var entries = await EntriesAsync(id, ct);
+        var statement = IsfLedger.Statement(terms, entries, asOf);
+        return new Ledger(agreement, person, terms, statement, IsfLedger.ReviewSignals(statement, TolerancePercent, ConsecutivePeriods),
+            IsfLedger.PlainStatement(statement), mayPost, inForce, entries);
     }
 
+    /// <summary>The agreement's entries, oldest first, in the order they were posted within a day.</summary>
     public async Task<List<LedgerEntry>> EntriesAsync(Guid agreementId, CancellationToken ct) =>
         await db.LedgerEntries.AsNoTracking().Where(e => EF.Property<Guid>(e, Data.Configurations.LedgerEntryConfiguration.AgreementId) == agreementId)
-            .OrderBy(e => e.Date).ToListAsync(ct);
+            .OrderBy(e => e.Date).ThenBy(e => EF.Property<DateTimeOffset>(e, Data.Configurations.LedgerEntryConfiguration.PostedAt)).ToListAsync(ct);
 }

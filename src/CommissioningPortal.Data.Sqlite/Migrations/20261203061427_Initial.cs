@@ -1070,6 +1070,8 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     HourlyRate = table.Column<decimal>(type: "TEXT", nullable: true),
                     PostedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Narrative = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReversesId = table.Column<Guid>(type: "TEXT", nullable: true),
                     AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
                     PostedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -1080,6 +1082,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         name: "FK_IsfLedgerEntries_IsfAgreements_AgreementId",
                         column: x => x.AgreementId,
                         principalTable: "IsfAgreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IsfLedgerEntries_IsfLedgerEntries_ReversesId",
+                        column: x => x.ReversesId,
+                        principalTable: "IsfLedgerEntries",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1296,6 +1304,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IX_IsfLedgerEntries_AgreementId_Date",
                 table: "IsfLedgerEntries",
                 columns: new[] { "AgreementId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IsfLedgerEntries_ReversesId",
+                table: "IsfLedgerEntries",
+                column: "ReversesId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Localities_AuthorityId_Code",
