@@ -14,8 +14,10 @@ public sealed class AgreementTests(BrowserFixture fixture) : BrowserTest(fixture
         await SignInAsync(email);
     }
 
-    private async Task AcceptAsync(string agreementUrl, string button)
+    private async Task AcceptAsync(string agreementUrl, string button, int version = 1)
     {
+        // Acceptance binds to the PDF the party opened: open it (the link opens it in a new tab) first.
+        Assert.True((await Context.APIRequest.GetAsync($"{agreementUrl}/v{version}/offered")).Ok);
         await VisitAsync(agreementUrl);
         await Page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
         await Assertions.Expect(Page.Locator(".ds_error-summary")).ToContainTextAsync("Tick the box"); // nothing ticked: refused, named

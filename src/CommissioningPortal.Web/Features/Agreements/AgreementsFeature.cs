@@ -14,6 +14,7 @@ public static class AgreementsFeature
         builder.Services.AddScoped<LedgerReader>();
         builder.Services.AddScoped<PostLedgerEntry>();
         builder.Services.AddSingleton<AgreementDocuments>();
+        builder.Services.AddSingleton(new Processes.FeaturePages.Registration("agreement", id => $"/agreements/{id}"));
         return builder.AddNavigation(new NavigationItem("/agreements", "Agreements", 60)
         {
             Roles = [.. Roles.AuthorityStaff, Roles.ProviderUser, Roles.SupportedPerson, Roles.Representative],

@@ -13,22 +13,22 @@ namespace CommissioningPortal.Web.Features.Agreements;
 [OneTimeForm]
 public sealed class NewModel(PortalDbContext db, AgreementService agreements, AgreementDocuments documents, UserManager<PortalUser> users, TimeProvider clock) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Enter the person's name"), StringLength(200)]
+    [BindProperty, Required(ErrorMessage = "Enter the person's name"), StringLength(200, ErrorMessage = "The person's name must be 200 characters or fewer")]
     public string? PersonName { get; set; }
 
-    [BindProperty, StringLength(500)]
+    [BindProperty, StringLength(500, ErrorMessage = "The person's address must be 500 characters or fewer")]
     public string? PersonAddress { get; set; }
 
-    [BindProperty, EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com"), StringLength(256)]
+    [BindProperty, EmailAddress(ErrorMessage = "Enter the person's e-mail address like name@example.com"), StringLength(256, ErrorMessage = "The person's e-mail address must be 256 characters or fewer")]
     public string? PersonEmail { get; set; }
 
-    [BindProperty, StringLength(200)]
+    [BindProperty, StringLength(200, ErrorMessage = "The representative's name must be 200 characters or fewer")]
     public string? RepresentativeName { get; set; }
 
-    [BindProperty, StringLength(100)]
+    [BindProperty, StringLength(100, ErrorMessage = "The representative's relationship must be 100 characters or fewer")]
     public string? RepresentativeRelationship { get; set; }
 
-    [BindProperty, EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com"), StringLength(256)]
+    [BindProperty, EmailAddress(ErrorMessage = "Enter the representative's e-mail address like name@example.com"), StringLength(256, ErrorMessage = "The representative's e-mail address must be 256 characters or fewer")]
     public string? RepresentativeEmail { get; set; }
 
     [BindProperty, Required(ErrorMessage = "Choose the provider")]
@@ -37,12 +37,21 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
     [BindProperty]
     public AgreementForm Terms { get; set; } = new();
 
-    public IReadOnlyList<Provider> Providers { get; private set; } = [];
+    /// <summary>A provider as the drop-down shows it: verified or not, on the authority's framework or not.</summary>
+    public sealed record ProviderOption(Guid Id, string Name, ProviderKind Kind, bool Verified, bool OnFramework)
+    {
+        public string Label => $"{Name} ({Provider.KindDisplayName(Kind)}) — {(Verified ? "verified" : "not verified")}{(OnFramework ? ", on our framework" : "")}";
+    }
+
+    public IReadOnlyList<ProviderOption> Providers { get; private set; } = [];
+
+    /// <summary>Whether providers not verified are listed too (the list defaults to verified ones).</summary>
+    [BindProperty(SupportsGet = true)] public bool AllProviders { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!agreements.MayOffer(User)) return Forbid(); // who may offer is the isf-agreement definition's answer
-        Providers = await db.Providers.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+        Providers = await ProvidersAsync(ct);
         return Page();
     }
 
@@ -55,7 +64,7 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
         if (!agreements.MayOffer(User)) return Forbid(); // who may offer is the isf-agreement definition's answer
         var authorityId = User.AuthorityIdOf()!.Value;
         var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == authorityId, ct);
-        var provider = ProviderId is { } pid ? await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
+        var provider = ProviderId is { } pid ? await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid && p.ClosedAt == null, ct) : null;
         if (ProviderId is not null && provider is null) ModelState.AddModelError(nameof(ProviderId), "Choose the provider");
         if (!string.IsNullOrWhiteSpace(RepresentativeEmail) && string.IsNullOrWhiteSpace(RepresentativeName))
         {
@@ -73,10 +82,10 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
             ProviderName = provider?.Name ?? "", ProviderKind = provider?.Kind ?? default, ProviderEmail = provider?.ContactEmail, ProviderPhone = provider?.Phone, ProviderCareInspectorateNumber = registration,
             AuthorityName = authority.Name, AuthorityEmail = authority.ContactEmail, Practitioner = User.DisplayNameOf(),
             HowBudgetWasSet = "", BudgetHolder = "",
-        });
+        }, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (!ModelState.IsValid || terms is null || provider is null)
         {
-            Providers = await db.Providers.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+            Providers = await ProvidersAsync(ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -89,11 +98,32 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
         {
             AuthorityId = authorityId, Name = terms.PersonName, Address = terms.PersonAddress, UserId = personUser?.Id,
             RepresentativeName = terms.RepresentativeName, RepresentativeRelationship = terms.RepresentativeRelationship, RepresentativeUserId = representativeUser?.Id,
+            // The practitioner's link, recorded: naming the representative with their account is saying they sign for the person.
+            RepresentativeMaySign = representativeUser is not null,
+            RepresentativeLinkedBy = representativeUser is null ? null : $"{User.DisplayNameOf()} (practitioner)",
+            RepresentativeLinkedAt = representativeUser is null ? null : clock.GetUtcNow(),
             Outcomes = string.Join('\n', terms.Outcomes),
         };
         var agreement = await agreements.StartAsync(person, provider, terms, User, ct);
         TempData["StatusMessage"] = $"Agreement {agreement.Reference} offered. {terms.RepresentativeName ?? terms.PersonName} can now read and accept it.";
         return Redirect($"/agreements/{agreement.Id}");
+    }
+
+    /// <summary>Open providers, verified ones first (only those unless <see cref="AllProviders"/>), marked with whether they are on the authority's framework.</summary>
+    private async Task<IReadOnlyList<ProviderOption>> ProvidersAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var authorityId = User.AuthorityIdOf();
+        var onFramework = (await (from m in db.LotMembers.AsNoTracking().Where(Domain.Frameworks.FrameworkMembership.StandsOn(today))
+                                  join l in db.Lots.AsNoTracking() on m.LotId equals l.Id
+                                  join f in db.Frameworks.AsNoTracking().Where(Domain.Frameworks.FrameworkMembership.InForceOn(today)) on l.FrameworkId equals f.Id
+                                  where f.AuthorityId == authorityId
+                                  select m.ProviderId).Distinct().ToListAsync(ct)).ToHashSet();
+        var all = (await db.Providers.AsNoTracking().Where(p => p.ClosedAt == null).OrderBy(p => p.Name).ToListAsync(ct))
+            .Select(p => new ProviderOption(p.Id, p.Name, p.Kind, p.IsVerifiedOn(today), onFramework.Contains(p.Id)))
+            .OrderByDescending(p => p.Verified).ThenByDescending(p => p.OnFramework).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        // Keep a chosen unverified provider listed after a refused submit.
+        return AllProviders ? all : all.Where(p => p.Verified || p.Id == ProviderId).ToList();
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

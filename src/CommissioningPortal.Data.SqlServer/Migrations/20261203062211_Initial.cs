@@ -282,6 +282,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     RepresentativeName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     RepresentativeRelationship = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     RepresentativeUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    RepresentativeMaySign = table.Column<bool>(type: "bit", nullable: false),
+                    RepresentativeLinkedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    RepresentativeLinkedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PersonInvitedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    RepresentativeInvitedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Outcomes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Version = table.Column<int>(type: "int", nullable: false)
@@ -697,6 +702,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     CurrentVersion = table.Column<int>(type: "int", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    EndedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
@@ -1037,6 +1045,7 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     Number = table.Column<int>(type: "int", nullable: false),
                     TermsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     ChangeSummary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ChangeReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     TemplateId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     OfferedPdf = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
                     OfferedSha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
@@ -1045,7 +1054,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     AuthorisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Superseded = table.Column<bool>(type: "bit", nullable: false)
+                    Superseded = table.Column<bool>(type: "bit", nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    WithdrawnReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1116,13 +1127,38 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Method = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Scan = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    ScanFileName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IsfAcceptances", x => x.Id);
                     table.ForeignKey(
                         name: "FK_IsfAcceptances_IsfAgreementVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "IsfAgreementVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IsfDocumentOpenings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VersionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IsfDocumentOpenings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IsfDocumentOpenings_IsfAgreementVersions_VersionId",
                         column: x => x.VersionId,
                         principalTable: "IsfAgreementVersions",
                         principalColumn: "Id",
@@ -1293,6 +1329,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "IX_IsfAgreementVersions_OfferedSha256",
                 table: "IsfAgreementVersions",
                 column: "OfferedSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IsfDocumentOpenings_VersionId_UserId",
+                table: "IsfDocumentOpenings",
+                columns: new[] { "VersionId", "UserId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IsfLedgerEntries_AgreementId_Date",
@@ -1555,6 +1596,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "IsfAcceptances");
+
+            migrationBuilder.DropTable(
+                name: "IsfDocumentOpenings");
 
             migrationBuilder.DropTable(
                 name: "IsfLedgerEntries");
