@@ -48,7 +48,7 @@ public sealed class AgreementModel(PortalDbContext db, AgreementService agreemen
     public IReadOnlySet<string> Steps { get; private set; } = new HashSet<string>();
 
     public bool MayVary => Steps.Contains("vary");
-    public bool MayWithdraw => Steps.Contains("withdraw") && Pending is not null;
+    public bool MayWithdraw => (Steps.Contains("withdraw-offer") || Steps.Contains("withdraw-variation")) && Pending is not null;
     public bool MayEnd => Steps.Contains("end");
     public bool MayReview => Steps.Contains("complete-review");
 

@@ -296,7 +296,8 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
         var inForce = await db.IsfAgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreement.Id && v.AuthorisedAt != null)
             .OrderByDescending(v => v.Number).Select(v => (int?)v.Number).FirstOrDefaultAsync(ct);
         if (inForce is { } number) agreement.CurrentVersion = number; // the version in force is the current one again
-        var result = await runtime.FireAsync(agreement.WorkflowInstanceId, "withdraw", ProcessAccess.ActorOf(user), reason, ct: ct);
+        // A first offer ends the process; a variation returns to the version in force (each transition's guard holds it to that).
+        var result = await runtime.FireAsync(agreement.WorkflowInstanceId, inForce is null ? "withdraw-offer" : "withdraw-variation", ProcessAccess.ActorOf(user), reason, ct: ct);
         if (result.Outcome != FireOutcome.Fired) db.ChangeTracker.Clear();
         return result;
     }

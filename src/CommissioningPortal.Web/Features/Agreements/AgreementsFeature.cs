@@ -11,6 +11,7 @@ public static class AgreementsFeature
     public static WebApplicationBuilder AddAgreementsFeature(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AgreementService>();
+        builder.Services.AddScoped<AgreementInvitations>();
         builder.Services.AddScoped<LedgerReader>();
         builder.Services.AddScoped<PostLedgerEntry>();
         builder.Services.AddSingleton<AgreementDocuments>();

@@ -11,7 +11,8 @@ namespace CommissioningPortal.Web.Features.Agreements;
 /// </summary>
 [Authorize(Policy = Policies.AuthorityStaff)]
 [OneTimeForm]
-public sealed class NewModel(PortalDbContext db, AgreementService agreements, AgreementDocuments documents, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public sealed class NewModel(PortalDbContext db, AgreementService agreements, AgreementDocuments documents, UserManager<PortalUser> users, TimeProvider clock,
+    AgreementInvitations invitations) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter the person's name"), StringLength(200, ErrorMessage = "The person's name must be 200 characters or fewer")]
     public string? PersonName { get; set; }
@@ -70,8 +71,8 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
         {
             ModelState.AddModelError(nameof(RepresentativeName), "Enter the representative's name, or leave their e-mail empty");
         }
-        var personUser = await LinkedUserAsync(nameof(PersonEmail), PersonEmail, Roles.SupportedPerson);
-        var representativeUser = await LinkedUserAsync(nameof(RepresentativeEmail), RepresentativeEmail, Roles.Representative);
+        var (personUser, invitePerson) = await LinkedUserAsync(nameof(PersonEmail), PersonEmail, Roles.SupportedPerson);
+        var (representativeUser, inviteRepresentative) = await LinkedUserAsync(nameof(RepresentativeEmail), RepresentativeEmail, Roles.Representative);
         var registration = provider is null ? null : await db.PassportItems.AsNoTracking()
             .Where(i => i.ProviderId == provider.Id && i.Kind == Domain.Marketplace.PassportItemKind.CareInspectorateRegistration && i.Status == Domain.Marketplace.PassportItemStatus.Verified && i.Number != null)
             .Select(i => i.Number).FirstOrDefaultAsync(ct);
@@ -102,10 +103,19 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
             RepresentativeMaySign = representativeUser is not null,
             RepresentativeLinkedBy = representativeUser is null ? null : $"{User.DisplayNameOf()} (practitioner)",
             RepresentativeLinkedAt = representativeUser is null ? null : clock.GetUtcNow(),
+            PersonInvitedEmail = invitePerson, RepresentativeInvitedEmail = inviteRepresentative,
             Outcomes = string.Join('\n', terms.Outcomes),
         };
+        // Anyone named without an account is invited to join (the e-mail goes with the offer's transaction, or not at all).
+        if (invitePerson is not null) invitations.Invite(invitePerson, terms.PersonName, Roles.SupportedPerson, terms.PersonName, User.DisplayNameOf());
+        if (inviteRepresentative is not null) invitations.Invite(inviteRepresentative, terms.RepresentativeName!, Roles.Representative, terms.PersonName, User.DisplayNameOf());
         var agreement = await agreements.StartAsync(person, provider, terms, User, ct);
-        TempData["StatusMessage"] = $"Agreement {agreement.Reference} offered. {terms.RepresentativeName ?? terms.PersonName} can now read and accept it.";
+        var who = terms.RepresentativeName is not null && RepresentativeEmail is { Length: > 0 } ? terms.RepresentativeName : terms.PersonName;
+        TempData["StatusMessage"] = personUser is not null || representativeUser is not null
+            ? $"Agreement {agreement.Reference} offered. {who} can now read and accept it."
+            : invitePerson is not null || inviteRepresentative is not null
+                ? $"Agreement {agreement.Reference} offered. {who} has no portal account yet: we have e-mailed an invitation to join. Until then it waits for them to join, or you can record a signature on paper."
+                : $"Agreement {agreement.Reference} offered. Nobody has a portal account for {terms.PersonName}: print it for a signature on paper, and record it on the agreement's page.";
         return Redirect($"/agreements/{agreement.Id}");
     }
 
@@ -128,16 +138,20 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>The portal account to link, when an e-mail is given: it must exist and hold the role.</summary>
-    private async Task<PortalUser?> LinkedUserAsync(string field, string? email, string role)
+    /// <summary>
+    /// The portal account to link, when an e-mail is given and it holds the role; when nobody has an
+    /// account with that address, the address to invite. An account in another role is refused.
+    /// </summary>
+    private async Task<(PortalUser? User, string? Invite)> LinkedUserAsync(string field, string? email, string role)
     {
-        if (string.IsNullOrWhiteSpace(email) || !ModelState.IsValid && ModelState[field]?.Errors.Count > 0) return null;
+        if (string.IsNullOrWhiteSpace(email) || !ModelState.IsValid && ModelState[field]?.Errors.Count > 0) return (null, null);
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null || !await users.IsInRoleAsync(user, role))
+        if (user is null) return (null, email.Trim());
+        if (!await users.IsInRoleAsync(user, role))
         {
-            ModelState.AddModelError(field, $"No {(role == Roles.Representative ? "representative" : "supported person")} has a portal account with that e-mail. Leave it empty to add them later.");
-            return null;
+            ModelState.AddModelError(field, $"That e-mail address belongs to a portal account that is not a {(role == Roles.Representative ? "representative" : "supported person")}'s. Check the address, or leave it empty.");
+            return (null, null);
         }
-        return user;
+        return (user, null);
     }
 }
