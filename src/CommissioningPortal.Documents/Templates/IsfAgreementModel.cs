@@ -21,6 +21,9 @@ public sealed record IsfAgreementModel
     /// <summary>For a variation: what changed since the previous version, in plain words. Empty for version 1.</summary>
     public IReadOnlyList<string> Changes { get; init; } = [];
 
+    /// <summary>For a variation: why it was made, in the practitioner's words; null for version 1.</summary>
+    public string? ChangeReason { get; init; }
+
     /// <summary>When this version was generated (the PDF's creation date; never the clock at render time).</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
@@ -233,4 +236,5 @@ public enum AgreementParty
 }
 
 /// <summary>One party's acceptance: who, when, and the SHA-256 (hex) of the exact PDF bytes accepted.</summary>
-public sealed record Acceptance(AgreementParty Party, string Name, DateTimeOffset At, string Sha256);
+/// <param name="How">How they accepted, in words: "accepted in the portal", or "signed on paper, recorded by …".</param>
+public sealed record Acceptance(AgreementParty Party, string Name, DateTimeOffset At, string Sha256, string How = "accepted in the portal");
