@@ -41,14 +41,12 @@ public sealed class LedgerTests : IAsyncLifetime
         return id;
     }
 
-    private async Task AcceptByAllAsync(Guid id)
+    private async Task AcceptByAllAsync(Guid id, int version = 1)
     {
         foreach (var party in new[] { DemoUsers.Person, DemoUsers.Provider, DemoUsers.GlenmoreCommissioner })
         {
             using var client = await AsAsync(party);
-            await client.GetAsync($"/agreements/{id}/v1/offered"); // acceptance needs the PDF opened
-            var page = await client.GetPageAsync($"/agreements/{id}");
-            Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, new Dictionary<string, string> { ["Confirm"] = "true" }, "main form[method=post]")).StatusCode);
+            await AgreementFlowTests.AcceptAsync(client, id, version);
         }
     }
 
@@ -324,6 +322,7 @@ public sealed class LedgerTests : IAsyncLifetime
             {
                 ["Terms.StartDate"] = Day(v1Start.AddDays(-14)), ["Terms.WeeklyBudget"] = "150", ["Terms.PaymentIntervalWeeks"] = "2",
                 ["Reason"] = "Support really began two weeks earlier, with more hours, paid fortnightly",
+                ["Terms.StartDateReason"] = "Support began in an emergency before the agreement was written",
             });
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
@@ -333,7 +332,7 @@ public sealed class LedgerTests : IAsyncLifetime
         Assert.Equal([($"4 weeks from {Domain.Agreements.AgreementTerms.Date(v1Start)}", "£400.00"), ($"4 weeks from {Domain.Agreements.AgreementTerms.Date(changed)}", "£400.00")],
             Periods(await person.GetPageAsync($"/agreements/{id}/ledger")));
 
-        await AcceptByAllAsync(id);
+        await AcceptByAllAsync(id, version: 2);
         var ledger = await person.GetPageAsync($"/agreements/{id}/ledger");
         Assert.Equal(
         [
