@@ -101,3 +101,16 @@ public static class EvidenceFile
         return safe + extension;
     }
 }
+
+/// <summary>Telling a full disk from other storage failures.</summary>
+public static class EvidenceStorage
+{
+    private const int LinuxNoSpace = 28; // ENOSPC
+    private const int LinuxQuotaExceeded = 122; // EDQUOT
+    private static readonly int WindowsDiskFull = unchecked((int)0x80070070);
+    private static readonly int WindowsHandleDiskFull = unchecked((int)0x80070027);
+
+    /// <summary>Whether the file could not be written because the disk (or the quota) is full.</summary>
+    public static bool IsFull(IOException e) =>
+        e.HResult is LinuxNoSpace or LinuxQuotaExceeded || e.HResult == WindowsDiskFull || e.HResult == WindowsHandleDiskFull;
+}

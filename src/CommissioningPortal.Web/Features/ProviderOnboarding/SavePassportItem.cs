@@ -12,7 +12,7 @@ namespace CommissioningPortal.Web.Features.ProviderOnboarding;
 /// is recomputed, in one save. A stored file is deleted again if the save fails, and the file it
 /// replaced once it succeeds.
 /// </summary>
-public sealed class SavePassportItem(PortalDbContext db, IEvidenceStore store, IOptions<StorageOptions> storage, TimeProvider clock)
+public sealed class SavePassportItem(PortalDbContext db, IEvidenceStore store, IOptions<StorageOptions> storage, TimeProvider clock, ILogger<SavePassportItem> logger)
 {
     /// <summary>An uploaded file, as the page received it.</summary>
     public sealed record Upload(string FileName, long Length, Func<Stream> OpenRead);
@@ -77,6 +77,21 @@ public sealed class SavePassportItem(PortalDbContext db, IEvidenceStore store, I
         if (errors.Any) return errors.Invalid<PassportItemKind>();
 
         string? saved = null;
+        if (type is not null && input.Evidence is { } file)
+        {
+            // Stored before anything else changes, so a full disk leaves no item, no provider change, nothing half-written.
+            try
+            {
+                await using var content = file.OpenRead();
+                saved = await store.SaveAsync(content, ct);
+            }
+            catch (IOException e) when (EvidenceStorage.IsFull(e))
+            {
+                logger.LogCritical(e, "Evidence storage is full: an upload of {Bytes} bytes was refused", file.Length);
+                errors.Add(nameof(Input.Evidence), $"We could not keep {file.FileName}: the portal's file storage is full. Nothing has been saved. Please try again later; the portal's team has been told");
+                return errors.Invalid<PassportItemKind>();
+            }
+        }
         string? replaced = null;
         try
         {
@@ -87,10 +102,8 @@ public sealed class SavePassportItem(PortalDbContext db, IEvidenceStore store, I
                 db.PassportItems.Add(item);
             }
             StoredEvidence? evidence = null;
-            if (type is { } t && input.Evidence is { } upload)
+            if (type is { } t && input.Evidence is { } upload && saved is not null)
             {
-                await using var content = upload.OpenRead();
-                saved = await store.SaveAsync(content, ct);
                 replaced = item.EvidenceLocation;
                 evidence = new StoredEvidence(saved, t.ContentType, upload.Length,
                     Path.GetFileName(upload.FileName) is { Length: > 0 and <= 260 } fileName ? fileName : "evidence" + t.Extension);
