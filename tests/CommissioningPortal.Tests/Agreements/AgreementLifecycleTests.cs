@@ -375,3 +375,62 @@ public abstract class AgreementLifecycleTests(PortalFactory portal) : PortalTest
 public sealed class AgreementLifecycleOnSqlite(SqlitePortal portal) : AgreementLifecycleTests(portal);
 
 public sealed class AgreementLifecycleOnPostgres(PostgresPortal portal) : AgreementLifecycleTests(portal);
+
+/// <summary>The route many people need: a signature on a printed copy, recorded by the practitioner with the scan.</summary>
+public abstract class PaperSignatureTests(PortalFactory portal) : PortalTestBase(portal)
+{
+    [Fact]
+    public async Task The_practitioner_records_a_paper_signature_with_its_scan_and_the_signed_pdf_says_so()
+    {
+        var provider = await Portal.WithDbAsync(db => db.Providers.Where(p => p.Name == "Bright Steps Care").Select(p => p.Id).SingleAsync(Ct));
+        using var practitioner = NewClient();
+        await practitioner.SignInAsync(DemoUsers.GlenmorePractitioner);
+        var form = AgreementFlowTests.Form("Morven Gray", provider);
+        form["PersonEmail"] = "";
+        var offered = await practitioner.SubmitAsync(await practitioner.GetPageAsync("/agreements/new"), form);
+        var id = Guid.Parse(offered.Headers.Location!.OriginalString.Split('/')[^1]);
+        var page = await practitioner.GetPageAsync($"/agreements/{id}");
+        Assert.Contains("Waiting for the person", page.Document.QuerySelector("#agreement-waiting-to-join")!.TextContent);
+        var token = page.Document.QuerySelector("#paper-signature input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var today = DateOnly.FromDateTime(Portal.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
+        var scan = "%PDF-1.4\n% a scanned signature page\n"u8.ToArray();
+
+        async Task<HttpResponseMessage> PostAsync(string signedBy)
+        {
+            using var content = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new StringContent(signedBy), "SignedBy" },
+                { new StringContent(today), "SignedOn" },
+                { new ByteArrayContent(scan), "Scan", "signed.pdf" },
+            };
+            return await practitioner.Http.PostAsync($"/agreements/{id}?handler=paper", content, Ct);
+        }
+
+        var wrong = await PortalClient.Page.ReadAsync(await PostAsync("Someone Else"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
+        Assert.Contains("Who signed must be the person or the representative this version names: Morven Gray", wrong.Document.QuerySelector(".ds_error-summary")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("Morven Gray")).StatusCode);
+
+        var acceptance = await Portal.WithDbAsync(db => db.IsfAcceptances.SingleAsync(a => db.IsfAgreementVersions.Any(v => v.Id == a.VersionId && v.AgreementId == id), Ct));
+        Assert.Equal((AgreementParty.Person, "Morven Gray", AcceptanceMethod.Paper), (acceptance.Party, acceptance.Name, acceptance.Method));
+        Assert.Equal(scan, acceptance.Scan);
+        Assert.NotNull(acceptance.RecordedBy);
+
+        foreach (var party in new[] { DemoUsers.Provider, DemoUsers.GlenmoreCommissioner })
+        {
+            using var client = NewClient();
+            await client.SignInAsync(party);
+            await AgreementFlowTests.AcceptAsync(client, id);
+        }
+        var final = await (await practitioner.GetAsync($"/agreements/{id}/v1/final")).Content.ReadAsByteArrayAsync(Ct);
+        var text = string.Join(" ", PdfFiles.Pages(final));
+        Assert.Contains("Signed on paper", text); // on the signature line
+        Assert.Contains($"recorded by {acceptance.RecordedBy}", text); // in the acceptance record
+        Assert.Contains("Accepted in the portal", text);
+    }
+}
+
+public sealed class PaperSignatureOnSqlite(SqlitePortal portal) : PaperSignatureTests(portal);
+
+public sealed class PaperSignatureOnPostgres(PostgresPortal portal) : PaperSignatureTests(portal);
