@@ -174,6 +174,30 @@ public abstract class AgreementLifecycleTests(PortalFactory portal) : PortalTest
     }
 
     [Fact]
+    public async Task Each_use_case_posted_by_url_by_a_party_it_is_not_offered_to_is_refused_and_changes_nothing()
+    {
+        var id = await OfferAsync();
+        foreach (var email in new[] { DemoUsers.GlenmoreCommissioner, DemoUsers.Person, DemoUsers.Provider })
+        {
+            using var client = await AsAsync(email);
+            var page = await client.GetPageAsync($"/agreements/{id}");
+            var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+                        ?? (await client.GetPageAsync("/account/manage")).Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
+            foreach (var handler in new[] { "withdraw", "end", "review", "paper" })
+            {
+                var response = await client.Http.PostAsync($"/agreements/{id}?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token, ["WithdrawReason"] = "x", ["EndReason"] = "x", ["ReviewNotes"] = "x", ["SignedBy"] = "Someone", ["SignedOn"] = "2026-12-01",
+                }), Ct);
+                Assert.True(response.StatusCode is HttpStatusCode.Forbidden, $"{email} {handler}: {response.StatusCode}");
+                Assert.Equal("offered", await StateOfAsync(id));
+            }
+        }
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.IsfAcceptances.CountAsync(a => db.IsfAgreementVersions.Any(v => v.Id == a.VersionId && v.AgreementId == id), Ct)));
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.IsfAgreementVersions.CountAsync(v => v.AgreementId == id && v.WithdrawnAt != null, Ct)));
+    }
+
+    [Fact]
     public async Task A_variation_of_the_start_date_amount_and_schedule_lists_each_with_old_and_new_values_and_the_reason_on_the_page_and_in_the_pdf()
     {
         var id = await OfferAsync(new() { ["Terms.StartDate"] = "2026-12-14", ["Terms.ReviewDate"] = "2027-06-14", ["Terms.WeeklyBudget"] = "392.41", ["Terms.PaymentIntervalWeeks"] = "4" });
