@@ -265,6 +265,32 @@ public abstract class AgreementLifecycleTests(PortalFactory portal) : PortalTest
     }
 
     [Fact]
+    public async Task When_the_review_falls_due_the_practitioner_records_it_on_the_agreement_page_not_by_marking_the_task_done()
+    {
+        var id = await OfferAsync();
+        foreach (var party in new[] { DemoUsers.Person, DemoUsers.Provider, DemoUsers.GlenmoreCommissioner }) await AcceptAsAsync(party, id);
+        var instance = await InstanceOfAsync(id);
+        await using (var scope = Portal.Services.CreateAsyncScope())
+        {
+            // What the review-date timer does.
+            var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+            Assert.Equal(FireOutcome.Fired, (await runtime.FireAsync(instance, "review-due", WorkflowActor.System, ct: Ct)).Outcome);
+        }
+        using var practitioner = await AsAsync(DemoUsers.GlenmorePractitioner);
+        var inbox = await practitioner.GetPageAsync("/tasks");
+        var row = inbox.Document.QuerySelectorAll("tbody tr").Single(r => r.InnerHtml.Contains(instance.ToString()));
+        Assert.Equal($"/agreements/{id}", row.QuerySelector("a.ds_button")!.GetAttribute("href"));
+
+        var page = await practitioner.GetPageAsync($"/agreements/{id}");
+        var refused = await PortalClient.Page.ReadAsync(await practitioner.SubmitAsync(page, new Dictionary<string, string>(), "form[action$='handler=review']"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Say what the review found", refused.Document.QuerySelector(".ds_error-summary")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await practitioner.SubmitAsync(page, new Dictionary<string, string> { ["ReviewNotes"] = "Going well; swimming weekly" }, "form[action$='handler=review']")).StatusCode);
+        Assert.Equal("active", await StateOfAsync(id));
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.WorkItems.CountAsync(w => w.InstanceId == instance && w.ClosedAt == null, Ct)));
+    }
+
+    [Fact]
     public async Task A_first_offer_can_be_withdrawn_and_then_nobody_can_accept_it()
     {
         var id = await OfferAsync();
