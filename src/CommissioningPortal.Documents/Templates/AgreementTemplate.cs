@@ -125,7 +125,8 @@ public static class AgreementTemplate
         SignatureBlock Block(string name, string role, Acceptance? accepted) => new(accepted?.Name ?? name, role)
         {
             Date = accepted is null ? null : AgreementFilters.Date(accepted.At, "time"),
-            Signed = accepted is null ? null : char.ToUpperInvariant(accepted.How[0]) + accepted.How[1..],
+            // The short form on the line ("Signed on paper"); the acceptance record gives the whole of it.
+            Signed = accepted is null ? null : char.ToUpperInvariant(accepted.How[0]) + accepted.How.Split(',')[0][1..],
         };
 
         var blocks = new KeepTogether();

@@ -174,6 +174,30 @@ public abstract class AgreementLifecycleTests(PortalFactory portal) : PortalTest
     }
 
     [Fact]
+    public async Task Each_use_case_posted_by_url_by_a_party_it_is_not_offered_to_is_refused_and_changes_nothing()
+    {
+        var id = await OfferAsync();
+        foreach (var email in new[] { DemoUsers.GlenmoreCommissioner, DemoUsers.Person, DemoUsers.Provider })
+        {
+            using var client = await AsAsync(email);
+            var page = await client.GetPageAsync($"/agreements/{id}");
+            var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+                        ?? (await client.GetPageAsync("/account/manage")).Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
+            foreach (var handler in new[] { "withdraw", "end", "review", "paper" })
+            {
+                var response = await client.Http.PostAsync($"/agreements/{id}?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token, ["WithdrawReason"] = "x", ["EndReason"] = "x", ["ReviewNotes"] = "x", ["SignedBy"] = "Someone", ["SignedOn"] = "2026-12-01",
+                }), Ct);
+                Assert.True(response.StatusCode is HttpStatusCode.Forbidden, $"{email} {handler}: {response.StatusCode}");
+                Assert.Equal("offered", await StateOfAsync(id));
+            }
+        }
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.IsfAcceptances.CountAsync(a => db.IsfAgreementVersions.Any(v => v.Id == a.VersionId && v.AgreementId == id), Ct)));
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.IsfAgreementVersions.CountAsync(v => v.AgreementId == id && v.WithdrawnAt != null, Ct)));
+    }
+
+    [Fact]
     public async Task A_variation_of_the_start_date_amount_and_schedule_lists_each_with_old_and_new_values_and_the_reason_on_the_page_and_in_the_pdf()
     {
         var id = await OfferAsync(new() { ["Terms.StartDate"] = "2026-12-14", ["Terms.ReviewDate"] = "2027-06-14", ["Terms.WeeklyBudget"] = "392.41", ["Terms.PaymentIntervalWeeks"] = "4" });
@@ -238,6 +262,32 @@ public abstract class AgreementLifecycleTests(PortalFactory portal) : PortalTest
         page = await practitioner.GetPageAsync($"/agreements/{id}");
         Assert.Contains($"ends on {AgreementTerms.Date(endsOn)}", page.Document.QuerySelector("#agreement-ending")!.TextContent);
         Assert.Contains("Jamie is moving to Ardbrae", page.Document.QuerySelector("#agreement-ending")!.TextContent);
+    }
+
+    [Fact]
+    public async Task When_the_review_falls_due_the_practitioner_records_it_on_the_agreement_page_not_by_marking_the_task_done()
+    {
+        var id = await OfferAsync();
+        foreach (var party in new[] { DemoUsers.Person, DemoUsers.Provider, DemoUsers.GlenmoreCommissioner }) await AcceptAsAsync(party, id);
+        var instance = await InstanceOfAsync(id);
+        await using (var scope = Portal.Services.CreateAsyncScope())
+        {
+            // What the review-date timer does.
+            var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
+            Assert.Equal(FireOutcome.Fired, (await runtime.FireAsync(instance, "review-due", WorkflowActor.System, ct: Ct)).Outcome);
+        }
+        using var practitioner = await AsAsync(DemoUsers.GlenmorePractitioner);
+        var inbox = await practitioner.GetPageAsync("/tasks");
+        var row = inbox.Document.QuerySelectorAll("tbody tr").Single(r => r.InnerHtml.Contains(instance.ToString()));
+        Assert.Equal($"/agreements/{id}", row.QuerySelector("a.ds_button")!.GetAttribute("href"));
+
+        var page = await practitioner.GetPageAsync($"/agreements/{id}");
+        var refused = await PortalClient.Page.ReadAsync(await practitioner.SubmitAsync(page, new Dictionary<string, string>(), "form[action$='handler=review']"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Say what the review found", refused.Document.QuerySelector(".ds_error-summary")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await practitioner.SubmitAsync(page, new Dictionary<string, string> { ["ReviewNotes"] = "Going well; swimming weekly" }, "form[action$='handler=review']")).StatusCode);
+        Assert.Equal("active", await StateOfAsync(id));
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.WorkItems.CountAsync(w => w.InstanceId == instance && w.ClosedAt == null, Ct)));
     }
 
     [Fact]
@@ -375,3 +425,62 @@ public abstract class AgreementLifecycleTests(PortalFactory portal) : PortalTest
 public sealed class AgreementLifecycleOnSqlite(SqlitePortal portal) : AgreementLifecycleTests(portal);
 
 public sealed class AgreementLifecycleOnPostgres(PostgresPortal portal) : AgreementLifecycleTests(portal);
+
+/// <summary>The route many people need: a signature on a printed copy, recorded by the practitioner with the scan.</summary>
+public abstract class PaperSignatureTests(PortalFactory portal) : PortalTestBase(portal)
+{
+    [Fact]
+    public async Task The_practitioner_records_a_paper_signature_with_its_scan_and_the_signed_pdf_says_so()
+    {
+        var provider = await Portal.WithDbAsync(db => db.Providers.Where(p => p.Name == "Bright Steps Care").Select(p => p.Id).SingleAsync(Ct));
+        using var practitioner = NewClient();
+        await practitioner.SignInAsync(DemoUsers.GlenmorePractitioner);
+        var form = AgreementFlowTests.Form("Morven Gray", provider);
+        form["PersonEmail"] = "";
+        var offered = await practitioner.SubmitAsync(await practitioner.GetPageAsync("/agreements/new"), form);
+        var id = Guid.Parse(offered.Headers.Location!.OriginalString.Split('/')[^1]);
+        var page = await practitioner.GetPageAsync($"/agreements/{id}");
+        Assert.Contains("Waiting for the person", page.Document.QuerySelector("#agreement-waiting-to-join")!.TextContent);
+        var token = page.Document.QuerySelector("#paper-signature input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var today = DateOnly.FromDateTime(Portal.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
+        var scan = "%PDF-1.4\n% a scanned signature page\n"u8.ToArray();
+
+        async Task<HttpResponseMessage> PostAsync(string signedBy)
+        {
+            using var content = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" },
+                { new StringContent(signedBy), "SignedBy" },
+                { new StringContent(today), "SignedOn" },
+                { new ByteArrayContent(scan), "Scan", "signed.pdf" },
+            };
+            return await practitioner.Http.PostAsync($"/agreements/{id}?handler=paper", content, Ct);
+        }
+
+        var wrong = await PortalClient.Page.ReadAsync(await PostAsync("Someone Else"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
+        Assert.Contains("Who signed must be the person or the representative this version names: Morven Gray", wrong.Document.QuerySelector(".ds_error-summary")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("Morven Gray")).StatusCode);
+
+        var acceptance = await Portal.WithDbAsync(db => db.IsfAcceptances.SingleAsync(a => db.IsfAgreementVersions.Any(v => v.Id == a.VersionId && v.AgreementId == id), Ct));
+        Assert.Equal((AgreementParty.Person, "Morven Gray", AcceptanceMethod.Paper), (acceptance.Party, acceptance.Name, acceptance.Method));
+        Assert.Equal(scan, acceptance.Scan);
+        Assert.NotNull(acceptance.RecordedBy);
+
+        foreach (var party in new[] { DemoUsers.Provider, DemoUsers.GlenmoreCommissioner })
+        {
+            using var client = NewClient();
+            await client.SignInAsync(party);
+            await AgreementFlowTests.AcceptAsync(client, id);
+        }
+        var final = await (await practitioner.GetAsync($"/agreements/{id}/v1/final")).Content.ReadAsByteArrayAsync(Ct);
+        var text = string.Join(" ", PdfFiles.Pages(final));
+        Assert.Contains("Signed on paper", text); // on the signature line
+        Assert.Contains($"recorded by {acceptance.RecordedBy}", text); // in the acceptance record
+        Assert.Contains("Accepted in the portal", text);
+    }
+}
+
+public sealed class PaperSignatureOnSqlite(SqlitePortal portal) : PaperSignatureTests(portal);
+
+public sealed class PaperSignatureOnPostgres(PostgresPortal portal) : PaperSignatureTests(portal);

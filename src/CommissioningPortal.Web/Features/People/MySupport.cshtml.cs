@@ -7,7 +7,7 @@ namespace CommissioningPortal.Web.Features.People;
 /// person links their representative's portal account here, saying whether they may sign for them.
 /// </summary>
 [Authorize(Policy = Policies.Person)]
-public sealed class MySupportModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public sealed class MySupportModel(PortalDbContext db) : PageModel
 {
     public sealed record AgreementRow(Guid Id, string Reference, string Provider, bool WaitingForYou);
 
@@ -30,36 +30,24 @@ public sealed class MySupportModel(PortalDbContext db, UserManager<PortalUser> u
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    /// <summary>Links the representative's account to every record of the person's, as they say (may they sign or not).</summary>
-    public async Task<IActionResult> OnPostLinkAsync(CancellationToken ct)
+    /// <summary>Links the representative's account to the person's records, as they say (may they sign or not): the <see cref="LinkRepresentative"/> use case.</summary>
+    public async Task<IActionResult> OnPostLinkAsync([FromServices] LinkRepresentative link, CancellationToken ct)
     {
         await LoadAsync(ct);
         if (!IsThePerson) return StatusCode(StatusCodes.Status403Forbidden);
-        PortalUser? representative = null;
-        if (ModelState.IsValid)
-        {
-            representative = await users.FindByEmailAsync(RepresentativeEmail!.Trim());
-            if (representative is null || !await users.IsInRoleAsync(representative, Roles.Representative))
-            {
-                ModelState.AddModelError(nameof(RepresentativeEmail), "No representative has a portal account with that e-mail address. Ask them to create one as a representative first.");
-            }
-        }
-        if (!ModelState.IsValid || representative is null)
+        if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var userId = UserId;
-        var now = clock.GetUtcNow();
-        foreach (var record in await db.SupportedPeople.Where(p => p.UserId == userId).ToListAsync(ct))
+        var result = await link.HandleAsync(new LinkRepresentative.Input(RepresentativeEmail, MaySign), Actor.Of(User), ct);
+        if (!result.Succeeded)
         {
-            record.RepresentativeUserId = representative.Id;
-            record.RepresentativeMaySign = MaySign;
-            record.RepresentativeLinkedBy = $"{User.DisplayNameOf()} (the person)";
-            record.RepresentativeLinkedAt = now;
+            result.AddTo(ModelState);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
-        await db.SaveChangesAsync(ct);
-        TempData["StatusMessage"] = $"{representative.DisplayName} is linked as your representative{(MaySign ? " and may sign for you" : "; they can see your agreements but not sign them")}.";
+        TempData["StatusMessage"] = $"{result.Value} is linked as your representative{(MaySign ? " and may sign for you" : "; they can see your agreements but not sign them")}.";
         return Redirect("/my-support");
     }
 
