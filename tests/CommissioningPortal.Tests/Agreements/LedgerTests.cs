@@ -214,11 +214,18 @@ public sealed class LedgerTests : IAsyncLifetime
         Assert.Equal("-5.00", noReason.ValueOf("Amount"));
         Assert.Equal("Swimming was a child's ticket", noReason.ValueOf("Narrative"));
 
-        var posted = await PostAsync(DemoUsers.Provider, id, new()
+        // From the entry's own "Correct" link: the form starts as a correction of it, on its date.
+        using var provider = await AsAsync(DemoUsers.Provider);
+        var withLink = await provider.GetPageAsync($"/agreements/{id}/ledger");
+        var correct = withLink.Document.QuerySelectorAll("#entries tbody tr").Single(r => r.TextContent.Contains("Swimming")).QuerySelector("a[href*='correct=']")!.GetAttribute("href")!;
+        var form = await provider.GetPageAsync(correct);
+        Assert.Equal("checked", form.Document.QuerySelector("#Kind-Correction")!.GetAttribute("checked"));
+        Assert.StartsWith("Correction to the purchase of", form.ValueOf("Narrative"));
+        var posted = await provider.SubmitAsync(form, new Dictionary<string, string>
         {
-            ["Kind"] = "Correction", ["Amount"] = "-5.00", ["Narrative"] = "Swimming was a child's ticket", ["Reason"] = "Posted the adult price by mistake",
+            ["Amount"] = "-5.00", ["Narrative"] = "Swimming was a child's ticket", ["Reason"] = "Posted the adult price by mistake",
         });
-        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
 
         using var person = await AsAsync(DemoUsers.Person);
         var ledger = await person.GetPageAsync($"/agreements/{id}/ledger");
