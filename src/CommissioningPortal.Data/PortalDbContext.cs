@@ -49,6 +49,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<IsfAgreement> IsfAgreements => Set<IsfAgreement>();
     public DbSet<IsfAgreementVersion> IsfAgreementVersions => Set<IsfAgreementVersion>();
     public DbSet<IsfAcceptance> IsfAcceptances => Set<IsfAcceptance>();
+    public DbSet<IsfDocumentOpening> IsfDocumentOpenings => Set<IsfDocumentOpening>();
     public DbSet<ContractTemplate> ContractTemplates => Set<ContractTemplate>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<Framework> Frameworks => Set<Framework>();

@@ -220,6 +220,9 @@ public sealed class SignatureBlock(string name, string role) : Block
     public string Name { get; } = name ?? "";
     public string Role { get; } = role ?? "";
     public string? Date { get; init; }
+
+    /// <summary>What stands on the signature line once the party has accepted, e.g. "Accepted in the portal"; null leaves it blank to sign.</summary>
+    public string? Signed { get; init; }
     public string SignatureLabel { get; init; } = "Signature";
     public string DateLabel { get; init; } = "Date";
 }

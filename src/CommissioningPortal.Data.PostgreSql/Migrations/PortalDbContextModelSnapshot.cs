@@ -254,6 +254,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -263,6 +268,17 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<byte[]>("Scan")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ScanFileName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -303,6 +319,17 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
                     b.Property<int>("CurrentVersion")
                         .HasColumnType("integer");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uuid");
@@ -350,6 +377,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("AuthorisedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("ChangeSummary")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -391,6 +422,13 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FinalSha256");
@@ -401,6 +439,34 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("IsfAgreementVersions");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfDocumentOpening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "UserId");
+
+                    b.ToTable("IsfDocumentOpenings");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.LedgerEntry", b =>
@@ -1341,6 +1407,24 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("PersonInvitedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RepresentativeInvitedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("RepresentativeLinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RepresentativeLinkedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("RepresentativeMaySign")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RepresentativeName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1961,6 +2045,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.HasOne("CommissioningPortal.Domain.Agreements.IsfAgreement", null)
                         .WithMany()
                         .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfDocumentOpening", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Agreements.IsfAgreementVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -254,6 +254,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -263,6 +268,17 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<byte[]>("Scan")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ScanFileName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -303,6 +319,17 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
                     b.Property<int>("CurrentVersion")
                         .HasColumnType("int");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uniqueidentifier");
@@ -350,6 +377,10 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("AuthorisedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("ChangeSummary")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -391,6 +422,13 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FinalSha256");
@@ -401,6 +439,34 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("IsfAgreementVersions");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfDocumentOpening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "UserId");
+
+                    b.ToTable("IsfDocumentOpenings");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.LedgerEntry", b =>
@@ -1342,6 +1408,24 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("PersonInvitedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("RepresentativeInvitedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("RepresentativeLinkedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RepresentativeLinkedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("RepresentativeMaySign")
+                        .HasColumnType("bit");
+
                     b.Property<string>("RepresentativeName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -1964,6 +2048,15 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.HasOne("CommissioningPortal.Domain.Agreements.IsfAgreement", null)
                         .WithMany()
                         .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfDocumentOpening", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Agreements.IsfAgreementVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -248,6 +248,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -256,6 +261,17 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Property<string>("Party")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Scan")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ScanFileName")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
@@ -297,6 +313,17 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
 
                     b.Property<int>("CurrentVersion")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("TEXT");
@@ -344,6 +371,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Property<long?>("AuthorisedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ChangeSummary")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -385,6 +416,13 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FinalSha256");
@@ -395,6 +433,34 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("IsfAgreementVersions");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfDocumentOpening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "UserId");
+
+                    b.ToTable("IsfDocumentOpenings");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Agreements.LedgerEntry", b =>
@@ -1335,6 +1401,24 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PersonInvitedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentativeInvitedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RepresentativeLinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepresentativeLinkedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RepresentativeMaySign")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RepresentativeName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1949,6 +2033,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.HasOne("CommissioningPortal.Domain.Agreements.IsfAgreement", null)
                         .WithMany()
                         .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Agreements.IsfDocumentOpening", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Agreements.IsfAgreementVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -16,6 +16,9 @@ internal sealed class SupportedPersonConfiguration : IEntityTypeConfiguration<Su
         b.Property(p => p.RepresentativeName).HasMaxLength(200);
         b.Property(p => p.RepresentativeRelationship).HasMaxLength(100);
         b.Property(p => p.RepresentativeUserId).HasMaxLength(450);
+        b.Property(p => p.RepresentativeLinkedBy).HasMaxLength(256);
+        b.Property(p => p.PersonInvitedEmail).HasMaxLength(256);
+        b.Property(p => p.RepresentativeInvitedEmail).HasMaxLength(256);
         b.Property(p => p.Outcomes).HasMaxLength(4000);
         b.Ignore(p => p.OutcomeList);
         b.HasIndex(p => p.AuthorityId);
@@ -31,6 +34,8 @@ internal sealed class IsfAgreementConfiguration : IEntityTypeConfiguration<IsfAg
     {
         b.Property(a => a.Reference).HasMaxLength(32);
         b.Property(a => a.CreatedBy).HasMaxLength(256);
+        b.Property(a => a.EndReason).HasMaxLength(1000);
+        b.Property(a => a.EndedBy).HasMaxLength(256);
         b.HasIndex(a => a.Reference).IsUnique();
         b.HasIndex(a => a.AuthorityId);
         b.HasIndex(a => a.ProviderId);
@@ -50,6 +55,8 @@ internal sealed class IsfAgreementVersionConfiguration : IEntityTypeConfiguratio
         b.Property(v => v.FinalSha256).HasMaxLength(64);
         b.Property(v => v.CreatedBy).HasMaxLength(256);
         b.Property(v => v.ChangeSummary).HasMaxLength(4000);
+        b.Property(v => v.ChangeReason).HasMaxLength(1000);
+        b.Property(v => v.WithdrawnReason).HasMaxLength(1000);
         b.HasIndex(v => new { v.AgreementId, v.Number }).IsUnique();
         b.HasIndex(v => v.OfferedSha256); // the public verification page looks PDFs up by hash
         b.HasIndex(v => v.FinalSha256);
@@ -65,8 +72,22 @@ internal sealed class IsfAcceptanceConfiguration : IEntityTypeConfiguration<IsfA
         b.Property(a => a.UserId).HasMaxLength(450);
         b.Property(a => a.Name).HasMaxLength(200);
         b.Property(a => a.Sha256).HasMaxLength(64);
+        b.Property(a => a.Method).HasConversion<string>().HasMaxLength(16);
+        b.Property(a => a.RecordedBy).HasMaxLength(256);
+        b.Property(a => a.ScanFileName).HasMaxLength(256);
         b.HasIndex(a => new { a.VersionId, a.Party }).IsUnique(); // each party accepts a version once
         b.HasOne<IsfAgreementVersion>().WithMany().HasForeignKey(a => a.VersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class IsfDocumentOpeningConfiguration : IEntityTypeConfiguration<IsfDocumentOpening>
+{
+    public void Configure(EntityTypeBuilder<IsfDocumentOpening> b)
+    {
+        b.Property(o => o.UserId).HasMaxLength(450);
+        b.Property(o => o.Sha256).HasMaxLength(64);
+        b.HasIndex(o => new { o.VersionId, o.UserId });
+        b.HasOne<IsfAgreementVersion>().WithMany().HasForeignKey(o => o.VersionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

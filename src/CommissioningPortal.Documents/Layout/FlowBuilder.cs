@@ -258,12 +258,15 @@ internal sealed class FlowBuilder
         chunk.Ops.Add(DrawOp.Line(0, signSpace, signRight, signSpace, ink, 0.75f));
         chunk.Ops.Add(DrawOp.Line(dateLeft, signSpace, _width, signSpace, ink, 0.75f));
 
-        // Read in order: signature label, name, role, date label, date.
+        // Read in order: signature label, what was signed, name, role, date label, date.
         var signature = new StructNode("P", _parent);
+        var signed = string.IsNullOrEmpty(s.Signed) ? null : new StructNode("P", _parent);
         var name = new StructNode("P", _parent);
         var role = new StructNode("P", _parent);
         var dateLabel = new StructNode("P", _parent);
         var date = new StructNode("P", _parent);
+        if (signed is not null)
+            chunk.Ops.Add(DrawOp.TextRun(2, signSpace - 4, s.Signed!, _fonts.Get(FontStyle.Italic, _base), ink, signed));
         if (!string.IsNullOrEmpty(s.Date))
             chunk.Ops.Add(DrawOp.TextRun(dateLeft + 2, signSpace - 4, s.Date, regular, ink, date));
 

@@ -120,20 +120,24 @@ public static class AgreementTemplate
     /// <summary>One signature block per party: the person (or their representative), the provider and the authority.</summary>
     private static KeepTogether Signatures(IsfAgreementModel model, bool final)
     {
-        string? DateOf(params AgreementParty[] parties) => final
-            ? model.Acceptances.Where(a => parties.Contains(a.Party)).Select(a => AgreementFilters.Date(a.At, "time")).FirstOrDefault()
-            : null;
+        // Once accepted, each block carries who accepted, how (in the portal, or on paper) and the date.
+        Acceptance? Of(params AgreementParty[] parties) => final ? model.Acceptances.FirstOrDefault(a => parties.Contains(a.Party)) : null;
+        SignatureBlock Block(string name, string role, Acceptance? accepted) => new(accepted?.Name ?? name, role)
+        {
+            Date = accepted is null ? null : AgreementFilters.Date(accepted.At, "time"),
+            Signed = accepted is null ? null : char.ToUpperInvariant(accepted.How[0]) + accepted.How[1..],
+        };
 
         var blocks = new KeepTogether();
         if (model.Representative is { } rep)
-            blocks.Add(new SignatureBlock(rep.Name, $"Representative ({rep.Relationship}) for {model.Person.Name}") { Date = DateOf(AgreementParty.Representative, AgreementParty.Person) });
+            blocks.Add(Block(rep.Name, $"Representative ({rep.Relationship}) for {model.Person.Name}", Of(AgreementParty.Representative, AgreementParty.Person)));
         else
-            blocks.Add(new SignatureBlock(model.Person.Name, "The person") { Date = DateOf(AgreementParty.Person) });
+            blocks.Add(Block(model.Person.Name, "The person", Of(AgreementParty.Person)));
 
         var provider = model.Provider;
-        blocks.Add(new SignatureBlock(provider.Signatory ?? provider.Name, Role(provider.SignatoryRole, provider.Name, provider.Signatory, "the provider")) { Date = DateOf(AgreementParty.Provider) });
+        blocks.Add(Block(provider.Signatory ?? provider.Name, Role(provider.SignatoryRole, provider.Name, provider.Signatory, "the provider"), Of(AgreementParty.Provider)));
         var authority = model.Authority;
-        blocks.Add(new SignatureBlock(authority.Signatory ?? authority.Name, Role(authority.SignatoryRole, authority.Name, authority.Signatory, "the authority")) { Date = DateOf(AgreementParty.Authority) });
+        blocks.Add(Block(authority.Signatory ?? authority.Name, Role(authority.SignatoryRole, authority.Name, authority.Signatory, "the authority"), Of(AgreementParty.Authority)));
         return blocks;
 
         static string Role(string? role, string organisation, string? signatory, string party) =>
@@ -156,7 +160,7 @@ public static class AgreementTemplate
         }
         var table = new Table(1.3f, 1.5f, 1.9f, 3.3f).Header("Party", "Name", "Accepted (UTC)", "SHA-256 of the accepted PDF");
         foreach (var a in model.Acceptances)
-            table.Row(PartyLabel(a.Party, model), a.Name, AgreementFilters.Date(a.At, "d MMM yyyy, HH:mm:ss"), Grouped(a.Sha256));
+            table.Row(PartyLabel(a.Party, model), $"{a.Name} ({a.How})", AgreementFilters.Date(a.At, "d MMM yyyy, HH:mm:ss"), Grouped(a.Sha256));
         document.Add(table);
     }
 

@@ -21,6 +21,9 @@ public sealed record IsfAgreementModel
     /// <summary>For a variation: what changed since the previous version, in plain words. Empty for version 1.</summary>
     public IReadOnlyList<string> Changes { get; init; } = [];
 
+    /// <summary>For a variation: why it was made, in the practitioner's words; null for version 1.</summary>
+    public string? ChangeReason { get; init; }
+
     /// <summary>When this version was generated (the PDF's creation date; never the clock at render time).</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
@@ -119,9 +122,24 @@ public sealed record PersonDetails(string Name, string? Address = null);
 
 public sealed record RepresentativeDetails(string Name, string Relationship);
 
-/// <param name="Kind">"organisation", "micro-provider" or "personal-assistant".</param>
+/// <param name="Kind">"organisation" (a registered care organisation), "micro-provider", "personal-assistant"
+/// (self-employed) or "supplier" (something that is not care). Templates choose clauses by it, directly
+/// (<c>{% if provider.kind == "personal-assistant" %}</c>) or through the conditions below.</param>
 public sealed record ProviderDetails(string Name, string Kind)
 {
+    /// <summary><c>{% if provider.registered_care_service %}</c>: registered with the Care Inspectorate (an organisation,
+    /// or a micro-provider with a registration number); its duties include the registration and its staff's PVG checks.</summary>
+    public bool RegisteredCareService => Kind == "organisation" || (Kind == "micro-provider" && !string.IsNullOrWhiteSpace(CareInspectorateNumber));
+
+    /// <summary><c>{% if provider.employs_workers %}</c>: an organisation or micro-provider whose workers support the person.</summary>
+    public bool EmploysWorkers => Kind is "organisation" or "micro-provider";
+
+    /// <summary><c>{% if provider.personal_assistant %}</c>: a self-employed Personal Assistant who supports the person themselves.</summary>
+    public bool PersonalAssistant => Kind == "personal-assistant";
+
+    /// <summary><c>{% if provider.supplier %}</c>: sells something that is not care (a class, a membership, equipment).</summary>
+    public bool Supplier => Kind == "supplier";
+
     /// <summary>The person who accepts for the provider.</summary>
     public string? Signatory { get; init; }
     public string? SignatoryRole { get; init; }
@@ -218,4 +236,5 @@ public enum AgreementParty
 }
 
 /// <summary>One party's acceptance: who, when, and the SHA-256 (hex) of the exact PDF bytes accepted.</summary>
-public sealed record Acceptance(AgreementParty Party, string Name, DateTimeOffset At, string Sha256);
+/// <param name="How">How they accepted, in words: "accepted in the portal", or "signed on paper, recorded by …".</param>
+public sealed record Acceptance(AgreementParty Party, string Name, DateTimeOffset At, string Sha256, string How = "accepted in the portal");

@@ -72,8 +72,14 @@ public sealed record AgreementTerms
     /// <summary>The payment schedule in words, e.g. "Four-weekly in advance, with no invoices".</summary>
     public string PaymentSchedule => $"{Interval(PaymentIntervalWeeks)} {(PaidInAdvance ? "in advance" : "in arrears")}, {(Invoices ? "on invoice" : "with no invoices")}";
     public DateOnly StartDate { get; init; }
+
+    /// <summary>Why the agreement starts before the day it was offered (back-dating); null when it does not.</summary>
+    public string? StartDateReason { get; init; }
     public DateOnly ReviewDate { get; init; }
     public int NoticeWeeks { get; init; } = 4;
+
+    /// <summary>What happens to unspent money at the end of a period, in words; null for the portal's standard rule.</summary>
+    public string? CarryOver { get; init; }
 
     public decimal AnnualBudget => Math.Round(WeeklyBudget * 52m, 2);
 
@@ -91,7 +97,10 @@ public sealed record AgreementTerms
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", UkCulture);
 
-    /// <summary>What changed from <paramref name="before"/>, one plain sentence per change; empty when nothing did.</summary>
+    /// <summary>
+    /// What changed from <paramref name="before"/>, one plain sentence per changed term with its old and
+    /// new value ("Start date: 14 December 2026 → 2 November 2026."); empty when nothing did.
+    /// </summary>
     public static IReadOnlyList<string> Changes(AgreementTerms before, AgreementTerms after)
     {
         var changes = new List<string>();
@@ -102,6 +111,7 @@ public sealed record AgreementTerms
                 changes.Add(string.IsNullOrEmpty(was) ? $"{what}: now {now}." : string.IsNullOrEmpty(now) ? $"{what}: removed (was {was})." : $"{what}: {was} → {now}.");
             }
         }
+        Compare("Start date", Date(before.StartDate), Date(after.StartDate));
         Compare("Weekly budget", Money(before.WeeklyBudget), Money(after.WeeklyBudget));
         Compare("The person's contribution", Money(before.PersonContribution), Money(after.PersonContribution));
         Compare("How the budget was set", before.HowBudgetWasSet, after.HowBudgetWasSet);
@@ -112,8 +122,9 @@ public sealed record AgreementTerms
         Compare("Notice to end", $"{before.NoticeWeeks} weeks", $"{after.NoticeWeeks} weeks");
         Compare("Representative", before.RepresentativeName, after.RepresentativeName);
         Compare("Provider", before.ProviderName, after.ProviderName);
-        foreach (var removed in before.Outcomes.Except(after.Outcomes)) changes.Add($"Outcome removed: {removed}");
-        foreach (var added in after.Outcomes.Except(before.Outcomes)) changes.Add($"Outcome added: {added}");
+        Compare("Carry-over of unspent money", before.CarryOver, after.CarryOver);
+        foreach (var removed in before.Outcomes.Except(after.Outcomes)) changes.Add($"Outcome removed: {removed}.");
+        foreach (var added in after.Outcomes.Except(before.Outcomes)) changes.Add($"Outcome added: {added}.");
         return changes;
     }
 

@@ -24,6 +24,19 @@ public sealed class SupportedPerson : IVersioned
 
     public string? RepresentativeUserId { get; set; }
 
+    /// <summary>The linked representative has the power to sign for the person (guardian, attorney, or the person's say-so).</summary>
+    public bool RepresentativeMaySign { get; set; }
+
+    /// <summary>Who linked the representative's account (the person themself, or a practitioner, recorded) and when.</summary>
+    public string? RepresentativeLinkedBy { get; set; }
+
+    public DateTimeOffset? RepresentativeLinkedAt { get; set; }
+
+    /// <summary>Invitations sent to join the portal, while the person or representative has no account.</summary>
+    public string? PersonInvitedEmail { get; set; }
+
+    public string? RepresentativeInvitedEmail { get; set; }
+
     /// <summary>What matters to the person, one outcome per line, in their words.</summary>
     public string Outcomes { get; set; } = "";
 

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CommissioningPortal.Web.Infrastructure;
 
@@ -8,7 +10,7 @@ namespace CommissioningPortal.Web.Infrastructure;
 /// HTTP as an assessor checks it: HSTS for a year with subdomains and a redirect to HTTPS outside
 /// Development (<c>Portal:Hsts</c> and <c>Portal:HttpsRedirection</c> turn them off where a proxy already does it),
 /// <c>Cache-Control: no-store</c> on everything a signed-in person is shown and on every download,
-/// antiforgery and sign-in cookies marked Secure over HTTPS, compressed HTML and JSON, no
+/// no TempData cookie sent to a visitor who has none, compressed HTML and JSON, no
 /// <c>Server</c> header, and <c>robots.txt</c>, <c>sitemap.xml</c> and a favicon.
 /// </summary>
 public static class HttpHardening
@@ -36,8 +38,9 @@ public static class HttpHardening
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        services.ConfigureApplicationCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddSingleton<CookieTempDataProvider>();
+        services.RemoveAll<ITempDataProvider>();
+        services.AddSingleton<ITempDataProvider, QuietTempDataProvider>();
         return builder;
     }
 
@@ -56,7 +59,7 @@ public static class HttpHardening
                 var headers = http.Response.Headers;
                 // Static assets set their own long-lived caching; everything else that is personal is never stored.
                 var download = headers.ContentDisposition.Count > 0;
-                if ((download || http.User.Identity?.IsAuthenticated == true) && (download || headers.CacheControl.Count == 0))
+                if (download || (http.User.Identity?.IsAuthenticated == true && headers.CacheControl.Count == 0))
                 {
                     headers.CacheControl = "no-store";
                     headers.Pragma = "no-cache";

@@ -77,12 +77,14 @@ public static class PortalApplication
             o.Cookie.Name = "portal_auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS (behind TLS in production)
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "portal_af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
 
@@ -198,8 +200,15 @@ public static class PortalApplication
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CommissioningPortal.Errors");
         if (feature?.Error is not null) logger.LogError(feature.Error, "Unhandled error on {Path}", feature.Path);
 
-        var status = feature?.Error is DbUpdateConcurrencyException ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError;
+        var outage = DatabaseOutage.IsOutage(feature?.Error);
+        var status = feature?.Error is DbUpdateConcurrencyException ? StatusCodes.Status409Conflict
+            : outage ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status500InternalServerError;
         context.Response.StatusCode = status;
+        if (outage)
+        {
+            context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (IsApi(context) || feature?.Path?.StartsWith("/api", StringComparison.OrdinalIgnoreCase) == true)
         {
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -208,10 +217,20 @@ public static class PortalApplication
                 ProblemDetails =
                 {
                     Status = status,
-                    Title = status == 409 ? "Someone else changed this at the same time." : "Something went wrong on our side.",
-                    Detail = "The error has been logged. Please try again.",
+                    Title = status switch
+                    {
+                        409 => "Someone else changed this at the same time.",
+                        503 => "The service is unavailable for a moment.",
+                        _ => "Something went wrong on our side.",
+                    },
+                    Detail = outage ? $"Try again in {DatabaseOutage.RetryAfterSeconds} seconds." : "The error has been logged. Please try again.",
                 },
             });
+            return;
+        }
+        if (outage)
+        {
+            await DatabaseOutage.WritePageAsync(context);
             return;
         }
         context.Response.Redirect($"/error/{status}");

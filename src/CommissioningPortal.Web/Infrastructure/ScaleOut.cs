@@ -66,16 +66,18 @@ public static class ScaleOut
         {
             var configuration = ConfigurationOptions.Parse(redis.Configuration);
             configuration.AbortOnConnectFail = false; // a node starts while Redis restarts; readiness says so
-            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
+            // One connection for the node: the cache, the output cache and the health check share it.
+            var connection = new Lazy<Task<IConnectionMultiplexer>>(async () => await ConnectionMultiplexer.ConnectAsync(configuration));
+            services.AddSingleton(_ => connection.Value.GetAwaiter().GetResult());
             services.AddStackExchangeRedisCache(o =>
             {
                 o.InstanceName = redis.InstanceName;
-                o.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(ConnectionMultiplexer.Connect(configuration));
+                o.ConnectionMultiplexerFactory = () => connection.Value;
             });
             services.AddStackExchangeRedisOutputCache(o =>
             {
                 o.InstanceName = redis.InstanceName;
-                o.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(ConnectionMultiplexer.Connect(configuration));
+                o.ConnectionMultiplexerFactory = () => connection.Value;
             });
             health.AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
         }

@@ -14,8 +14,10 @@ public sealed class AgreementTests(BrowserFixture fixture) : BrowserTest(fixture
         await SignInAsync(email);
     }
 
-    private async Task AcceptAsync(string agreementUrl, string button)
+    private async Task AcceptAsync(string agreementUrl, string button, int version = 1)
     {
+        // Acceptance binds to the PDF the party opened: open it (the link opens it in a new tab) first.
+        Assert.True((await Context.APIRequest.GetAsync($"{agreementUrl}/v{version}/offered")).Ok);
         await VisitAsync(agreementUrl);
         await Page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
         await Assertions.Expect(Page.Locator(".ds_error-summary")).ToContainTextAsync("Tick the box"); // nothing ticked: refused, named
@@ -36,7 +38,7 @@ public sealed class AgreementTests(BrowserFixture fixture) : BrowserTest(fixture
         await CheckAccessibilityAsync();
         await Page.Locator("#PersonName").FillAsync(person);
         await Page.Locator("#PersonEmail").FillAsync(DemoUsers.Person);
-        await Page.Locator("#ProviderId").SelectOptionAsync(new SelectOptionValue { Label = "Bright Steps Care (Registered organisation)" });
+        await Page.Locator("#ProviderId").SelectOptionAsync((await Page.Locator("#ProviderId option", new() { HasTextString = "Bright Steps Care" }).GetAttributeAsync("value"))!);
         await Page.Locator("#Terms_WeeklyBudget").FillAsync("312.50");
         await Page.Locator("#Terms_BudgetHolder").FillAsync("Bright Steps Care, on Jamie's behalf");
         await Page.Locator("#Terms_StartDate").FillAsync("2026-12-07");

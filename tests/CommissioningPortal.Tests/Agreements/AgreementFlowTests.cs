@@ -33,8 +33,9 @@ public abstract class AgreementFlowTests(PortalFactory portal) : PortalTestBase(
         return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
     }
 
-    private static async Task AcceptAsync(PortalClient client, Guid id)
+    public static async Task AcceptAsync(PortalClient client, Guid id, int version = 1)
     {
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/agreements/{id}/v{version}/offered")).StatusCode); // acceptance needs the PDF opened
         var page = await client.GetPageAsync($"/agreements/{id}");
         Assert.Contains("Your turn", page.Text);
         var response = await client.SubmitAsync(page, new Dictionary<string, string> { ["Confirm"] = "true" }, "main form[method=post]");

@@ -46,6 +46,7 @@ public sealed class LedgerTests : IAsyncLifetime
         foreach (var party in new[] { DemoUsers.Person, DemoUsers.Provider, DemoUsers.GlenmoreCommissioner })
         {
             using var client = await AsAsync(party);
+            await client.GetAsync($"/agreements/{id}/v1/offered"); // acceptance needs the PDF opened
             var page = await client.GetPageAsync($"/agreements/{id}");
             Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, new Dictionary<string, string> { ["Confirm"] = "true" }, "main form[method=post]")).StatusCode);
         }

@@ -26,6 +26,9 @@ public sealed class HttpsTests : IAsyncLifetime
         ["Workflows:TimersEnabled"] = "false",
         ["Passport:ExpiryJobEnabled"] = "false",
         ["Portal:Hsts"] = "true",
+        // The test host runs as Development, where ASP.NET Core turns static-asset caching off so edits show at
+        // once; this puts back the caching production has.
+        ["EnableStaticAssetsDevelopmentCaching"] = "true",
     }, SelfSigned());
 
     private static X509Certificate2 SelfSigned()
@@ -37,6 +40,27 @@ public sealed class HttpsTests : IAsyncLifetime
         request.CertificateExtensions.Add(names.Build());
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
+    }
+
+    [Fact]
+    public async Task Pages_link_fingerprinted_styles_and_scripts_that_browsers_may_keep_for_a_year()
+    {
+        using var client = _portal.CreatePortalClient();
+        var page = await client.GetPageAsync("/");
+        var assets = page.Document.QuerySelectorAll("link[rel=stylesheet], script[src]")
+            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
+            .Where(u => u.StartsWith("/_content/", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(4, assets.Count);
+        foreach (var url in assets)
+        {
+            // site.css becomes site.<fingerprint>.css: a changed file gets a new URL, so it can be cached for good.
+            Assert.Matches(@"\.[a-z0-9]{10}\.(css|js)$", url);
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl?.MaxAge >= TimeSpan.FromDays(365), $"{url}: Cache-Control {response.Headers.CacheControl}");
+            Assert.Contains("immutable", response.Headers.CacheControl!.ToString());
+        }
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class DefinitionTests
     [Fact]
     public void The_portal_ships_the_seven_processes()
     {
-        var ids = DefinitionLoader.LoadFolder(ShippedFolder).Select(d => d.Id).Order();
+        var ids = DefinitionLoader.LoadFolder(ShippedFolder).Select(d => d.Id).Distinct().Order(); // isf-agreement ships v1 (for running instances) and v2
         Assert.Equal(["alliance", "call-off", "flexible-framework", "isf-agreement", "off-framework-approval", "public-social-partnership", "tender"], ids);
     }
 

@@ -45,8 +45,22 @@ public abstract class OwnedStepTests(PortalFactory portal) : PortalTestBase(port
     [Fact]
     public async Task Authorising_an_agreement_on_the_process_page_is_refused_and_it_does_not_become_active()
     {
-        var id = await StartAsync("isf-agreement", new() { ["reviewDate"] = Portal.Clock.GetUtcNow().AddYears(1) },
-            ("offer", Roles.Practitioner, null), ("accept-as-person", Roles.SupportedPerson, null), ("accept-as-provider", Roles.ProviderUser, null));
+        // Offered and accepted by the person and the provider through the agreements feature (the engine alone cannot: no acceptance).
+        Guid agreementId;
+        using (var practitioner = NewClient())
+        {
+            await practitioner.SignInAsync(DemoUsers.GlenmorePractitioner);
+            var provider = await Portal.WithDbAsync(db => db.Providers.Where(p => p.Name == "Bright Steps Care").Select(p => p.Id).SingleAsync(Ct));
+            var offered = await practitioner.SubmitAsync(await practitioner.GetPageAsync("/agreements/new"), Agreements.AgreementFlowTests.Form("Iona Fraser", provider));
+            agreementId = Guid.Parse(offered.Headers.Location!.OriginalString.Split('/')[^1]);
+        }
+        foreach (var party in new[] { DemoUsers.Person, DemoUsers.Provider })
+        {
+            using var accepting = NewClient();
+            await accepting.SignInAsync(party);
+            await Agreements.AgreementFlowTests.AcceptAsync(accepting, agreementId);
+        }
+        var id = await Portal.WithDbAsync(db => db.IsfAgreements.Where(a => a.Id == agreementId).Select(a => a.WorkflowInstanceId).SingleAsync(Ct));
         using var client = NewClient();
         await client.SignInAsync(DemoUsers.GlenmoreCommissioner);
         var page = await client.GetPageAsync($"/processes/{id}");
@@ -61,7 +75,7 @@ public abstract class OwnedStepTests(PortalFactory portal) : PortalTestBase(port
         }), Ct);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("taken on its own page", await response.Content.ReadAsStringAsync(Ct));
-        Assert.Equal(("accepted-by-provider", 3), await StateOfAsync(id));
+        Assert.Equal(("accepted-by-provider", 3), await StateOfAsync(id)); // offer, two acceptances: no authorise
     }
 
     [Fact]

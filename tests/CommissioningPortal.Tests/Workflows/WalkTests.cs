@@ -23,6 +23,13 @@ public abstract class WalkTests(PortalFactory portal) : PortalTestBase(portal)
         public ValueTask<GuardResult> EvaluateAsync(GuardContext context, CancellationToken ct) => ValueTask.FromResult(GuardResult.Pass);
     }
 
+    /// <summary>A named handler that does nothing: the walk is about the engine's paths, not what a feature's handler checks.</summary>
+    private sealed class Runs(string name) : IWorkflowActionHandler
+    {
+        public string Name => name;
+        public Task RunAsync(WorkflowActionContext context, CancellationToken ct) => Task.CompletedTask;
+    }
+
     public static TheoryData<string> Definitions => ["alliance", "call-off", "flexible-framework", "isf-agreement", "off-framework-approval", "public-social-partnership", "tender"];
 
     private static WorkflowActor ActorFor(TransitionDefinition t) =>
@@ -35,6 +42,7 @@ public abstract class WalkTests(PortalFactory portal) : PortalTestBase(portal)
         var registry = Portal.Services.GetRequiredService<WorkflowDefinitionRegistry>();
         var definition = registry.Latest(id);
         var guards = definition.Transitions.Select(t => t.Guard).OfType<string>().Distinct().Select(g => (IWorkflowGuard)new Passes(g)).ToList();
+        var handlers = WorkflowRuntime.HandlersCalledBy([definition]).Select(h => h.Handler).Distinct().Select(h => (IWorkflowActionHandler)new Runs(h)).ToList();
 
         // The shortest way to each stage, as a list of transitions from the initial one.
         var paths = new Dictionary<string, List<TransitionDefinition>> { [definition.InitialState] = [] };
@@ -56,7 +64,7 @@ public abstract class WalkTests(PortalFactory portal) : PortalTestBase(portal)
             {
                 await using var scope = Portal.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-                var runtime = new WorkflowRuntime(new EfWorkflowStore(db), registry, Portal.Clock, guards: guards);
+                var runtime = new WorkflowRuntime(new EfWorkflowStore(db), registry, Portal.Clock, guards: guards, handlers: handlers);
                 var instance = await runtime.StartAsync(id, $"Walk {id} {state} {last.Trigger}", null, null, WorkflowActor.System, Ct);
                 foreach (var step in path.Append(last))
                 {

@@ -14,7 +14,12 @@ public sealed class RegisterModel(RegisterAccount register) : PageModel
     [BindProperty] public string? Password { get; set; }
     [BindProperty] public string? ConfirmPassword { get; set; }
 
-    public void OnGet() { }
+    /// <summary>An invitation's link fills in the address and who they are (<c>?Email=…&amp;AccountType=…</c>).</summary>
+    public void OnGet(string? email, string? accountType)
+    {
+        Email = email;
+        AccountType = AccountTypes.Any(t => t.Value == accountType) ? accountType : null;
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -23,6 +23,11 @@ public static class AgreementAccess
         : person.RepresentativeUserId == id ? AgreementParty.Representative
         : null;
 
+    /// <summary>
+    /// The three parties only: the authority's staff, the provider's users, the person and their representative.
+    /// Not the portal's administrators: they run authorities, content and accounts (DESIGN.md), and an agreement
+    /// is special-category personal data about someone's care.
+    /// </summary>
     public static bool MaySee(ClaimsPrincipal user, IsfAgreement agreement, SupportedPerson person) =>
-        user.IsInRole(Roles.Administrator) || IsStaffOf(user, agreement) || IsProviderOf(user, agreement) || PersonPartyOf(user, person) is not null;
+        IsStaffOf(user, agreement) || IsProviderOf(user, agreement) || PersonPartyOf(user, person) is not null;
 }

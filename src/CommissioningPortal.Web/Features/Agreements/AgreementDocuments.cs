@@ -15,7 +15,11 @@ namespace CommissioningPortal.Web.Features.Agreements;
 
 /// <summary>What an agreement version's document is made from besides its terms: the reference, version, when and what changed.</summary>
 /// <param name="Changes">What changed since the previous version, one plain sentence each; empty for version 1.</param>
-public sealed record AgreementIssue(string Reference, int Version, DateTimeOffset CreatedAt, IReadOnlyList<string> Changes);
+public sealed record AgreementIssue(string Reference, int Version, DateTimeOffset CreatedAt, IReadOnlyList<string> Changes)
+{
+    /// <summary>Why the variation was made, as typed; null for version 1.</summary>
+    public string? Reason { get; init; }
+}
 
 /// <summary>
 /// The web side of agreement documents: maps the stored <see cref="AgreementTerms"/> onto the
@@ -45,7 +49,7 @@ public sealed class AgreementDocuments(IOptions<PortalOptions> options, ContentR
     public byte[] RenderFinal(string template, AgreementTerms terms, AgreementIssue issue, IEnumerable<IsfAcceptance> acceptances) =>
         PdfRenderer.Render(AgreementTemplate.RenderFinal(template, Model(terms, issue) with
         {
-            Acceptances = acceptances.OrderBy(a => a.At).ThenBy(a => a.Party).Select(a => new Acceptance(Party(a.Party), a.Name, a.At, a.Sha256)).ToList(),
+            Acceptances = acceptances.OrderBy(a => a.At).ThenBy(a => a.Party).Select(a => new Acceptance(Party(a.Party), a.Name, a.At, a.Sha256, How(a))).ToList(),
         }), PdfRenderOptions.Archive);
 
     /// <summary>Problems with a template, each with its 1-based line; empty when it can be saved and published.</summary>
@@ -78,6 +82,7 @@ public sealed class AgreementDocuments(IOptions<PortalOptions> options, ContentR
         Version = issue.Version,
         // The PDF font has no arrow; say it in words.
         Changes = issue.Changes.Select(c => c.Replace(" → ", " changed to ", StringComparison.Ordinal)).ToList(),
+        ChangeReason = string.IsNullOrWhiteSpace(issue.Reason) ? null : issue.Reason.Trim(),
         CreatedAt = issue.CreatedAt,
         StartDate = terms.StartDate,
         Person = new PersonDetails(terms.PersonName, terms.PersonAddress),
@@ -133,6 +138,11 @@ public sealed class AgreementDocuments(IOptions<PortalOptions> options, ContentR
             _ => new ManagementFee(TemplateFee.ConsolidatedRate, detail ?? "there is no separate fee"),
         };
     }
+
+    /// <summary>How a party accepted, as the signature block and the acceptance record say it.</summary>
+    public static string How(IsfAcceptance a) => a.Method == AcceptanceMethod.Paper
+        ? $"signed on paper, recorded by {a.RecordedBy}"
+        : "accepted in the portal";
 
     private static TemplateParty Party(DomainParty party) => party switch
     {

@@ -14,18 +14,18 @@ public sealed class AgreementForm
     public decimal? PersonContribution { get; set; }
 
     [Required(ErrorMessage = "Say how the budget was set")]
-    [StringLength(500)]
+    [StringLength(500, ErrorMessage = "Say how the budget was set in 500 characters or fewer")]
     public string? HowBudgetWasSet { get; set; } = "Agreed at the support planning meeting using the authority's resource allocation system.";
 
     [Required(ErrorMessage = "Say who holds the budget")]
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "The budget holder's name must be 200 characters or fewer")]
     public string? BudgetHolder { get; set; }
 
     public BudgetHolderKind BudgetHolderKind { get; set; } = BudgetHolderKind.Provider;
 
     public ManagementFeeOption ManagementFee { get; set; } = ManagementFeeOption.ConsolidatedRate;
 
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "Management fee details must be 200 characters or fewer")]
     public string? ManagementFeeDetail { get; set; }
 
     [Range(1, 4, ErrorMessage = "Choose how often the ISF is paid")]
@@ -41,11 +41,15 @@ public sealed class AgreementForm
     [Required(ErrorMessage = "Enter the review date")]
     public string? ReviewDate { get; set; }
 
+    /// <summary>Why the agreement starts before today (back-dating happens); needed only then, and shown to the authoriser.</summary>
+    [StringLength(1000, ErrorMessage = "The reason for the earlier start date must be 1,000 characters or fewer")]
+    public string? StartDateReason { get; set; }
+
     [Range(1, 26, ErrorMessage = "Notice must be between 1 and 26 weeks")]
     public int NoticeWeeks { get; set; } = 4;
 
     [Required(ErrorMessage = "Enter at least one outcome, in the person's words")]
-    [StringLength(4000)]
+    [StringLength(4000, ErrorMessage = "The outcomes must be 4,000 characters or fewer in all")]
     public string? Outcomes { get; set; }
 
     public static readonly (ManagementFeeOption Value, string Text)[] FeeOptions =
@@ -71,14 +75,16 @@ public sealed class AgreementForm
         ManagementFee = t.ManagementFee, ManagementFeeDetail = t.ManagementFeeDetail,
         PaymentIntervalWeeks = t.PaymentIntervalWeeks, PaidInAdvance = t.PaidInAdvance, Invoices = t.Invoices,
         StartDate = t.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ReviewDate = t.ReviewDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        NoticeWeeks = t.NoticeWeeks, Outcomes = string.Join('\n', t.Outcomes),
+        NoticeWeeks = t.NoticeWeeks, Outcomes = string.Join('\n', t.Outcomes), StartDateReason = t.StartDateReason,
     };
 
     /// <summary>
     /// Checks the dates and choices (named by field, prefixed like the form); when all is well, the
     /// <paramref name="parties"/> (names and contacts, which this form does not change) with the terms typed here.
     /// </summary>
-    public AgreementTerms? ToTerms(string prefix, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, AgreementTerms parties)
+    /// <param name="today">The day it is offered: a start before it is back-dating, which needs a reason.</param>
+    /// <param name="previousStart">For a variation, the start date in force: keeping it is not back-dating.</param>
+    public AgreementTerms? ToTerms(string prefix, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, AgreementTerms parties, DateOnly today, DateOnly? previousStart = null)
     {
         DateOnly? Date(string field, string? text)
         {
@@ -90,6 +96,11 @@ public sealed class AgreementForm
         var start = Date(nameof(StartDate), StartDate);
         var review = Date(nameof(ReviewDate), ReviewDate);
         if (start is { } s && review is { } r && r <= s) state.AddModelError($"{prefix}.{nameof(ReviewDate)}", "The review date must be after the start date");
+        var backdated = start is { } st && st < today && st != previousStart;
+        if (backdated && string.IsNullOrWhiteSpace(StartDateReason))
+        {
+            state.AddModelError($"{prefix}.{nameof(StartDateReason)}", $"The start date is before today: say why the agreement starts on {AgreementTerms.Date(start!.Value)} (the authoriser sees the reason)");
+        }
         if (!IntervalOptions.Any(o => o.Value == PaymentIntervalWeeks)) state.AddModelError($"{prefix}.{nameof(PaymentIntervalWeeks)}", "Choose how often the ISF is paid");
         if (!Enum.IsDefined(BudgetHolderKind)) state.AddModelError($"{prefix}.{nameof(BudgetHolderKind)}", "Choose who holds the budget");
         if (!Enum.IsDefined(ManagementFee)) state.AddModelError($"{prefix}.{nameof(ManagementFee)}", "Choose how the management fee is met");
@@ -102,6 +113,7 @@ public sealed class AgreementForm
             ManagementFee = ManagementFee, ManagementFeeDetail = ManagementFeeDetail?.Trim(),
             PaymentIntervalWeeks = PaymentIntervalWeeks, PaidInAdvance = PaidInAdvance, Invoices = Invoices,
             StartDate = start.Value, ReviewDate = review.Value, NoticeWeeks = NoticeWeeks,
+            StartDateReason = backdated ? StartDateReason!.Trim() : start == previousStart ? parties.StartDateReason : null,
         };
     }
 }

@@ -10,7 +10,10 @@ using CommissioningPortal.Workflows.Runtime;
 
 namespace CommissioningPortal.Web.Features.Agreements;
 
-public enum AcceptOutcome { Accepted, NotYourTurn, Changed, Conflict }
+public enum AcceptOutcome { Accepted, NotYourTurn, Changed, Conflict, NotOpened, WrongSignatory }
+
+/// <summary>What accepting came to, and when refused for a reason the user can act on, that reason in plain words.</summary>
+public sealed record AcceptResult(AcceptOutcome Outcome, string? Message = null);
 
 /// <summary>
 /// Starting, offering, accepting and varying ISF agreements. Every operation is one transaction:
@@ -76,21 +79,21 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
     {
         var actor = ProcessAccess.ActorOf(user);
         agreement.CurrentVersion += 1;
-        await AddVersionAsync(agreement, terms, changeSummary, actor.Name, ct);
+        await AddVersionAsync(agreement, terms, changeSummary, actor.Name, ct, reason.Trim());
         var person = await db.SupportedPeople.AsNoTracking().SingleAsync(p => p.Id == agreement.SupportedPersonId, ct);
         await NotifyAsync(agreement, person, "offered", ct);
         return await runtime.FireAsync(agreement.WorkflowInstanceId, "vary", actor, $"{reason.Trim()} — {changeSummary}", ct: ct);
     }
 
-    private async Task AddVersionAsync(IsfAgreement agreement, AgreementTerms terms, string? changeSummary, string by, CancellationToken ct)
+    private async Task AddVersionAsync(IsfAgreement agreement, AgreementTerms terms, string? changeSummary, string by, CancellationToken ct, string? reason = null)
     {
         var (templateId, markdown) = await TemplateForAsync(agreement.AuthorityId, ct);
         var now = clock.GetUtcNow();
-        var issue = new AgreementIssue(agreement.Reference, agreement.CurrentVersion, now, await ChangesAsync(agreement.Id, agreement.CurrentVersion, terms, ct));
+        var issue = new AgreementIssue(agreement.Reference, agreement.CurrentVersion, now, await ChangesAsync(agreement.Id, agreement.CurrentVersion, terms, ct)) { Reason = reason };
         var pdf = documents.RenderOffered(markdown, terms, issue);
         db.IsfAgreementVersions.Add(new IsfAgreementVersion
         {
-            AgreementId = agreement.Id, Number = agreement.CurrentVersion, TermsJson = JsonSerializer.Serialize(terms, Json), ChangeSummary = changeSummary,
+            AgreementId = agreement.Id, Number = agreement.CurrentVersion, TermsJson = JsonSerializer.Serialize(terms, Json), ChangeSummary = changeSummary, ChangeReason = reason,
             TemplateId = templateId, OfferedPdf = pdf, OfferedSha256 = AgreementDocuments.Sha256(pdf), CreatedAt = now, CreatedBy = by,
         });
     }
@@ -99,7 +102,9 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
     private async Task<IReadOnlyList<string>> ChangesAsync(Guid agreementId, int number, AgreementTerms terms, CancellationToken ct)
     {
         if (number <= 1) return [];
-        var previous = await db.IsfAgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreementId && v.Number == number - 1).SingleOrDefaultAsync(ct);
+        // Compared with the version in force when it was offered: the newest earlier one authorised (a withdrawn offer never was).
+        var previous = await db.IsfAgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreementId && v.Number < number && v.AuthorisedAt != null)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
         return previous is null ? [] : AgreementTerms.Changes(Terms(previous), terms);
     }
 
@@ -152,25 +157,109 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
     }
 
     /// <summary>
-    /// Records the user's acceptance of exactly the PDF they were shown (<paramref name="sha256"/>) and
-    /// moves the process on; the authority's acceptance also writes the final PDF with the record.
+    /// Whether the signed-in user is the party this version names, as the acceptance needs: the person
+    /// (their linked account), the named representative (linked, with the power to sign, and the
+    /// name the version gives), a user of the named provider, or a commissioner of the authority.
+    /// Null when they are; otherwise why not, in plain words.
     /// </summary>
-    public async Task<AcceptOutcome> AcceptAsync(Guid agreementId, string sha256, ClaimsPrincipal user, CancellationToken ct)
+    public static string? WhyNotSignatory(ClaimsPrincipal user, AgreementParty party, IsfAgreement agreement, SupportedPerson person, AgreementTerms terms)
+    {
+        switch (party)
+        {
+            case AgreementParty.Person:
+                return person.UserId == AgreementAccess.UserIdOf(user) ? null : $"Only {terms.PersonName}'s own account can accept as the person.";
+            case AgreementParty.Representative:
+                if (person.RepresentativeUserId != AgreementAccess.UserIdOf(user)) return $"Your account is not linked to {terms.PersonName} as their representative.";
+                if (string.IsNullOrWhiteSpace(terms.RepresentativeName))
+                    return $"This version names no representative, so {terms.PersonName} accepts it themself. Ask the practitioner to name you in a variation if you act for them.";
+                if (!SameName(terms.RepresentativeName, user.DisplayNameOf()))
+                    return $"This version names {terms.RepresentativeName} as {terms.PersonName}'s representative, and you are signed in as {PlainName(user.DisplayNameOf())}. " +
+                           $"Only the representative it names can accept. If the name is wrong, ask the practitioner to correct it; otherwise {terms.RepresentativeName} accepts from their own account.";
+                if (!person.RepresentativeMaySign)
+                    return $"You are linked to {terms.PersonName}, but not recorded as having the power to sign for them. {terms.PersonName} or the practitioner can record it when linking you.";
+                return null;
+            case AgreementParty.Provider:
+                return AgreementAccess.IsProviderOf(user, agreement) ? null : $"Only a user of {terms.ProviderName} can accept for the provider.";
+            default:
+                return AgreementAccess.IsStaffOf(user, agreement) && user.IsInRole(Roles.Commissioner) ? null : $"Only a commissioner of {terms.AuthorityName} can authorise the agreement.";
+        }
+    }
+
+    /// <summary>A name without what an account adds in brackets: "Ailsa Reid (Jamie's mum)" is "Ailsa Reid".</summary>
+    public static string PlainName(string name) => System.Text.RegularExpressions.Regex.Replace(name, @"\([^)]*\)", " ").Trim() is var plain && plain.Length > 0
+        ? System.Text.RegularExpressions.Regex.Replace(plain, @"\s+", " ")
+        : name.Trim();
+
+    public static bool SameName(string a, string b) => string.Equals(PlainName(a), PlainName(b), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Records that the user was sent a version's offered PDF (the bytes they then accept).</summary>
+    public async Task RecordOpeningAsync(IsfAgreementVersion version, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (AgreementAccess.UserIdOf(user) is not { } userId) return;
+        db.IsfDocumentOpenings.Add(new IsfDocumentOpening { VersionId = version.Id, UserId = userId, At = clock.GetUtcNow(), Sha256 = version.OfferedSha256 });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Whether the user has opened this version's offered PDF.</summary>
+    public Task<bool> HasOpenedAsync(Guid versionId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var userId = AgreementAccess.UserIdOf(user);
+        return db.IsfDocumentOpenings.AnyAsync(o => o.VersionId == versionId && o.UserId == userId, ct);
+    }
+
+    /// <summary>
+    /// Records the user's acceptance of exactly the PDF they opened (<paramref name="sha256"/> is the
+    /// version they read, to catch a change while reading) and moves the process on, in one
+    /// transaction; the authority's acceptance also writes the final PDF with the record.
+    /// </summary>
+    public async Task<AcceptResult> AcceptAsync(Guid agreementId, string sha256, ClaimsPrincipal user, CancellationToken ct)
     {
         var agreement = await db.IsfAgreements.SingleAsync(a => a.Id == agreementId, ct);
         var person = await db.SupportedPeople.AsNoTracking().SingleAsync(p => p.Id == agreement.SupportedPersonId, ct);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == agreement.WorkflowInstanceId, ct);
-        if (await TurnOfAsync(user, agreement, person, instance, ct) is not { } turn) return AcceptOutcome.NotYourTurn;
+        if (await TurnOfAsync(user, agreement, person, instance, ct) is not { } turn) return new(AcceptOutcome.NotYourTurn);
         var version = await db.IsfAgreementVersions.SingleAsync(v => v.AgreementId == agreement.Id && v.Number == agreement.CurrentVersion, ct);
-        if (!string.Equals(version.OfferedSha256, sha256, StringComparison.OrdinalIgnoreCase)) return AcceptOutcome.Changed;
+        if (!string.Equals(version.OfferedSha256, sha256, StringComparison.OrdinalIgnoreCase)) return new(AcceptOutcome.Changed);
+        if (WhyNotSignatory(user, turn.Party, agreement, person, Terms(version)) is { } why) return new(AcceptOutcome.WrongSignatory, why);
+        var opened = await db.IsfDocumentOpenings.AsNoTracking().Where(o => o.VersionId == version.Id && o.UserId == AgreementAccess.UserIdOf(user))
+            .OrderByDescending(o => o.At).FirstOrDefaultAsync(ct);
+        if (opened is null) return new(AcceptOutcome.NotOpened, $"Open version {version.Number} of the agreement (the PDF link above) and read it before you accept it.");
 
-        var now = clock.GetUtcNow();
         var acceptance = new IsfAcceptance
         {
-            VersionId = version.Id, Party = turn.Party, UserId = AgreementAccess.UserIdOf(user)!, Name = user.DisplayNameOf(), At = now, Sha256 = version.OfferedSha256,
+            VersionId = version.Id, Party = turn.Party, UserId = AgreementAccess.UserIdOf(user)!, Name = PlainName(user.DisplayNameOf()), At = clock.GetUtcNow(), Sha256 = opened.Sha256,
         };
+        return await RecordAsync(agreement, person, instance, version, acceptance, turn.Trigger, PartyActor(user, agreement, person), ct);
+    }
+
+    /// <summary>
+    /// The practitioner records the person's (or representative's) signature on a printed copy of the
+    /// offered PDF, with the scan attached: the route for someone without a portal account.
+    /// </summary>
+    public async Task<AcceptResult> RecordPaperSignatureAsync(Guid agreementId, AgreementParty party, string signedBy, DateOnly signedOn, byte[] scan, string scanName,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var agreement = await db.IsfAgreements.SingleAsync(a => a.Id == agreementId, ct);
+        var person = await db.SupportedPeople.AsNoTracking().SingleAsync(p => p.Id == agreement.SupportedPersonId, ct);
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == agreement.WorkflowInstanceId, ct);
+        var actor = ProcessAccess.ActorOf(user);
+        var step = (await runtime.AvailableTransitionsAsync(instance, actor, ct)).FirstOrDefault(t => t.Trigger == "accept-as-person" && t.CanFire);
+        if (step is null || !AgreementAccess.IsStaffOf(user, agreement)) return new(AcceptOutcome.NotYourTurn);
+        var version = await db.IsfAgreementVersions.SingleAsync(v => v.AgreementId == agreement.Id && v.Number == agreement.CurrentVersion, ct);
+        var at = new DateTimeOffset(signedOn.ToDateTime(TimeOnly.FromTimeSpan(clock.GetUtcNow().TimeOfDay)), TimeSpan.Zero);
+        var acceptance = new IsfAcceptance
+        {
+            VersionId = version.Id, Party = party, UserId = AgreementAccess.UserIdOf(user)!, Name = signedBy.Trim(), At = at, Sha256 = version.OfferedSha256,
+            Method = AcceptanceMethod.Paper, RecordedBy = user.DisplayNameOf(), Scan = scan, ScanFileName = scanName,
+        };
+        return await RecordAsync(agreement, person, instance, version, acceptance, "accept-as-person", actor, ct);
+    }
+
+    private async Task<AcceptResult> RecordAsync(IsfAgreement agreement, SupportedPerson person, WorkflowInstance instance, IsfAgreementVersion version,
+        IsfAcceptance acceptance, string trigger, WorkflowActor actor, CancellationToken ct)
+    {
         db.IsfAcceptances.Add(acceptance);
-        if (turn.Party == AgreementParty.Authority)
+        if (acceptance.Party == AgreementParty.Authority)
         {
             var earlier = await db.IsfAcceptances.AsNoTracking().Where(a => a.VersionId == version.Id).ToListAsync(ct);
             // The same template, terms and issue as the offered PDF, so the final one says exactly what was accepted.
@@ -178,19 +267,73 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
                 ? (await db.ContractTemplates.AsNoTracking().SingleAsync(t => t.Id == templateId, ct)).Markdown
                 : AgreementDocuments.DefaultTemplate;
             var terms = Terms(version);
-            var issue = new AgreementIssue(agreement.Reference, version.Number, version.CreatedAt, await ChangesAsync(agreement.Id, version.Number, terms, ct));
+            var issue = new AgreementIssue(agreement.Reference, version.Number, version.CreatedAt, await ChangesAsync(agreement.Id, version.Number, terms, ct)) { Reason = version.ChangeReason };
             var final = documents.RenderFinal(template, terms, issue, earlier.Append(acceptance));
             version.FinalPdf = final;
             version.FinalSha256 = AgreementDocuments.Sha256(final);
-            version.AuthorisedAt = now;
+            version.AuthorisedAt = acceptance.At;
             foreach (var older in await db.IsfAgreementVersions.Where(v => v.AgreementId == agreement.Id && v.Number < version.Number && !v.Superseded).ToListAsync(ct))
             {
                 older.Superseded = true; // saved with the step below
             }
         }
-        await NotifyAsync(agreement, person, turn.Trigger switch { "accept-as-person" => "accepted-by-person", "accept-as-provider" => "accepted-by-provider", _ => "active" }, ct);
-        var result = await runtime.FireAsync(instance.Id, turn.Trigger, PartyActor(user, agreement, person), expectedVersion: instance.Version, ct: ct);
-        return result.Outcome == FireOutcome.Fired ? AcceptOutcome.Accepted : AcceptOutcome.Conflict;
+        await NotifyAsync(agreement, person, trigger switch { "accept-as-person" => "accepted-by-person", "accept-as-provider" => "accepted-by-provider", _ => "active" }, ct);
+        var result = await runtime.FireAsync(instance.Id, trigger, actor, expectedVersion: instance.Version, ct: ct);
+        if (result.Outcome == FireOutcome.Fired) return new(AcceptOutcome.Accepted);
+        db.ChangeTracker.Clear();
+        return new(AcceptOutcome.Conflict);
+    }
+
+    /// <summary>The practitioner withdraws the offer: a first offer ends the process; a variation returns to the version in force.</summary>
+    public async Task<FireResult> WithdrawAsync(Guid agreementId, string reason, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var agreement = await db.IsfAgreements.SingleAsync(a => a.Id == agreementId, ct);
+        var version = await db.IsfAgreementVersions.SingleAsync(v => v.AgreementId == agreement.Id && v.Number == agreement.CurrentVersion, ct);
+        if (version.AuthorisedAt is not null) return new FireResult(FireOutcome.NotPermitted, null, "There is no offer waiting to withdraw.");
+        version.WithdrawnAt = clock.GetUtcNow();
+        version.WithdrawnReason = reason.Trim();
+        version.Superseded = true;
+        var inForce = await db.IsfAgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreement.Id && v.AuthorisedAt != null)
+            .OrderByDescending(v => v.Number).Select(v => (int?)v.Number).FirstOrDefaultAsync(ct);
+        if (inForce is { } number) agreement.CurrentVersion = number; // the version in force is the current one again
+        // A first offer ends the process; a variation returns to the version in force (each transition's guard holds it to that).
+        var result = await runtime.FireAsync(agreement.WorkflowInstanceId, inForce is null ? "withdraw-offer" : "withdraw-variation", ProcessAccess.ActorOf(user), reason, ct: ct);
+        if (result.Outcome != FireOutcome.Fired) db.ChangeTracker.Clear();
+        return result;
+    }
+
+    /// <summary>A party ends the agreement: notice runs from today for the agreement's notice period, with the reason.</summary>
+    public async Task<FireResult> EndAsync(Guid agreementId, string reason, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var agreement = await db.IsfAgreements.SingleAsync(a => a.Id == agreementId, ct);
+        var person = await db.SupportedPeople.AsNoTracking().SingleAsync(p => p.Id == agreement.SupportedPersonId, ct);
+        var inForce = await db.IsfAgreementVersions.AsNoTracking().Where(v => v.AgreementId == agreement.Id && v.AuthorisedAt != null)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+        if (inForce is null) return new FireResult(FireOutcome.NotPermitted, null, "Only an agreement in force can be ended; withdraw the offer instead.");
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        agreement.EndsOn = today.AddDays(7 * Terms(inForce).NoticeWeeks);
+        agreement.EndReason = reason.Trim();
+        agreement.EndedBy = user.DisplayNameOf();
+        var result = await runtime.FireAsync(agreement.WorkflowInstanceId, "end", PartyActor(user, agreement, person),
+            $"Notice given: ends on {AgreementTerms.Date(agreement.EndsOn.Value)}. {reason.Trim()}", ct: ct);
+        if (result.Outcome != FireOutcome.Fired) db.ChangeTracker.Clear();
+        return result;
+    }
+
+    /// <summary>The practitioner records the review the timer asked for.</summary>
+    public async Task<FireResult> CompleteReviewAsync(Guid agreementId, string notes, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var agreement = await db.IsfAgreements.AsNoTracking().SingleAsync(a => a.Id == agreementId, ct);
+        var result = await runtime.FireAsync(agreement.WorkflowInstanceId, "complete-review", ProcessAccess.ActorOf(user), notes, ct: ct);
+        if (result.Outcome != FireOutcome.Fired) db.ChangeTracker.Clear();
+        return result;
+    }
+
+    /// <summary>Which steps the engine offers this user on this agreement now (feature-owned steps included: this is their feature).</summary>
+    public async Task<IReadOnlySet<string>> StepsForAsync(ClaimsPrincipal user, IsfAgreement agreement, SupportedPerson person, WorkflowInstance instance, CancellationToken ct)
+    {
+        var actor = PartyActor(user, agreement, person);
+        return (await runtime.AvailableTransitionsAsync(instance, actor, ct)).Where(t => t.CanFire).Select(t => t.Trigger).ToHashSet();
     }
 
     /// <summary>Tells whoever acts next (or, once active, everyone) by e-mail, in the same save as the step.</summary>

@@ -11,11 +11,13 @@ public static class AgreementsFeature
     public static WebApplicationBuilder AddAgreementsFeature(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AgreementService>();
+        builder.Services.AddScoped<AgreementInvitations>();
         builder.Services.AddScoped<LedgerReader>();
         builder.Services.AddScoped<PostLedgerEntry>();
         builder.Services.AddScoped<ReverseLedgerEntry>();
         builder.Services.AddScoped<LedgerAlerts>();
         builder.Services.AddSingleton<AgreementDocuments>();
+        builder.Services.AddSingleton(new Processes.FeaturePages.Registration("agreement", id => $"/agreements/{id}"));
         return builder.AddNavigation(new NavigationItem("/agreements", "Agreements", 60)
         {
             Roles = [.. Roles.AuthorityStaff, Roles.ProviderUser, Roles.SupportedPerson, Roles.Representative],

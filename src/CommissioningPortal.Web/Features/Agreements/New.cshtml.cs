@@ -11,24 +11,25 @@ namespace CommissioningPortal.Web.Features.Agreements;
 /// </summary>
 [Authorize(Policy = Policies.AuthorityStaff)]
 [OneTimeForm]
-public sealed class NewModel(PortalDbContext db, AgreementService agreements, AgreementDocuments documents, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public sealed class NewModel(PortalDbContext db, AgreementService agreements, AgreementDocuments documents, UserManager<PortalUser> users, TimeProvider clock,
+    AgreementInvitations invitations) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Enter the person's name"), StringLength(200)]
+    [BindProperty, Required(ErrorMessage = "Enter the person's name"), StringLength(200, ErrorMessage = "The person's name must be 200 characters or fewer")]
     public string? PersonName { get; set; }
 
-    [BindProperty, StringLength(500)]
+    [BindProperty, StringLength(500, ErrorMessage = "The person's address must be 500 characters or fewer")]
     public string? PersonAddress { get; set; }
 
-    [BindProperty, EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com"), StringLength(256)]
+    [BindProperty, EmailAddress(ErrorMessage = "Enter the person's e-mail address like name@example.com"), StringLength(256, ErrorMessage = "The person's e-mail address must be 256 characters or fewer")]
     public string? PersonEmail { get; set; }
 
-    [BindProperty, StringLength(200)]
+    [BindProperty, StringLength(200, ErrorMessage = "The representative's name must be 200 characters or fewer")]
     public string? RepresentativeName { get; set; }
 
-    [BindProperty, StringLength(100)]
+    [BindProperty, StringLength(100, ErrorMessage = "The representative's relationship must be 100 characters or fewer")]
     public string? RepresentativeRelationship { get; set; }
 
-    [BindProperty, EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com"), StringLength(256)]
+    [BindProperty, EmailAddress(ErrorMessage = "Enter the representative's e-mail address like name@example.com"), StringLength(256, ErrorMessage = "The representative's e-mail address must be 256 characters or fewer")]
     public string? RepresentativeEmail { get; set; }
 
     [BindProperty, Required(ErrorMessage = "Choose the provider")]
@@ -37,12 +38,21 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
     [BindProperty]
     public AgreementForm Terms { get; set; } = new();
 
-    public IReadOnlyList<Provider> Providers { get; private set; } = [];
+    /// <summary>A provider as the drop-down shows it: verified or not, on the authority's framework or not.</summary>
+    public sealed record ProviderOption(Guid Id, string Name, ProviderKind Kind, bool Verified, bool OnFramework)
+    {
+        public string Label => $"{Name} ({Provider.KindDisplayName(Kind)}) — {(Verified ? "verified" : "not verified")}{(OnFramework ? ", on our framework" : "")}";
+    }
+
+    public IReadOnlyList<ProviderOption> Providers { get; private set; } = [];
+
+    /// <summary>Whether providers not verified are listed too (the list defaults to verified ones).</summary>
+    [BindProperty(SupportsGet = true)] public bool AllProviders { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!agreements.MayOffer(User)) return Forbid(); // who may offer is the isf-agreement definition's answer
-        Providers = await db.Providers.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+        Providers = await ProvidersAsync(ct);
         return Page();
     }
 
@@ -55,14 +65,14 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
         if (!agreements.MayOffer(User)) return Forbid(); // who may offer is the isf-agreement definition's answer
         var authorityId = User.AuthorityIdOf()!.Value;
         var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == authorityId, ct);
-        var provider = ProviderId is { } pid ? await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
+        var provider = ProviderId is { } pid ? await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid && p.ClosedAt == null, ct) : null;
         if (ProviderId is not null && provider is null) ModelState.AddModelError(nameof(ProviderId), "Choose the provider");
         if (!string.IsNullOrWhiteSpace(RepresentativeEmail) && string.IsNullOrWhiteSpace(RepresentativeName))
         {
             ModelState.AddModelError(nameof(RepresentativeName), "Enter the representative's name, or leave their e-mail empty");
         }
-        var personUser = await LinkedUserAsync(nameof(PersonEmail), PersonEmail, Roles.SupportedPerson);
-        var representativeUser = await LinkedUserAsync(nameof(RepresentativeEmail), RepresentativeEmail, Roles.Representative);
+        var (personUser, invitePerson) = await LinkedUserAsync(nameof(PersonEmail), PersonEmail, Roles.SupportedPerson);
+        var (representativeUser, inviteRepresentative) = await LinkedUserAsync(nameof(RepresentativeEmail), RepresentativeEmail, Roles.Representative);
         var registration = provider is null ? null : await db.PassportItems.AsNoTracking()
             .Where(i => i.ProviderId == provider.Id && i.Kind == Domain.Marketplace.PassportItemKind.CareInspectorateRegistration && i.Status == Domain.Marketplace.PassportItemStatus.Verified && i.Number != null)
             .Select(i => i.Number).FirstOrDefaultAsync(ct);
@@ -73,10 +83,10 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
             ProviderName = provider?.Name ?? "", ProviderKind = provider?.Kind ?? default, ProviderEmail = provider?.ContactEmail, ProviderPhone = provider?.Phone, ProviderCareInspectorateNumber = registration,
             AuthorityName = authority.Name, AuthorityEmail = authority.ContactEmail, Practitioner = User.DisplayNameOf(),
             HowBudgetWasSet = "", BudgetHolder = "",
-        });
+        }, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (!ModelState.IsValid || terms is null || provider is null)
         {
-            Providers = await db.Providers.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+            Providers = await ProvidersAsync(ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -89,25 +99,59 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
         {
             AuthorityId = authorityId, Name = terms.PersonName, Address = terms.PersonAddress, UserId = personUser?.Id,
             RepresentativeName = terms.RepresentativeName, RepresentativeRelationship = terms.RepresentativeRelationship, RepresentativeUserId = representativeUser?.Id,
+            // The practitioner's link, recorded: naming the representative with their account is saying they sign for the person.
+            RepresentativeMaySign = representativeUser is not null,
+            RepresentativeLinkedBy = representativeUser is null ? null : $"{User.DisplayNameOf()} (practitioner)",
+            RepresentativeLinkedAt = representativeUser is null ? null : clock.GetUtcNow(),
+            PersonInvitedEmail = invitePerson, RepresentativeInvitedEmail = inviteRepresentative,
             Outcomes = string.Join('\n', terms.Outcomes),
         };
+        // Anyone named without an account is invited to join (the e-mail goes with the offer's transaction, or not at all).
+        if (invitePerson is not null) invitations.Invite(invitePerson, terms.PersonName, Roles.SupportedPerson, terms.PersonName, User.DisplayNameOf());
+        if (inviteRepresentative is not null) invitations.Invite(inviteRepresentative, terms.RepresentativeName!, Roles.Representative, terms.PersonName, User.DisplayNameOf());
         var agreement = await agreements.StartAsync(person, provider, terms, User, ct);
-        TempData["StatusMessage"] = $"Agreement {agreement.Reference} offered. {terms.RepresentativeName ?? terms.PersonName} can now read and accept it.";
+        var who = terms.RepresentativeName is not null && RepresentativeEmail is { Length: > 0 } ? terms.RepresentativeName : terms.PersonName;
+        TempData["StatusMessage"] = personUser is not null || representativeUser is not null
+            ? $"Agreement {agreement.Reference} offered. {who} can now read and accept it."
+            : invitePerson is not null || inviteRepresentative is not null
+                ? $"Agreement {agreement.Reference} offered. {who} has no portal account yet: we have e-mailed an invitation to join. Until then it waits for them to join, or you can record a signature on paper."
+                : $"Agreement {agreement.Reference} offered. Nobody has a portal account for {terms.PersonName}: print it for a signature on paper, and record it on the agreement's page.";
         return Redirect($"/agreements/{agreement.Id}");
+    }
+
+    /// <summary>Open providers, verified ones first (only those unless <see cref="AllProviders"/>), marked with whether they are on the authority's framework.</summary>
+    private async Task<IReadOnlyList<ProviderOption>> ProvidersAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var authorityId = User.AuthorityIdOf();
+        var onFramework = (await (from m in db.LotMembers.AsNoTracking().Where(Domain.Frameworks.FrameworkMembership.StandsOn(today))
+                                  join l in db.Lots.AsNoTracking() on m.LotId equals l.Id
+                                  join f in db.Frameworks.AsNoTracking().Where(Domain.Frameworks.FrameworkMembership.InForceOn(today)) on l.FrameworkId equals f.Id
+                                  where f.AuthorityId == authorityId
+                                  select m.ProviderId).Distinct().ToListAsync(ct)).ToHashSet();
+        var all = (await db.Providers.AsNoTracking().Where(p => p.ClosedAt == null).OrderBy(p => p.Name).ToListAsync(ct))
+            .Select(p => new ProviderOption(p.Id, p.Name, p.Kind, p.IsVerifiedOn(today), onFramework.Contains(p.Id)))
+            .OrderByDescending(p => p.Verified).ThenByDescending(p => p.OnFramework).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        // Keep a chosen unverified provider listed after a refused submit.
+        return AllProviders ? all : all.Where(p => p.Verified || p.Id == ProviderId).ToList();
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>The portal account to link, when an e-mail is given: it must exist and hold the role.</summary>
-    private async Task<PortalUser?> LinkedUserAsync(string field, string? email, string role)
+    /// <summary>
+    /// The portal account to link, when an e-mail is given and it holds the role; when nobody has an
+    /// account with that address, the address to invite. An account in another role is refused.
+    /// </summary>
+    private async Task<(PortalUser? User, string? Invite)> LinkedUserAsync(string field, string? email, string role)
     {
-        if (string.IsNullOrWhiteSpace(email) || !ModelState.IsValid && ModelState[field]?.Errors.Count > 0) return null;
+        if (string.IsNullOrWhiteSpace(email) || !ModelState.IsValid && ModelState[field]?.Errors.Count > 0) return (null, null);
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null || !await users.IsInRoleAsync(user, role))
+        if (user is null) return (null, email.Trim());
+        if (!await users.IsInRoleAsync(user, role))
         {
-            ModelState.AddModelError(field, $"No {(role == Roles.Representative ? "representative" : "supported person")} has a portal account with that e-mail. Leave it empty to add them later.");
-            return null;
+            ModelState.AddModelError(field, $"That e-mail address belongs to a portal account that is not a {(role == Roles.Representative ? "representative" : "supported person")}'s. Check the address, or leave it empty.");
+            return (null, null);
         }
-        return user;
+        return (user, null);
     }
 }

@@ -9,13 +9,13 @@ namespace CommissioningPortal.Web.Features.Agreements;
 /// </summary>
 [Authorize(Roles = Roles.Practitioner)]
 [OneTimeForm]
-public sealed class VaryModel(PortalDbContext db, AgreementService agreements) : PageModel
+public sealed class VaryModel(PortalDbContext db, AgreementService agreements, TimeProvider clock) : PageModel
 {
     public IsfAgreement Agreement { get; private set; } = null!;
 
     [BindProperty] public AgreementForm Terms { get; set; } = new();
 
-    [BindProperty, Required(ErrorMessage = "Say why the agreement is changing"), StringLength(1000)]
+    [BindProperty, Required(ErrorMessage = "Say why the agreement is changing"), StringLength(1000, ErrorMessage = "Say why the agreement is changing in 1,000 characters or fewer")]
     public string? Reason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -34,7 +34,7 @@ public sealed class VaryModel(PortalDbContext db, AgreementService agreements) :
         {
             ModelState.AddModelError(string.Empty, "Only an active agreement can be varied; this one is waiting for acceptances.");
         }
-        var terms = Terms.ToTerms(nameof(Terms), ModelState, current);
+        var terms = Terms.ToTerms(nameof(Terms), ModelState, current, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), current.StartDate);
         var changes = terms is null ? [] : AgreementTerms.Changes(current, terms);
         if (terms is not null && changes.Count == 0) ModelState.AddModelError(string.Empty, "Nothing has changed. Change a term, or go back.");
         if (!ModelState.IsValid || terms is null)
@@ -43,7 +43,7 @@ public sealed class VaryModel(PortalDbContext db, AgreementService agreements) :
             return Page();
         }
         var tracked = await db.IsfAgreements.SingleAsync(a => a.Id == id, ct);
-        var result = await agreements.VaryAsync(tracked, terms, string.Join(" ", changes), Reason!, User, ct);
+        var result = await agreements.VaryAsync(tracked, terms, string.Join("\n", changes), Reason!, User, ct);
         if (result.Outcome != Workflows.Runtime.FireOutcome.Fired)
         {
             db.ChangeTracker.Clear();

@@ -24,4 +24,10 @@ public sealed class SendGridOptions
 {
     public const string Section = "SendGrid";
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// SendGrid's API address: empty for the global <c>https://api.sendgrid.com</c>; <c>https://api.eu.sendgrid.com</c>
+    /// keeps mail data in the EU (a subuser created for EU residency).
+    /// </summary>
+    public string? Host { get; set; }
 }

@@ -76,7 +76,11 @@ public sealed class SendGridEmailTransport(IHttpClientFactory httpClients, IOpti
 
     public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken ct)
     {
-        var client = new SendGridClient(httpClients.CreateClient(HttpClientName), new SendGridClientOptions { ApiKey = sendGrid.Value.ApiKey });
+        var client = new SendGridClient(httpClients.CreateClient(HttpClientName), new SendGridClientOptions
+        {
+            ApiKey = sendGrid.Value.ApiKey,
+            Host = string.IsNullOrWhiteSpace(sendGrid.Value.Host) ? "https://api.sendgrid.com" : sendGrid.Value.Host.TrimEnd('/'),
+        });
         var mail = MailHelper.CreateSingleEmail(
             new EmailAddress(options.Value.From, options.Value.FromName),
             new EmailAddress(message.ToAddress, message.ToName),

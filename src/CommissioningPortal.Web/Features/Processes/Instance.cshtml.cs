@@ -10,7 +10,7 @@ namespace CommissioningPortal.Web.Features.Processes;
 /// history. Everyone taking part may see it (<see cref="ProcessParticipation"/>).
 /// </summary>
 [Authorize, DrawsDiagrams]
-public sealed class InstanceModel(PortalDbContext db, WorkflowDefinitionRegistry definitions, WorkflowRuntime runtime, ProcessParticipation participation) : PageModel
+public sealed class InstanceModel(PortalDbContext db, WorkflowDefinitionRegistry definitions, WorkflowRuntime runtime, ProcessParticipation participation, FeaturePages featurePages) : PageModel
 {
     public WorkflowInstance Instance { get; private set; } = null!;
     public WorkflowDefinition Definition { get; private set; } = null!;
@@ -25,6 +25,9 @@ public sealed class InstanceModel(PortalDbContext db, WorkflowDefinitionRegistry
 
     /// <summary>Steps the user takes on a feature's own page (e.g. accepting an agreement), not here.</summary>
     public IReadOnlyList<AvailableTransition> OwnedSteps { get; private set; } = [];
+
+    /// <summary>The page of the feature that owns this process's steps, when one is registered.</summary>
+    public string? FeaturePage => featurePages.For(Instance.BusinessKey);
 
     public bool AnyNeedsComment => NextSteps.Any(s => s.CommentRequired);
 

@@ -12,6 +12,7 @@ public static class ProcessesFeature
     {
         // The process engine (definitions, runtime, timers, guards): an invalid file stops start-up, naming it.
         WorkflowRegistration.AddPortalWorkflows(builder);
+        builder.Services.AddSingleton<FeaturePages>();
         return builder.AddNavigation(new NavigationItem("/processes", "Processes", 32) { Roles = [.. Roles.AuthorityStaff, Roles.Administrator] });
     }
 }

@@ -22,7 +22,10 @@ public static class WorkflowRegistration
                 .UseNotifier<OutboxWorkflowNotifier>()
                 .AddGuard<Partnerships.UnanimousGuard>()
                 .AddGuard<Partnerships.EvidenceRecordedGuard>()
-                .AddGuard<OffFrameworkApprovals.ChecksPassedGuard>();
+                .AddGuard<OffFrameworkApprovals.ChecksPassedGuard>()
+                .AddGuard<Agreements.NeverInForceGuard>()
+                .AddGuard<Agreements.InForceGuard>()
+                .AddHandler<Agreements.AcceptanceRecordedHandler>();
         });
         builder.Services.AddScoped<ProcessParticipation>();
         return builder;

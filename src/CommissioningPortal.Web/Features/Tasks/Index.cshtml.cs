@@ -6,11 +6,12 @@ namespace CommissioningPortal.Web.Features.Tasks;
 
 /// <summary>The task inbox: open work items for the user's roles in their authority, or for them by name.</summary>
 [Authorize]
-public sealed class IndexModel(PortalDbContext db, WorkflowRuntime runtime, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, WorkflowRuntime runtime, TimeProvider clock, FeaturePages featurePages) : PageModel
 {
     public const int PageSize = 50;
 
-    public sealed record Row(Guid Id, Guid InstanceId, string Title, string ProcessTitle, DateTimeOffset? DueAt, bool Overdue);
+    /// <param name="FeaturePage">When a feature owns the task's step: the page where it is taken (it cannot be marked done here).</param>
+    public sealed record Row(Guid Id, Guid InstanceId, string Title, string ProcessTitle, DateTimeOffset? DueAt, bool Overdue, string? FeaturePage = null);
 
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public int Total { get; private set; }
@@ -52,6 +53,12 @@ public sealed class IndexModel(PortalDbContext db, WorkflowRuntime runtime, Time
     {
         var task = await (await MineAsync(ct)).SingleOrDefaultAsync(w => w.Id == id, ct);
         if (task is null) return NotFound(); // not theirs, or already done
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, ct);
+        if (Owned(instance.DefinitionId, instance.DefinitionVersion, task.Trigger))
+        {
+            // The step carries what only its feature's page collects (an acceptance, a signed PDF): done there, not here.
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
         var result = await runtime.FireAsync(task.InstanceId, task.Trigger, ProcessAccess.ActorOf(User), ct: ct);
         switch (result.Outcome)
         {
@@ -86,9 +93,13 @@ public sealed class IndexModel(PortalDbContext db, WorkflowRuntime runtime, Time
     {
         var rows = await (from w in items
                           join i in db.WorkflowInstances.AsNoTracking() on w.InstanceId equals i.Id
-                          select new { w.Id, w.InstanceId, w.Title, ProcessTitle = i.Title, w.DueAt, w.CreatedAt }).ToListAsync(ct);
+                          select new { w.Id, w.InstanceId, w.Title, ProcessTitle = i.Title, w.DueAt, w.CreatedAt, w.Trigger, i.DefinitionId, i.DefinitionVersion, i.BusinessKey }).ToListAsync(ct);
         // The join does not keep the paged subquery's order: restore it (a page at most).
         return rows.OrderBy(r => r.DueAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.CreatedAt)
-            .Select(r => new Row(r.Id, r.InstanceId, r.Title, r.ProcessTitle, r.DueAt, r.DueAt < now)).ToList();
+            .Select(r => new Row(r.Id, r.InstanceId, r.Title, r.ProcessTitle, r.DueAt, r.DueAt < now,
+                Owned(r.DefinitionId, r.DefinitionVersion, r.Trigger) ? featurePages.For(r.BusinessKey) ?? $"/processes/{r.InstanceId}" : null)).ToList();
     }
+
+    private bool Owned(string definitionId, int version, string trigger) =>
+        runtime.Definitions.Get(definitionId, version).Transitions.Any(t => t.Trigger == trigger && t.OwnedBy is not null);
 }

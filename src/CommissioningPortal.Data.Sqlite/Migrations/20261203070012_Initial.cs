@@ -282,6 +282,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     RepresentativeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     RepresentativeRelationship = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     RepresentativeUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RepresentativeMaySign = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RepresentativeLinkedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RepresentativeLinkedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PersonInvitedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RepresentativeInvitedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Outcomes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -697,6 +702,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     CurrentVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -1037,6 +1045,7 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     TermsJson = table.Column<string>(type: "TEXT", nullable: false),
                     ChangeSummary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ChangeReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     TemplateId = table.Column<Guid>(type: "TEXT", nullable: true),
                     OfferedPdf = table.Column<byte[]>(type: "BLOB", nullable: false),
                     OfferedSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -1045,7 +1054,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     AuthorisedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Superseded = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Superseded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WithdrawnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1124,13 +1135,38 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Scan = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ScanFileName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IsfAcceptances", x => x.Id);
                     table.ForeignKey(
                         name: "FK_IsfAcceptances_IsfAgreementVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "IsfAgreementVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IsfDocumentOpenings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IsfDocumentOpenings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IsfDocumentOpenings_IsfAgreementVersions_VersionId",
                         column: x => x.VersionId,
                         principalTable: "IsfAgreementVersions",
                         principalColumn: "Id",
@@ -1299,6 +1335,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IX_IsfAgreementVersions_OfferedSha256",
                 table: "IsfAgreementVersions",
                 column: "OfferedSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IsfDocumentOpenings_VersionId_UserId",
+                table: "IsfDocumentOpenings",
+                columns: new[] { "VersionId", "UserId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IsfLedgerEntries_AgreementId_Date",
@@ -1566,6 +1607,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "IsfAcceptances");
+
+            migrationBuilder.DropTable(
+                name: "IsfDocumentOpenings");
 
             migrationBuilder.DropTable(
                 name: "IsfLedgerEntries");
