@@ -41,14 +41,16 @@ public sealed class LedgerTests : IAsyncLifetime
         return id;
     }
 
-    private async Task AcceptByAllAsync(Guid id)
+    private async Task AcceptByAllAsync(Guid id, int version = 1)
     {
         foreach (var party in new[] { DemoUsers.Person, DemoUsers.Provider, DemoUsers.GlenmoreCommissioner })
         {
             using var client = await AsAsync(party);
-            await client.GetAsync($"/agreements/{id}/v1/offered"); // acceptance needs the PDF opened
+            await client.GetAsync($"/agreements/{id}/v{version}/offered"); // acceptance needs the PDF opened
             var page = await client.GetPageAsync($"/agreements/{id}");
-            Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, new Dictionary<string, string> { ["Confirm"] = "true" }, "main form[method=post]")).StatusCode);
+            var response = await client.SubmitAsync(page, new Dictionary<string, string> { ["Confirm"] = "true" }, "main form[method=post]");
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+                $"{party} could not accept: {(await PortalClient.Page.ReadAsync(response)).Document.QuerySelector(".ds_error-summary")?.TextContent}");
         }
     }
 
@@ -330,6 +332,7 @@ public sealed class LedgerTests : IAsyncLifetime
             var response = await practitioner.SubmitAsync(vary, new Dictionary<string, string>
             {
                 ["Terms.StartDate"] = Day(v1Start.AddDays(-14)), ["Terms.WeeklyBudget"] = "150", ["Terms.PaymentIntervalWeeks"] = "2",
+                ["Terms.StartDateReason"] = "Support began on that day, before the paperwork",
                 ["Reason"] = "Support really began two weeks earlier, with more hours, paid fortnightly",
             });
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -340,7 +343,7 @@ public sealed class LedgerTests : IAsyncLifetime
         Assert.Equal([($"4 weeks from {Domain.Agreements.AgreementTerms.Date(v1Start)}", "£400.00"), ($"4 weeks from {Domain.Agreements.AgreementTerms.Date(changed)}", "£400.00")],
             Periods(await person.GetPageAsync($"/agreements/{id}/ledger")));
 
-        await AcceptByAllAsync(id);
+        await AcceptByAllAsync(id, version: 2);
         var ledger = await person.GetPageAsync($"/agreements/{id}/ledger");
         Assert.Equal(
         [
