@@ -359,4 +359,28 @@ public sealed class LedgerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, tooEarly.Status);
         Assert.Contains("before the agreement starts", tooEarly.Document.QuerySelector("#Date-error")!.TextContent);
     }
+
+    [Fact]
+    public async Task Once_notice_is_given_the_ledger_stops_on_the_last_day()
+    {
+        var id = await AuthorisedAgreementAsync(100m); // four weeks' notice
+        var start = Today;
+        using (var practitioner = await AsAsync(DemoUsers.GlenmorePractitioner))
+        {
+            var page = await practitioner.GetPageAsync($"/agreements/{id}");
+            var ended = await practitioner.SubmitAsync(page, new Dictionary<string, string> { ["EndReason"] = "Moving to another area" }, "#end-form");
+            Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        }
+        var endsOn = start.AddDays(28);
+        _portal.Clock.Advance(TimeSpan.FromDays(40));
+
+        using var person = await AsAsync(DemoUsers.Person);
+        var ledger = await person.GetPageAsync($"/agreements/{id}/ledger");
+        Assert.Contains(Domain.Agreements.AgreementTerms.Date(endsOn), ledger.Document.QuerySelector("#ledger-ends")!.TextContent);
+        Assert.Equal([($"4 weeks from {Domain.Agreements.AgreementTerms.Date(start)}", "£400.00"), ($"1 day from {Domain.Agreements.AgreementTerms.Date(endsOn)}", "£14.29")],
+            Periods(ledger));
+        var late = await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "Purchase", ["Amount"] = "10", ["Narrative"] = "After the end" });
+        Assert.Equal(HttpStatusCode.BadRequest, late.Status);
+        Assert.Contains("after the agreement ends", late.Document.QuerySelector("#Date-error")!.TextContent);
+    }
 }
