@@ -34,6 +34,7 @@ public sealed class LedgerTests(BrowserFixture fixture) : BrowserTest(fixture)
         {
             using var client = Portal.CreatePortalClient();
             await client.SignInAsync(party);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/agreements/{id}/v1/offered")).StatusCode); // acceptance needs the PDF opened
             var page = await client.GetPageAsync($"/agreements/{id}");
             Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, new Dictionary<string, string> { ["Confirm"] = "true" }, "main form[method=post]")).StatusCode);
         }

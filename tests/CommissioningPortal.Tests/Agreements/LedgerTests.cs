@@ -213,11 +213,18 @@ public sealed class LedgerTests : IAsyncLifetime
         Assert.Equal("-5.00", noReason.ValueOf("Amount"));
         Assert.Equal("Swimming was a child's ticket", noReason.ValueOf("Narrative"));
 
-        var posted = await PostAsync(DemoUsers.Provider, id, new()
+        // From the entry's own "Correct" link: the form starts as a correction of it, on its date.
+        using var provider = await AsAsync(DemoUsers.Provider);
+        var withLink = await provider.GetPageAsync($"/agreements/{id}/ledger");
+        var correct = withLink.Document.QuerySelectorAll("#entries tbody tr").Single(r => r.TextContent.Contains("Swimming")).QuerySelector("a[href*='correct=']")!.GetAttribute("href")!;
+        var form = await provider.GetPageAsync(correct);
+        Assert.Equal("checked", form.Document.QuerySelector("#Kind-Correction")!.GetAttribute("checked"));
+        Assert.StartsWith("Correction to the purchase of", form.ValueOf("Narrative"));
+        var posted = await provider.SubmitAsync(form, new Dictionary<string, string>
         {
-            ["Kind"] = "Correction", ["Amount"] = "-5.00", ["Narrative"] = "Swimming was a child's ticket", ["Reason"] = "Posted the adult price by mistake",
+            ["Amount"] = "-5.00", ["Narrative"] = "Swimming was a child's ticket", ["Reason"] = "Posted the adult price by mistake",
         });
-        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
 
         using var person = await AsAsync(DemoUsers.Person);
         var ledger = await person.GetPageAsync($"/agreements/{id}/ledger");
@@ -347,5 +354,29 @@ public sealed class LedgerTests : IAsyncLifetime
         var tooEarly = await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "Purchase", ["Date"] = Day(v1Start.AddDays(-15)), ["Amount"] = "20", ["Narrative"] = "Before anything" });
         Assert.Equal(HttpStatusCode.BadRequest, tooEarly.Status);
         Assert.Contains("before the agreement starts", tooEarly.Document.QuerySelector("#Date-error")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Once_notice_is_given_the_ledger_stops_on_the_last_day()
+    {
+        var id = await AuthorisedAgreementAsync(100m); // four weeks' notice
+        var start = Today;
+        using (var practitioner = await AsAsync(DemoUsers.GlenmorePractitioner))
+        {
+            var page = await practitioner.GetPageAsync($"/agreements/{id}");
+            var ended = await practitioner.SubmitAsync(page, new Dictionary<string, string> { ["EndReason"] = "Moving to another area" }, "#end-form");
+            Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        }
+        var endsOn = start.AddDays(28);
+        _portal.Clock.Advance(TimeSpan.FromDays(40));
+
+        using var person = await AsAsync(DemoUsers.Person);
+        var ledger = await person.GetPageAsync($"/agreements/{id}/ledger");
+        Assert.Contains(Domain.Agreements.AgreementTerms.Date(endsOn), ledger.Document.QuerySelector("#ledger-ends")!.TextContent);
+        Assert.Equal([($"4 weeks from {Domain.Agreements.AgreementTerms.Date(start)}", "£400.00"), ($"1 day from {Domain.Agreements.AgreementTerms.Date(endsOn)}", "£14.29")],
+            Periods(ledger));
+        var late = await PostAsync(DemoUsers.Provider, id, new() { ["Kind"] = "Purchase", ["Amount"] = "10", ["Narrative"] = "After the end" });
+        Assert.Equal(HttpStatusCode.BadRequest, late.Status);
+        Assert.Contains("after the agreement ends", late.Document.QuerySelector("#Date-error")!.TextContent);
     }
 }

@@ -105,6 +105,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         // No entry exists on an offered agreement: the parties get "not found" like everyone else (the ledger tests reverse real entries).
         new("/agreements/{id:guid}/ledger/entries/{entryId:guid}/reverse", "/agreements/{agreement}/ledger/entries/{nothing}/reverse", "LDDDDDDDDDDDDD", "LBBBBBBBBBBBBB"),
         new("/agreements/{id:guid}/ledger/{handler?}", "/agreements/{agreement}/ledger", "LAAADDDDDADADD", "LBBBBBBBBBBBBB"),
+        // Only whoever may post an entry's kind may reverse it: the seeded entry is Bright Steps's purchase.
+        new("/agreements/{id:guid}/ledger/entries/{entryId:guid}/reverse", "/agreements/{agreement}/ledger/entries/{entry}/reverse", "LDDDDDDDDADDDD", "LBBBBBBBBBBBBB"),
         new("/agreements/{id:guid}/vary", "/agreements/{agreement}/vary", "LDADDDDDDDDDDD", "LDBDDDBDDDDDDD"),
         new("/agreements/{id:guid}/v{number:int}/{kind:regex(^(offered|final)$)}", "/agreements/{agreement}/v1/offered", "LAAADDDDDADADD", "LBBBBBBBBBBBBB"),
         new("/api/openreferral/", "/api/openreferral/", "AAAAAAAAAAAAAA", "--------------"),
@@ -358,12 +360,21 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
             db.Entry(passport).Property(p => p.EvidenceContentType).CurrentValue = "application/pdf";
             var service = await db.Services.Where(s => s.ProviderId == brightSteps).OrderBy(s => s.Id).FirstAsync(Ct);
             var task = await db.WorkItems.Where(w => w.AuthorityId == glenmore).OrderBy(w => w.Id).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(Ct);
+            // The ledger opens once a version is authorised: open it, with one purchase by Bright Steps to reverse.
+            var version = await db.IsfAgreementVersions.Where(v => v.AgreementId == agreement).OrderBy(v => v.Number).FirstAsync(Ct);
+            version.AuthorisedAt = _portal.Clock.GetUtcNow();
+            var terms = CommissioningPortal.Web.Features.Agreements.AgreementService.Terms(version);
+            var purchase = LedgerEntry.Purchase(terms.StartDate, 12.50m, "Bright Steps Care", "Swimming");
+            db.LedgerEntries.Add(purchase);
+            db.Entry(purchase).Property(CommissioningPortal.Data.Configurations.LedgerEntryConfiguration.AgreementId).CurrentValue = agreement;
+            db.Entry(purchase).Property(CommissioningPortal.Data.Configurations.LedgerEntryConfiguration.PostedAt).CurrentValue = _portal.Clock.GetUtcNow();
             var template = ContractTemplate.DraftFor([], glenmore, CommissioningPortal.Web.Features.Agreements.AgreementService.TemplateKind, "# Agreement\n\n[signatures]\n", "matrix test", _portal.Clock.GetUtcNow(), out _);
             db.ContractTemplates.Add(template);
             await db.SaveChangesAsync(Ct);
             return (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
             {
                 ["agreement"] = agreement.ToString(),
+                ["entry"] = purchase.Id.ToString(),
                 ["provider"] = brightSteps.ToString(),
                 ["nothing"] = Guid.NewGuid().ToString(),
                 ["service_at_location"] = openData.ServiceAtLocation,

@@ -39,9 +39,21 @@ public sealed class LedgerModel(LedgerReader reader) : PageModel
     /// <summary>"four-weekly", "fortnightly", …: the schedule in force today, for the table's caption.</summary>
     public string ScheduleWords => Statement is null ? "" : LedgerSchedule.Describe(Statement.Terms.PeriodLengthOn(Statement.AsOf));
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>Whether the reader may post a correction to <paramref name="entry"/>: spending they could have posted, not reversed.</summary>
+    public bool MayCorrect(LedgerEntry entry) =>
+        entry.IsSpend && MayPost.Contains(LedgerEntryKind.Correction) && MayPost.Contains(entry.Kind) && Ledger.MayReverse(entry);
+
+    /// <param name="correct">An entry to correct: the form starts as a correction of it, on its date.</param>
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? correct, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (correct is { } entryId && Ledger.Entries.FirstOrDefault(e => e.Id == entryId) is { } entry && MayCorrect(entry))
+        {
+            Kind = nameof(LedgerEntryKind.Correction);
+            Date = entry.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            Narrative = $"Correction to the {IsfLedger.Describe(entry.Kind)} of {AgreementTerms.Date(entry.Date)}: {entry.Narrative}";
+            if (Narrative.Length > LedgerEntry.MaxNarrativeLength) Narrative = Narrative[..LedgerEntry.MaxNarrativeLength];
+        }
         Date ??= reader.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); // most entries are for today
         return Page();
     }

@@ -60,9 +60,16 @@ public sealed class LedgerReader(PortalDbContext db, TimeProvider clock)
             : [];
         if (authorised.Count == 0) return new Ledger(agreement, person, null, null, [], [], mayPost, null, []);
 
-        var terms = LedgerTerms.FromVersions(authorised.Select(v => Agreed(v.Number, v.Terms, v.AuthorisedAt)), null, CarryOver);
-        var asOf = Today() < terms.StartDate ? terms.StartDate : Today();
+        var agreed = authorised.Select(v => Agreed(v.Number, v.Terms, v.AuthorisedAt)).ToList();
+        var terms = LedgerTerms.FromVersions(agreed, null, CarryOver);
         var entries = await EntriesAsync(id, ct);
+        if (agreement.EndsOn is { } endsOn)
+        {
+            // Notice given: the ledger stops on the last day (never before its start, nor before an entry already posted).
+            var last = entries.Select(e => e.Date).Append(endsOn).Append(terms.StartDate).Max();
+            terms = LedgerTerms.FromVersions(agreed, last, CarryOver);
+        }
+        var asOf = Today() < terms.StartDate ? terms.StartDate : Today();
         var statement = IsfLedger.Statement(terms, entries, asOf);
         return new Ledger(agreement, person, terms, statement, IsfLedger.ReviewSignals(statement, TolerancePercent, ConsecutivePeriods),
             IsfLedger.PlainStatement(statement), mayPost, inForce, entries);
