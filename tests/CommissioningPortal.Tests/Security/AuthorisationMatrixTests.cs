@@ -102,8 +102,6 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/agreements/{handler?}", "/agreements", "LAAAAAAAAAAAAA", "LBBBBBBBBBBBBB"),
         // An agreement: its authority's staff, its provider, the person (the representative once linked). Never Ardbrae, Loch View, the panel or the administrator.
         new("/agreements/{id:guid}", "/agreements/{agreement}", "LAAADDDDDADADD", "LBBBBBBBBBBBBB"),
-        // No entry exists on an offered agreement: the parties get "not found" like everyone else (the ledger tests reverse real entries).
-        new("/agreements/{id:guid}/ledger/entries/{entryId:guid}/reverse", "/agreements/{agreement}/ledger/entries/{nothing}/reverse", "LDDDDDDDDDDDDD", "LBBBBBBBBBBBBB"),
         new("/agreements/{id:guid}/ledger/{handler?}", "/agreements/{agreement}/ledger", "LAAADDDDDADADD", "LBBBBBBBBBBBBB"),
         // Only whoever may post an entry's kind may reverse it: the seeded entry is Bright Steps's purchase.
         new("/agreements/{id:guid}/ledger/entries/{entryId:guid}/reverse", "/agreements/{agreement}/ledger/entries/{entry}/reverse", "LDDDDDDDDADDDD", "LBBBBBBBBBBBBB"),
@@ -376,7 +374,6 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
                 ["agreement"] = agreement.ToString(),
                 ["entry"] = purchase.Id.ToString(),
                 ["provider"] = brightSteps.ToString(),
-                ["nothing"] = Guid.NewGuid().ToString(),
                 ["service_at_location"] = openData.ServiceAtLocation,
                 ["taxonomy"] = openData.Taxonomy,
                 ["term"] = openData.Term,
