@@ -84,6 +84,13 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>Signs in through the real form, answering the two-step code when asked.</summary>
+    /// <summary>Signs out whoever is signed in (their cookies go) and signs <paramref name="email"/> in.</summary>
+    protected async Task SwitchToAsync(string email)
+    {
+        await Context.ClearCookiesAsync();
+        await SignInAsync(email);
+    }
+
     protected async Task SignInAsync(string email, string password = DemoUsers.Password)
     {
         await VisitAsync("/account/login");

@@ -8,12 +8,6 @@ namespace CommissioningPortal.EndToEnd.Journeys;
 /// <summary>Issue 5: a practitioner offers an ISF agreement, the three parties accept in turn, the signed PDF verifies and a changed byte does not.</summary>
 public sealed class AgreementTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private async Task SwitchToAsync(string email)
-    {
-        await Context.ClearCookiesAsync();
-        await SignInAsync(email);
-    }
-
     private async Task AcceptAsync(string agreementUrl, string button, int version = 1)
     {
         // Acceptance binds to the PDF the party opened: open it (the link opens it in a new tab) first.

@@ -13,12 +13,6 @@ namespace CommissioningPortal.EndToEnd.Journeys;
 /// </summary>
 public sealed class AgreementTrustTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private async Task SwitchToAsync(string email)
-    {
-        await Context.ClearCookiesAsync();
-        await SignInAsync(email);
-    }
-
     /// <summary>Opens the offered PDF (acceptance binds to it), ticks the box and accepts.</summary>
     private async Task AcceptAsync(string agreementUrl, string button)
     {
