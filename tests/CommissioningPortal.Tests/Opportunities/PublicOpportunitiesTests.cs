@@ -64,6 +64,14 @@ public abstract class PublicOpportunitiesTests(PortalFactory portal) : PortalTes
         Assert.Empty(page.Document.QuerySelectorAll("main script"));
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/opportunities/{draft}")).StatusCode);
+
+        var ics = await client.GetAsync($"/opportunities/{published}?handler=ics");
+        Assert.Equal("text/calendar", ics.Content.Headers.ContentType!.MediaType);
+        var calendar = await ics.Content.ReadAsStringAsync(Ct);
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", calendar);
+        Assert.Contains("SUMMARY:Submission deadline: Published " + word, calendar.Replace("\r\n ", ""));
+        Assert.EndsWith("END:VCALENDAR\r\n", calendar);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/opportunities/{draft}?handler=ics")).StatusCode);
     }
 }
 
