@@ -9,15 +9,18 @@ namespace CommissioningPortal.Tests.Opportunities;
 /// <summary>The public list and page: published opportunities only, filtered, as CSV; a draft is never shown; the description's Markdown is sanitised.</summary>
 public abstract class PublicOpportunitiesTests(PortalFactory portal) : PortalTestBase(portal)
 {
+    private string _authorityCode = "";
+
     private async Task<(Guid Published, Guid Draft, string Word)> SeedAsync()
     {
         var authority = await Portal.NewAuthorityAsync();
+        _authorityCode = authority.Code;
         var word = "opp" + Guid.NewGuid().ToString("N")[..10];
         var now = Portal.Clock.GetUtcNow();
         OpportunityDetails Details(string title, string cpv) => new()
         {
             Kind = OpportunityKind.OpenTender, Title = title, Summary = $"Summary {word}",
-            Description = "## Scope\n<script>alert(1)</script>Care at home.", CpvCodes = [cpv],
+            Description = "## Scope\n<script>alert(1)</script>Care at home.", CpvCodes = [cpv], Localities = ["east"], ClientGroups = ["older-people"],
             SubmissionDeadline = now.AddDays(30), QualityWeight = 60, PriceWeight = 30, FairWorkWeight = 10,
         };
         return await Portal.WithDbAsync(async db =>
@@ -49,6 +52,12 @@ public abstract class PublicOpportunitiesTests(PortalFactory portal) : PortalTes
         Assert.Contains("No published opportunities match", otherCpv.Document.Body!.TextContent);
         var otherKind = await client.GetPageAsync($"/opportunities?q={word}&kind=MarketEngagement");
         Assert.DoesNotContain($"Published {word}", otherKind.Document.Body!.TextContent);
+
+        Assert.Contains($"Published {word}", (await client.GetPageAsync($"/opportunities?q={word}&authority={_authorityCode}&locality=east&clientGroup=older-people")).Document.Body!.TextContent);
+        Assert.DoesNotContain($"Published {word}", (await client.GetPageAsync($"/opportunities?q={word}&authority=ardbrae")).Document.Body!.TextContent);
+        Assert.DoesNotContain($"Published {word}", (await client.GetPageAsync($"/opportunities?q={word}&locality=west")).Document.Body!.TextContent);
+        // Its deadline is 30 days away: not closing soon.
+        Assert.DoesNotContain($"Published {word}", (await client.GetPageAsync($"/opportunities?q={word}&closingSoon=true")).Document.Body!.TextContent);
 
         var csv = await client.GetAsync($"/opportunities?handler=export&q={word}");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
