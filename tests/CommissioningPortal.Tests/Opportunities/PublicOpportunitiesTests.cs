@@ -59,6 +59,9 @@ public abstract class PublicOpportunitiesTests(PortalFactory portal) : PortalTes
         // Its deadline is 30 days away: not closing soon.
         Assert.DoesNotContain($"Published {word}", (await client.GetPageAsync($"/opportunities?q={word}&closingSoon=true")).Document.Body!.TextContent);
 
+        var filtered = await client.GetPageAsync($"/opportunities?q={word}&locality=east");
+        Assert.Contains($"locality=east", filtered.Document.QuerySelector("a[href*='handler=export']")!.GetAttribute("href"));
+
         var csv = await client.GetAsync($"/opportunities?handler=export&q={word}");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var text = await csv.Content.ReadAsStringAsync(Ct);

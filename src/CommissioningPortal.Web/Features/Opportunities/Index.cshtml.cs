@@ -20,6 +20,13 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     [BindProperty(SupportsGet = true)] public bool ClosingSoon { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>The current filters as a query string, for the CSV and paging links.</summary>
+    public string Filters => string.Join("&", new (string Key, string? Value)[]
+        {
+            ("q", Q), ("kind", Kind?.ToString()), ("cpv", Cpv), ("authority", Authority), ("locality", Locality),
+            ("clientGroup", ClientGroup), ("closingSoon", ClosingSoon ? "true" : null),
+        }.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
 
