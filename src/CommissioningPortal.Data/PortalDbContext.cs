@@ -55,6 +55,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Framework> Frameworks => Set<Framework>();
     public DbSet<Lot> Lots => Set<Lot>();
     public DbSet<LotMember> LotMembers => Set<LotMember>();
+    public DbSet<CommissioningPortal.Domain.Opportunities.Opportunity> Opportunities => Set<CommissioningPortal.Domain.Opportunities.Opportunity>();
+    public DbSet<CommissioningPortal.Domain.Opportunities.OpportunityLot> OpportunityLots => Set<CommissioningPortal.Domain.Opportunities.OpportunityLot>();
+    public DbSet<CommissioningPortal.Domain.Opportunities.OpportunityChange> OpportunityChanges => Set<CommissioningPortal.Domain.Opportunities.OpportunityChange>();
     public DbSet<CommissioningPortal.Domain.Partnerships.AllianceMember> AllianceMembers => Set<CommissioningPortal.Domain.Partnerships.AllianceMember>();
     public DbSet<CommissioningPortal.Domain.Partnerships.AllianceDecision> AllianceDecisions => Set<CommissioningPortal.Domain.Partnerships.AllianceDecision>();
     public DbSet<CommissioningPortal.Domain.Partnerships.PartnershipEvidence> PartnershipEvidence => Set<CommissioningPortal.Domain.Partnerships.PartnershipEvidence>();

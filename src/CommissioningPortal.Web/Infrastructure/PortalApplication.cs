@@ -4,6 +4,7 @@ using CommissioningPortal.Data.Recipes;
 using CommissioningPortal.Web.Features.Account;
 using CommissioningPortal.Web.Features.Admin;
 using CommissioningPortal.Web.Features.Agreements;
+using CommissioningPortal.Web.Features.Opportunities;
 using CommissioningPortal.Web.Features.Authorities;
 using CommissioningPortal.Web.Features.Content;
 using CommissioningPortal.Web.Features.Email;
@@ -136,6 +137,7 @@ public static class PortalApplication
         builder.AddProcessesFeature();
         builder.AddVerificationFeature();
         builder.AddFrameworksFeature();
+        builder.AddOpportunitiesFeature();
         builder.AddTemplatesFeature();
         builder.AddProviderOnboardingFeature();
         builder.AddProvidersFeature();

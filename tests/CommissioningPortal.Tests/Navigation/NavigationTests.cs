@@ -28,7 +28,7 @@ public abstract class NavigationTests(PortalFactory portal) : PortalTestBase(por
     {
         using var client = NewClient();
         var menu = await MenuAsync(client);
-        Assert.Equal(["Home /", "Your four SDS options /pages/your-four-sds-options", "Find support /directory", "Sign in /account/login", "Register /account/register"], menu);
+        Assert.Equal(["Home /", "Your four SDS options /pages/your-four-sds-options", "Find support /directory", "Opportunities /opportunities", "Sign in /account/login", "Register /account/register"], menu);
     }
 
     [Fact]

@@ -134,6 +134,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         // Passport evidence: the provider itself and any authority's commissioners (a passport is proved once, for every authority), and administrators.
         new("/evidence/{itemId:guid}", "/evidence/{passport}", "LADDDADDDADDDA", "--------------"),
         new("/favicon.ico", "/favicon.ico", "AAAAAAAAAAAAAA", "--------------"),
+        // Opportunities are public once published; the sample id names none, so everyone gets 404 (a draft's page is a 404 too: PublicOpportunitiesTests).
+        new("/opportunities", "/opportunities", "AAAAAAAAAAAAAA", "BBBBBBBBBBBBBB"),
+        new("/opportunities/{id:guid}", "/opportunities/{id}", "DDDDDDDDDDDDDD", "DDDDDDDDDDDDDD"),
         new("/frameworks", "/frameworks", "LADDDADDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/frameworks/new", "/frameworks/new", "LADDDADDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/frameworks/{id:guid}", "/frameworks/{framework}", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),

@@ -271,6 +271,50 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Opportunities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    CpvCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    Localities = table.Column<string>(type: "TEXT", nullable: false),
+                    ClientGroups = table.Column<string>(type: "TEXT", nullable: false),
+                    EstimatedValuePence = table.Column<long>(type: "INTEGER", nullable: true),
+                    DurationMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProcedureNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PublicationAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClarificationDeadline = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmissionDeadline = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExpectedAwardOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ContractStartOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    QualityWeight = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceWeight = table.Column<int>(type: "INTEGER", nullable: false),
+                    FairWorkWeight = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Opportunities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Opportunities_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SupportedPeople",
                 columns: table => new
                 {
@@ -685,6 +729,49 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         name: "FK_Lots_Frameworks_FrameworkId",
                         column: x => x.FrameworkId,
                         principalTable: "Frameworks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpportunityChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpportunityChanges_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpportunityLots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ValuePence = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityLots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpportunityLots_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1392,6 +1479,27 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 column: "ProviderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_AuthorityId_Status",
+                table: "Opportunities",
+                columns: new[] { "AuthorityId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_Status_SubmissionDeadline",
+                table: "Opportunities",
+                columns: new[] { "Status", "SubmissionDeadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityChanges_OpportunityId_At",
+                table: "OpportunityChanges",
+                columns: new[] { "OpportunityId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityLots_OpportunityId_Number",
+                table: "OpportunityLots",
+                columns: new[] { "OpportunityId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_SentAt_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "SentAt", "NextAttemptAt" });
@@ -1618,6 +1726,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "LotMembers");
 
             migrationBuilder.DropTable(
+                name: "OpportunityChanges");
+
+            migrationBuilder.DropTable(
+                name: "OpportunityLots");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -1679,6 +1793,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Lots");
+
+            migrationBuilder.DropTable(
+                name: "Opportunities");
 
             migrationBuilder.DropTable(
                 name: "ProviderRegistrations");

@@ -271,6 +271,50 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Opportunities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(600)", maxLength: 600, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    CpvCodes = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Localities = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ClientGroups = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    EstimatedValuePence = table.Column<long>(type: "bigint", nullable: true),
+                    DurationMonths = table.Column<int>(type: "int", nullable: true),
+                    ProcedureNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    PublicationAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClarificationDeadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SubmissionDeadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ExpectedAwardOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ContractStartOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    QualityWeight = table.Column<int>(type: "int", nullable: false),
+                    PriceWeight = table.Column<int>(type: "int", nullable: false),
+                    FairWorkWeight = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancellationReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Opportunities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Opportunities_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SupportedPeople",
                 columns: table => new
                 {
@@ -685,6 +729,49 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         name: "FK_Lots_Frameworks_FrameworkId",
                         column: x => x.FrameworkId,
                         principalTable: "Frameworks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpportunityChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    What = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpportunityChanges_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpportunityLots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ValuePence = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityLots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpportunityLots_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1395,6 +1482,27 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 column: "ProviderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_AuthorityId_Status",
+                table: "Opportunities",
+                columns: new[] { "AuthorityId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_Status_SubmissionDeadline",
+                table: "Opportunities",
+                columns: new[] { "Status", "SubmissionDeadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityChanges_OpportunityId_At",
+                table: "OpportunityChanges",
+                columns: new[] { "OpportunityId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityLots_OpportunityId_Number",
+                table: "OpportunityLots",
+                columns: new[] { "OpportunityId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_SentAt_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "SentAt", "NextAttemptAt" });
@@ -1622,6 +1730,12 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "LotMembers");
 
             migrationBuilder.DropTable(
+                name: "OpportunityChanges");
+
+            migrationBuilder.DropTable(
+                name: "OpportunityLots");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -1683,6 +1797,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Lots");
+
+            migrationBuilder.DropTable(
+                name: "Opportunities");
 
             migrationBuilder.DropTable(
                 name: "ProviderRegistrations");
