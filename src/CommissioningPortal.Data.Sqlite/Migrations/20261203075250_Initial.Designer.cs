@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommissioningPortal.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203073419_Initial")]
+    [Migration("20261203075250_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
