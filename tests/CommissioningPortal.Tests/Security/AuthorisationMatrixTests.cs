@@ -134,9 +134,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         // Passport evidence: the provider itself and any authority's commissioners (a passport is proved once, for every authority), and administrators.
         new("/evidence/{itemId:guid}", "/evidence/{passport}", "LADDDADDDADDDA", "--------------"),
         new("/favicon.ico", "/favicon.ico", "AAAAAAAAAAAAAA", "--------------"),
-        // Opportunities are public once published; the sample id names none, so everyone gets 404 (a draft's page is a 404 too: PublicOpportunitiesTests).
+        // A published opportunity is public to everyone (a draft's page is a 404: PublicOpportunitiesTests).
         new("/opportunities", "/opportunities", "AAAAAAAAAAAAAA", "BBBBBBBBBBBBBB"),
-        new("/opportunities/{id:guid}", "/opportunities/{id}", "DDDDDDDDDDDDDD", "DDDDDDDDDDDDDD"),
+        new("/opportunities/{id:guid}", "/opportunities/{opportunity}", "AAAAAAAAAAAAAA", "BBBBBBBBBBBBBB"),
         new("/frameworks", "/frameworks", "LADDDADDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/frameworks/new", "/frameworks/new", "LADDDADDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/frameworks/{id:guid}", "/frameworks/{framework}", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
@@ -369,6 +369,14 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
             db.LedgerEntries.Add(purchase);
             db.Entry(purchase).Property(CommissioningPortal.Data.Configurations.LedgerEntryConfiguration.AgreementId).CurrentValue = agreement;
             db.Entry(purchase).Property(CommissioningPortal.Data.Configurations.LedgerEntryConfiguration.PostedAt).CurrentValue = _portal.Clock.GetUtcNow();
+            var now = _portal.Clock.GetUtcNow();
+            var opportunity = CommissioningPortal.Domain.Opportunities.Opportunity.CreateDraft(glenmore, new CommissioningPortal.Domain.Opportunities.OpportunityDetails
+            {
+                Kind = CommissioningPortal.Domain.Opportunities.OpportunityKind.OpenTender, Title = "Care at home", Summary = "Support at home.",
+                SubmissionDeadline = now.AddDays(30), QualityWeight = 70, PriceWeight = 20, FairWorkWeight = 10,
+            }, now, "matrix test");
+            opportunity.Publish(now, "matrix test");
+            db.Opportunities.Add(opportunity);
             var template = ContractTemplate.DraftFor([], glenmore, CommissioningPortal.Web.Features.Agreements.AgreementService.TemplateKind, "# Agreement\n\n[signatures]\n", "matrix test", _portal.Clock.GetUtcNow(), out _);
             db.ContractTemplates.Add(template);
             await db.SaveChangesAsync(Ct);
@@ -390,6 +398,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
                 ["service"] = service.Id.ToString(),
                 ["task"] = (task ?? Guid.NewGuid()).ToString(),
                 ["template"] = template.Id.ToString(),
+                ["opportunity"] = opportunity.Id.ToString(),
             };
         });
     }
