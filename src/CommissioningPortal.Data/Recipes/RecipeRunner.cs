@@ -4,6 +4,7 @@ using CommissioningPortal.Domain.Content;
 using CommissioningPortal.Domain.Frameworks;
 using CommissioningPortal.Domain.Identity;
 using CommissioningPortal.Domain.Marketplace;
+using CommissioningPortal.Domain.Opportunities;
 using CommissioningPortal.Domain.Reference;
 using CommissioningPortal.Domain.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -73,6 +74,7 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
         "passport" => PassportAsync(step, ct),
         "services" => ServicesAsync(step, ct),
         "frameworks" => FrameworksAsync(step, ct),
+        "opportunities" => OpportunitiesAsync(step, ct),
         "roles" => RolesAsync(),
         "users" => UsersAsync(step, ct),
         "contentPages" => ContentPagesAsync(step, ct),
@@ -255,6 +257,38 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
         }
     }
 
+    /// <summary>Opportunities published on the day the recipe runs, with their dates counted from it.</summary>
+    private async Task OpportunitiesAsync(RecipeStep step, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        foreach (var item in step.Opportunities ?? [])
+        {
+            var authority = await db.Authorities.FirstOrDefaultAsync(a => a.Code == item.Authority, ct)
+                            ?? throw new RecipeException($"Opportunity '{item.Title}': no authority '{item.Authority}'.");
+            if (await db.Opportunities.AnyAsync(o => o.AuthorityId == authority.Id && o.Title == item.Title, ct)) continue;
+            var details = new OpportunityDetails
+            {
+                Kind = item.Kind, Title = item.Title, Summary = item.Summary, Description = item.Description,
+                CpvCodes = item.CpvCodes ?? [], Localities = item.Localities ?? [], ClientGroups = item.ClientGroups ?? [],
+                EstimatedValuePence = item.EstimatedValue is { } value ? (long)Math.Round(value * 100m) : null,
+                DurationMonths = item.DurationMonths, ProcedureNote = item.ProcedureNote,
+                PublicationAt = now,
+                ClarificationDeadline = item.ClarificationInDays is { } c ? now.AddDays(c) : null,
+                SubmissionDeadline = now.AddDays(item.SubmissionInDays),
+                ExpectedAwardOn = item.AwardInDays is { } a ? today.AddDays(a) : null,
+                ContractStartOn = item.ContractStartInDays is { } s ? today.AddDays(s) : null,
+                QualityWeight = item.QualityWeight, PriceWeight = item.PriceWeight, FairWorkWeight = item.FairWorkWeight,
+            };
+            if (details.Problems() is { Count: > 0 } problems)
+                throw new RecipeException($"Opportunity '{item.Title}': {string.Join(" ", problems.Select(p => p.Message))}");
+            var opportunity = Opportunity.CreateDraft(authority.Id, details, now, "Demo commissioner");
+            foreach (var lot in item.Lots ?? []) opportunity.AddLot(lot, null, null);
+            opportunity.Publish(now, "Demo commissioner");
+            db.Opportunities.Add(opportunity);
+        }
+    }
+
     private async Task RolesAsync()
     {
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
@@ -345,7 +379,15 @@ public sealed record RecipeStep(
     List<RecipePage>? Pages = null,
     List<RecipePassportItem>? Items = null,
     List<RecipeService>? Services = null,
-    List<RecipeFramework>? Frameworks = null);
+    List<RecipeFramework>? Frameworks = null,
+    List<RecipeOpportunity>? Opportunities = null);
+
+public sealed record RecipeOpportunity(
+    string Authority, OpportunityKind Kind, string Title, string Summary, int SubmissionInDays,
+    int QualityWeight, int PriceWeight, int FairWorkWeight, string? Description = null,
+    List<string>? CpvCodes = null, List<string>? Localities = null, List<string>? ClientGroups = null,
+    decimal? EstimatedValue = null, int? DurationMonths = null, string? ProcedureNote = null,
+    int? ClarificationInDays = null, int? AwardInDays = null, int? ContractStartInDays = null, List<string>? Lots = null);
 
 public sealed record RecipeTerm(string Code, string Label, string? Description = null, string? Parent = null);
 public sealed record RecipeAuthority(string Code, string Name, string? AreaCode = null, string? ContactEmail = null, List<RecipeLocality>? Localities = null);

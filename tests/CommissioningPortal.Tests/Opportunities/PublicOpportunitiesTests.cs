@@ -37,6 +37,22 @@ public abstract class PublicOpportunitiesTests(PortalFactory portal) : PortalTes
     }
 
     [Fact]
+    public async Task A_fresh_demo_shows_opportunities_of_both_authorities_with_a_tender_open_for_responses()
+    {
+        using var client = NewClient();
+        var list = await client.GetPageAsync("/opportunities?authority=glenmore");
+        var text = list.Document.Body!.TextContent;
+        Assert.Contains("Care at home in Glenmore North and South", text);
+        Assert.Contains("Short breaks for carers", text);
+        Assert.Contains("Ardbrae mental health alliance", (await client.GetPageAsync("/opportunities?authority=ardbrae")).Document.Body!.TextContent);
+
+        var tender = list.Document.QuerySelectorAll("a").First(a => a.TextContent.Contains("Care at home in Glenmore North and South"));
+        var page = await client.GetPageAsync(tender.GetAttribute("href")!);
+        Assert.Contains("Glenmore South", page.Text); // its two lots
+        Assert.Contains("regulations 74 to 76", page.Text);
+    }
+
+    [Fact]
     public async Task Anyone_finds_a_published_opportunity_by_word_and_cpv_and_never_a_draft()
     {
         var (published, draft, word) = await SeedAsync();
