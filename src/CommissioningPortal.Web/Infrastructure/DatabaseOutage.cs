@@ -32,11 +32,12 @@ public static class DatabaseOutage
         return false;
     }
 
-    /// <summary>The page, written directly: the usual layout asks the database for menu badges, so it cannot be used now.</summary>
+    /// <summary>
+    /// The page's body, written directly (the caller has set 503 and <c>Retry-After</c>): the usual layout asks the
+    /// database for menu badges, so it cannot be used now.
+    /// </summary>
     public static Task WritePageAsync(HttpContext context)
     {
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.Headers.CacheControl = "no-store";
         context.Response.ContentType = "text/html; charset=utf-8";
         var back = WebUtility.HtmlEncode(context.Request.Path.HasValue && context.Request.Method == "GET" ? context.Request.Path.Value : "/");

@@ -20,7 +20,7 @@ public sealed record AcceptResult(AcceptOutcome Outcome, string? Message = null)
 /// the agreement rows and the isf-agreement process step commit together or not at all.
 /// </summary>
 public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime, AgreementDocuments documents, TimeProvider clock,
-    Email.IEmailOutbox outbox, PublicLinks links)
+    Email.IEmailOutbox outbox, PublicLinks links, IWorkflowRoleDirectory roles)
 {
     public const string ProcessId = "isf-agreement";
     public const string TemplateKind = "isf-agreement";
@@ -340,25 +340,20 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
     private async Task NotifyAsync(IsfAgreement agreement, SupportedPerson person, string newState, CancellationToken ct)
     {
         var personIds = new[] { person.UserId, person.RepresentativeUserId }.OfType<string>().ToList();
-        var people = db.Users.Where(u => personIds.Contains(u.Id));
-        var provider = db.Users.Where(u => u.ProviderId == agreement.ProviderId);
-        var commissioners = from u in db.Users
-                            join ur in db.UserRoles on u.Id equals ur.UserId
-                            join r in db.Roles on ur.RoleId equals r.Id
-                            where u.AuthorityId == agreement.AuthorityId && r.Name == Roles.Commissioner
-                            select u;
+        var people = db.Users.Where(u => personIds.Contains(u.Id) && u.Email != null).Select(u => new WorkflowRecipient(u.Id, u.Email!, u.DisplayName));
+        var provider = db.Users.Where(u => u.ProviderId == agreement.ProviderId && u.Email != null).Select(u => new WorkflowRecipient(u.Id, u.Email!, u.DisplayName));
         var (recipients, what) = newState switch
         {
             "offered" => (await people.ToListAsync(ct), "is ready for you to read and accept"),
             "accepted-by-person" => (await provider.ToListAsync(ct), "has been accepted by the person and is ready for your acceptance"),
-            "accepted-by-provider" => (await commissioners.Distinct().ToListAsync(ct), "has been accepted by the person and the provider and is ready to authorise"),
+            "accepted-by-provider" => ([.. await roles.HoldersAsync(Roles.Commissioner, agreement.AuthorityId, ct)], "has been accepted by the person and the provider and is ready to authorise"),
             _ => ((await people.ToListAsync(ct)).Concat(await provider.ToListAsync(ct)).ToList(), "has been authorised and is now active; the signed copy is ready to download"),
         };
         var link = links.To($"/agreements/{agreement.Id}");
-        foreach (var to in recipients.Where(u => u.Email is not null).DistinctBy(u => u.Id))
+        foreach (var to in recipients.DistinctBy(u => u.UserId))
         {
-            outbox.Enqueue(new Email.EmailMessage(to.Email!, to.DisplayName, $"Individual Service Fund agreement {agreement.Reference} (version {agreement.CurrentVersion})",
-                $"Hello {to.DisplayName},\n\nThe Individual Service Fund agreement {agreement.Reference} for {person.Name} {what}.\n\n{link}\n\nCommissioning Portal",
+            outbox.Enqueue(new Email.EmailMessage(to.Email, to.Name, $"Individual Service Fund agreement {agreement.Reference} (version {agreement.CurrentVersion})",
+                $"Hello {to.Name},\n\nThe Individual Service Fund agreement {agreement.Reference} for {person.Name} {what}.\n\n{link}\n\nCommissioning Portal",
                 null, $"agreement:{newState}"));
         }
     }

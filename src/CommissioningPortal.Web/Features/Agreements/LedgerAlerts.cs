@@ -1,6 +1,7 @@
 using CommissioningPortal.Domain.Agreements;
 using CommissioningPortal.Domain.Identity;
 using CommissioningPortal.Domain.Workflows;
+using CommissioningPortal.Workflows.Runtime;
 
 namespace CommissioningPortal.Web.Features.Agreements;
 
@@ -11,7 +12,7 @@ namespace CommissioningPortal.Web.Features.Agreements;
 /// representative; and, while the agreement is active, a task in the practitioners' inbox. Added to the
 /// caller's unit of work: saved with the entry, or not at all.
 /// </summary>
-public sealed class LedgerAlerts(PortalDbContext db, Email.IEmailOutbox outbox, PublicLinks links, TimeProvider clock)
+public sealed class LedgerAlerts(PortalDbContext db, Email.IEmailOutbox outbox, PublicLinks links, TimeProvider clock, IWorkflowRoleDirectory roles)
 {
     public const string EmailKind = "ledger:warning";
     private const string TaskTitlePrefix = "Check the ISF ledger with ";
@@ -22,24 +23,21 @@ public sealed class LedgerAlerts(PortalDbContext db, Email.IEmailOutbox outbox, 
         var agreement = ledger.Agreement;
         var person = ledger.Person;
 
-        var practitioners = await (from u in db.Users
-                                   join ur in db.UserRoles on u.Id equals ur.UserId
-                                   join r in db.Roles on ur.RoleId equals r.Id
-                                   where u.AuthorityId == agreement.AuthorityId && r.Name == Roles.Practitioner
-                                   select u).Distinct().ToListAsync(ct);
+        var practitioners = await roles.HoldersAsync(Roles.Practitioner, agreement.AuthorityId, ct);
         var allocated = ledger.InForce?.Practitioner ?? agreement.CreatedBy;
-        var named = practitioners.Where(u => string.Equals(u.DisplayName, allocated, StringComparison.OrdinalIgnoreCase)).ToList();
+        var named = practitioners.Where(u => string.Equals(u.Name, allocated, StringComparison.OrdinalIgnoreCase)).ToList();
         var personIds = new[] { person.UserId, person.RepresentativeUserId }.OfType<string>().ToList();
-        var people = await db.Users.Where(u => personIds.Contains(u.Id)).ToListAsync(ct);
+        var people = await db.Users.Where(u => personIds.Contains(u.Id) && u.Email != null)
+            .Select(u => new WorkflowRecipient(u.Id, u.Email!, u.DisplayName)).ToListAsync(ct);
 
         var what = isReversal
             ? $"reversed the {Kind(entry.Kind)} \"{entry.Narrative}\" dated {AgreementTerms.Date(entry.Date)}"
             : $"posted the {Kind(entry.Kind)} \"{entry.Narrative}\" dated {AgreementTerms.Date(entry.Date)}, {AgreementTerms.Money(Math.Abs(entry.BalanceChange))}";
         var link = links.To($"/agreements/{agreement.Id}/ledger");
-        foreach (var to in (named.Count > 0 ? named : practitioners).Concat(people).Where(u => u.Email is not null).DistinctBy(u => u.Id))
+        foreach (var to in (named.Count > 0 ? named : practitioners).Concat(people).DistinctBy(u => u.UserId))
         {
-            outbox.Enqueue(new Email.EmailMessage(to.Email!, to.DisplayName, $"ISF ledger {agreement.Reference}: an entry to check",
-                $"Hello {to.DisplayName},\n\n{entry.PostedBy} {what}, on the Individual Service Fund ledger for {person.Name} ({agreement.Reference}).\n\n" +
+            outbox.Enqueue(new Email.EmailMessage(to.Email, to.Name, $"ISF ledger {agreement.Reference}: an entry to check",
+                $"Hello {to.Name},\n\n{entry.PostedBy} {what}, on the Individual Service Fund ledger for {person.Name} ({agreement.Reference}).\n\n" +
                 $"{string.Join("\n", warnings)}\n\nThe reason they gave: {entry.Reason}\n\n{link}\n\nCommissioning Portal",
                 null, EmailKind));
         }
