@@ -155,6 +155,28 @@ public abstract class ProviderServicesTests(PortalFactory portal) : PortalTestBa
         Assert.Equal("Lunch club (Thursdays)", await Portal.WithDbAsync(db => db.Services.Where(s => s.Id == serviceId).Select(s => s.Name).SingleAsync(Ct)));
     }
 
+    /// <summary>
+    /// Found by the hostile-input corpus: a stale save whose lists hold an empty entry (an empty value binds as null)
+    /// answered 500 while drawing the comparison. It is the same 409 page, the empty entry naming nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_stale_save_with_an_empty_language_entry_gets_the_conflict_page_not_an_error()
+    {
+        var (email, providerId) = await Portal.CreateProviderUserAsync(ProviderKind.MicroProvider);
+        var (supportType, clientGroup, localities) = await ReferenceAsync();
+        using var client = await Portal.SignedInProviderAsync(email);
+        var serviceId = await AddServiceAsync(client, providerId, supportType, clientGroup, localities[0]);
+        var edit = await client.GetPageAsync($"/provider/services/edit/{serviceId}");
+
+        // No version seen (as a hand-made post has none) is a version that is not the service's: the conflict page.
+        var conflict = await client.PostFormAsync(edit, [.. FormOf(edit, name: "Lunch club (Fridays)").Where(f => f.Item1 != "SeenVersion"), ("SeenVersion", ""),
+            ("Languages", ""), ("Localities", localities[0].ToString()), ("RateAmount", ""), ("RateUnit", "PerHour"), ("RateFrom", "")]);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        var page = await PortalClient.Page.ReadAsync(conflict);
+        Assert.Contains("Lunch club (Fridays)", page.Document.QuerySelector("#conflict")!.TextContent);
+        Assert.Equal("Lunch club (Fridays)", page.ValueOf("Name"));
+    }
+
     /// <summary>Two saves of the same version at the same moment: exactly one is saved, the other is a conflict naming the first's editor.</summary>
     [Fact]
     public async Task Two_saves_at_the_same_moment_save_exactly_one()

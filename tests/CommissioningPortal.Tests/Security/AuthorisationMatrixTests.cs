@@ -45,7 +45,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _portal.DisposeAsync();
 
     /// <summary>The callers, in the order of the letters in each row.</summary>
-    private static readonly (string Name, string? Email)[] Callers =
+    internal static readonly (string Name, string? Email)[] Callers =
     [
         ("anonymous", null),
         ("Glenmore commissioner", DemoUsers.GlenmoreCommissioner),
@@ -70,7 +70,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     //   B  past authorisation but refused as a request: 400 (a POST without its antiforgery token), 405 (no such handler)
     //   -  not called (the route has no such method)
     // Columns: anon | Glenmore: commissioner practitioner finance panel | Ardbrae: the same four | Bright Steps, Loch View | person, representative | administrator
-    private static readonly Row[] Matrix =
+    internal static readonly Row[] Matrix =
     [
         new("/", "/", "AAAAAAAAAAAAAA", "BBBBBBBBBBBBBB"),
         // The refusal page itself answers 403.
@@ -179,12 +179,12 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/verify", "/verify", "AAAAAAAAAAAAAA", "BBBBBBBBBBBBBB"),
     ];
 
-    private sealed record Row(string Pattern, string Path, string Get, string Post);
+    internal sealed record Row(string Pattern, string Path, string Get, string Post);
 
     [Fact]
     public async Task Every_route_answers_every_caller_as_its_row_says()
     {
-        var ids = await SeedAsync();
+        var ids = await SeedAsync(_portal);
         var patterns = RoutePatterns();
         var clients = new List<PortalClient>();
         try
@@ -316,23 +316,23 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         return string.Join('/', parts) is { Length: > 0 } s ? s : "/";
     }
 
-    private static string Substitute(string path, IReadOnlyDictionary<string, string> ids)
+    internal static string Substitute(string path, IReadOnlyDictionary<string, string> ids)
     {
         foreach (var (name, value) in ids) path = path.Replace("{" + name + "}", value, StringComparison.Ordinal);
         return path;
     }
 
     /// <summary>Glenmore's and Bright Steps's records that the routes name, and the Ardbrae users the demo does not have.</summary>
-    private async Task<IReadOnlyDictionary<string, string>> SeedAsync()
+    internal static async Task<IReadOnlyDictionary<string, string>> SeedAsync(PortalFactory portal)
     {
-        await using (var scope = _portal.Services.CreateAsyncScope())
+        await using (var scope = portal.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var ardbrae = await db.Authorities.Where(a => a.Code == "ardbrae").Select(a => a.Id).SingleAsync(Ct);
             foreach (var (email, role) in new[] { ("practitioner@ardbrae.example", Roles.Practitioner), ("finance@ardbrae.example", Roles.FinanceOfficer), ("panel@ardbrae.example", Roles.PanelMember) })
             {
-                var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role + " (Ardbrae)", AuthorityId = ardbrae, CreatedAt = _portal.Clock.GetUtcNow() };
+                var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role + " (Ardbrae)", AuthorityId = ardbrae, CreatedAt = portal.Clock.GetUtcNow() };
                 Check(await users.CreateAsync(user, DemoUsers.Password));
                 Check(await users.AddToRoleAsync(user, role));
                 if (role != Roles.PanelMember)
@@ -343,10 +343,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
             }
         }
 
-        var agreement = await OfferAgreementAsync();
-        var openData = await OpenDataIdsAsync();
-        var evidence = _portal.Services.GetRequiredService<CommissioningPortal.Web.Features.ProviderOnboarding.IEvidenceStore>();
-        return await _portal.WithDbAsync(async db =>
+        var agreement = await OfferAgreementAsync(portal);
+        var openData = await OpenDataIdsAsync(portal);
+        var evidence = portal.Services.GetRequiredService<CommissioningPortal.Web.Features.ProviderOnboarding.IEvidenceStore>();
+        return await portal.WithDbAsync(async db =>
         {
             var glenmore = await db.Authorities.Where(a => a.Code == "glenmore").Select(a => a.Id).SingleAsync(Ct);
             var brightSteps = await db.Providers.Where(p => p.Name == "Bright Steps Care").Select(p => p.Id).SingleAsync(Ct);
@@ -363,13 +363,13 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
             var task = await db.WorkItems.Where(w => w.AuthorityId == glenmore).OrderBy(w => w.Id).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(Ct);
             // The ledger opens once a version is authorised: open it, with one purchase by Bright Steps to reverse.
             var version = await db.IsfAgreementVersions.Where(v => v.AgreementId == agreement).OrderBy(v => v.Number).FirstAsync(Ct);
-            version.AuthorisedAt = _portal.Clock.GetUtcNow();
+            version.AuthorisedAt = portal.Clock.GetUtcNow();
             var terms = CommissioningPortal.Web.Features.Agreements.AgreementService.Terms(version);
             var purchase = LedgerEntry.Purchase(terms.StartDate, 12.50m, "Bright Steps Care", "Swimming");
             db.LedgerEntries.Add(purchase);
             db.Entry(purchase).Property(CommissioningPortal.Data.Configurations.LedgerEntryConfiguration.AgreementId).CurrentValue = agreement;
-            db.Entry(purchase).Property(CommissioningPortal.Data.Configurations.LedgerEntryConfiguration.PostedAt).CurrentValue = _portal.Clock.GetUtcNow();
-            var now = _portal.Clock.GetUtcNow();
+            db.Entry(purchase).Property(CommissioningPortal.Data.Configurations.LedgerEntryConfiguration.PostedAt).CurrentValue = portal.Clock.GetUtcNow();
+            var now = portal.Clock.GetUtcNow();
             var opportunity = CommissioningPortal.Domain.Opportunities.Opportunity.CreateDraft(glenmore, new CommissioningPortal.Domain.Opportunities.OpportunityDetails
             {
                 Kind = CommissioningPortal.Domain.Opportunities.OpportunityKind.OpenTender, Title = "Care at home", Summary = "Support at home.",
@@ -377,7 +377,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
             }, now, "matrix test");
             opportunity.Publish(now, "matrix test");
             db.Opportunities.Add(opportunity);
-            var template = ContractTemplate.DraftFor([], glenmore, CommissioningPortal.Web.Features.Agreements.AgreementService.TemplateKind, "# Agreement\n\n[signatures]\n", "matrix test", _portal.Clock.GetUtcNow(), out _);
+            var template = ContractTemplate.DraftFor([], glenmore, CommissioningPortal.Web.Features.Agreements.AgreementService.TemplateKind, "# Agreement\n\n[signatures]\n", "matrix test", portal.Clock.GetUtcNow(), out _);
             db.ContractTemplates.Add(template);
             await db.SaveChangesAsync(Ct);
             return (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
@@ -404,9 +404,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     }
 
     /// <summary>The first id each open-data list gives, so the single-record routes are called with real ones.</summary>
-    private async Task<(string ServiceAtLocation, string Taxonomy, string Term)> OpenDataIdsAsync()
+    private static async Task<(string ServiceAtLocation, string Taxonomy, string Term)> OpenDataIdsAsync(PortalFactory portal)
     {
-        using var client = _portal.CreatePortalClient();
+        using var client = portal.CreatePortalClient();
         async Task<string> FirstIdAsync(string list)
         {
             var json = System.Text.Json.Nodes.JsonNode.Parse(await client.Http.GetStringAsync(list, Ct))!;
@@ -417,11 +417,11 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
     }
 
     /// <summary>An agreement Glenmore's practitioner offers Jamie Reid with Bright Steps, through the real form.</summary>
-    private async Task<Guid> OfferAgreementAsync()
+    private static async Task<Guid> OfferAgreementAsync(PortalFactory portal)
     {
-        using var practitioner = _portal.CreatePortalClient();
+        using var practitioner = portal.CreatePortalClient();
         await practitioner.SignInAsync(DemoUsers.GlenmorePractitioner);
-        var brightSteps = await _portal.WithDbAsync(db => db.Providers.Where(p => p.Name == "Bright Steps Care").Select(p => p.Id).SingleAsync(Ct));
+        var brightSteps = await portal.WithDbAsync(db => db.Providers.Where(p => p.Name == "Bright Steps Care").Select(p => p.Id).SingleAsync(Ct));
         var page = await practitioner.GetPageAsync("/agreements/new");
         var response = await practitioner.SubmitAsync(page, Agreements.AgreementFlowTests.Form("Jamie Reid", brightSteps));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

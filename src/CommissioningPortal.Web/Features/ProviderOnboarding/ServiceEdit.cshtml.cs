@@ -84,9 +84,11 @@ public sealed class ServiceEditModel(SaveService save, DirectorySearch directory
 
     private List<Difference> Compare(Service theirs)
     {
-        string Codes(IEnumerable<string> codes, string scheme) => string.Join(", ", codes.Order().Select(c => Reference.Label(scheme, c)));
-        string Areas(IEnumerable<string> ids) => string.Join(", ", ids.Select(i => Guid.TryParse(i, out var g) ? Reference.LocalityById(g)?.Name : null).OfType<string>().Order());
-        string LanguageNames(IEnumerable<string> codes) => string.Join(", ", codes.Order().Select(ServiceLanguages.NameOf));
+        // What was posted may hold empty entries (an empty value binds as null): they name nothing, so they show as nothing.
+        static IEnumerable<string> Named(IEnumerable<string?> codes) => codes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!).Order();
+        string Codes(IEnumerable<string?> codes, string scheme) => string.Join(", ", Named(codes).Select(c => Reference.Label(scheme, c)));
+        string Areas(IEnumerable<string?> ids) => string.Join(", ", Named(ids).Select(i => Guid.TryParse(i, out var g) ? Reference.LocalityById(g)?.Name : null).OfType<string>().Order());
+        string LanguageNames(IEnumerable<string?> codes) => string.Join(", ", Named(codes).Select(ServiceLanguages.NameOf));
         var newRate = string.IsNullOrWhiteSpace(RateAmount)
             ? "No new rate"
             : $"£{RateAmount.Trim().TrimStart('£')} {(Enum.TryParse<RateUnit>(RateUnit, out var unit) ? ServiceRate.UnitDisplayName(unit) : RateUnit)} from {(string.IsNullOrWhiteSpace(RateFrom) ? "today" : RateFrom)}";
