@@ -13,7 +13,12 @@ public sealed class PortalClient : IDisposable
     private static readonly HtmlParser Parser = new();
     private readonly HttpClient _http;
 
-    public PortalClient(PortalFactory factory)
+    public PortalClient(PortalFactory factory) : this(factory, factory.BaseAddress)
+    {
+    }
+
+    /// <summary>A client of another server on the factory's database (a portal started as a process of its own).</summary>
+    public PortalClient(PortalFactory factory, Uri baseAddress)
     {
         Portal = factory;
         Cookies = new CookieContainer();
@@ -23,7 +28,7 @@ public sealed class PortalClient : IDisposable
             // Trust exactly the test's own self-signed certificate, nothing else.
             handler.ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint;
         }
-        _http = new HttpClient(handler) { BaseAddress = factory.BaseAddress };
+        _http = new HttpClient(handler) { BaseAddress = baseAddress };
     }
 
     /// <summary>The portal this client talks to (its clock and database, for sign-in codes).</summary>
