@@ -13,6 +13,7 @@ using CommissioningPortal.Benchmarks.Workflows;
 //   templates                 Liquid: agreement template merge, render, check on save; a content page (BenchmarkDotNet)
 //   directory                 directory search, first page, 20,000 providers / 60,000 services on SQLite (BenchmarkDotNet)
 //   directory-load [providers] [conns]  the /directory page under wrk (default 20,000 providers, 32 connections)
+//   opportunities-load [count] [conns]  the /opportunities list under wrk with 5,000 published opportunities (issue 15)
 //   (anything else is passed to BenchmarkDotNet's switcher, e.g. --filter '*')
 Directory.SetCurrentDirectory(AppContext.BaseDirectory); // WebApplicationFactory looks for the content root from here
 var what = args.FirstOrDefault() ?? "";
@@ -50,6 +51,11 @@ switch (what)
     case "directory-load":
         return await CommissioningPortal.Benchmarks.ProviderDirectory.DirectoryLoad.RunAsync(
             providers: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000,
+            connections: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 32,
+            seconds: 15);
+    case "opportunities-load":
+        return await CommissioningPortal.Benchmarks.Opportunities.OpportunitiesLoad.RunAsync(
+            count: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000,
             connections: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 32,
             seconds: 15);
     default:

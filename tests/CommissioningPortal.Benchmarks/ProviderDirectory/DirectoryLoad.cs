@@ -58,42 +58,10 @@ internal static class DirectoryLoad
                 // Five seconds at the same concurrency first, not counted: the runtime finishes tiering up
                 // (tiered PGO recompiles the hot path) and the heap reaches its size under load, so the
                 // measured run is the steady state a long-running portal is in, not its first seconds.
-                Console.WriteLine($"  {"(warm-up, 5 s)",-20} {Wrk(target, connections, WarmUpSeconds)}");
-                Console.WriteLine($"  {name,-20} {Wrk(target, connections, seconds)}");
+                Console.WriteLine($"  {"(warm-up, 5 s)",-20} {LoadRun.Wrk(target, connections, WarmUpSeconds)}");
+                Console.WriteLine($"  {name,-20} {LoadRun.Wrk(target, connections, seconds)}");
             }
         }
         return 0;
-    }
-
-    /// <summary>
-    /// wrk's figures, plus what the portal's process spent per request while wrk ran: CPU time,
-    /// bytes allocated and GC pause. These depend far less on what else the shared machine runs.
-    /// </summary>
-    private static string Wrk(string url, int connections, int seconds)
-    {
-        using var self = Process.GetCurrentProcess();
-        var cpu = self.TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes();
-        var paused = GC.GetTotalPauseDuration();
-        var gcs = GC.CollectionCount(0);
-        var result = RunWrk(url, connections, seconds);
-        self.Refresh();
-        var requests = Math.Max(1, long.Parse(result.Split(' ').First(p => p.StartsWith("requests=", StringComparison.Ordinal))[9..], System.Globalization.CultureInfo.InvariantCulture));
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{result} cpu_ms_per_req={(self.TotalProcessorTime - cpu).TotalMilliseconds / requests:0.000} kb_per_req={(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / requests:0.0} gc_pause_ms={(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} gen0={GC.CollectionCount(0) - gcs}");
-    }
-
-    private static string RunWrk(string url, int connections, int seconds)
-    {
-        var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", Path.Combine(AppContext.BaseDirectory, "directory.lua"), url])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start: install it (apt-get install wrk).");
-        var output = wrk.StandardOutput.ReadToEnd();
-        wrk.WaitForExit();
-        return output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))?[7..]
-               ?? throw new InvalidOperationException("wrk gave no result:\n" + output + wrk.StandardError.ReadToEnd());
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using CommissioningPortal.Domain.Opportunities;
 using CommissioningPortal.Tests.Frameworks;
@@ -100,6 +101,31 @@ public abstract class PublicOpportunitiesTests(PortalFactory portal) : PortalTes
         Assert.Contains("SUMMARY:Submission deadline: Published " + word, calendar.Replace("\r\n ", ""));
         Assert.EndsWith("END:VCALENDAR\r\n", calendar);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/opportunities/{draft}?handler=ics")).StatusCode);
+    }
+
+    /// <summary>
+    /// The list is held in memory (PublishedOpportunities); a publication or cancellation written by another node
+    /// (here, straight to the database, past this node's use cases) shows on the next request, without waiting for
+    /// the clock, which this test does not move.
+    /// </summary>
+    [Fact]
+    public async Task The_list_shows_a_publication_and_a_cancellation_made_elsewhere_on_the_next_request()
+    {
+        var (published, draft, word) = await SeedAsync();
+        using var client = NewClient();
+        Assert.Contains($"Published {word}", (await client.GetPageAsync($"/opportunities?q={word}")).Text);
+
+        await Portal.WithDbAsync(async db =>
+        {
+            var now = Portal.Clock.GetUtcNow();
+            (await db.Opportunities.SingleAsync(o => o.Id == draft, Ct)).Publish(now, "Another node");
+            (await db.Opportunities.SingleAsync(o => o.Id == published, Ct)).Cancel("Withdrawn for re-scoping.", now, "Another node");
+            await db.SaveChangesAsync(Ct);
+        });
+
+        var list = (await client.GetPageAsync($"/opportunities?q={word}")).Text;
+        Assert.Contains($"Draft {word}", list);
+        Assert.DoesNotContain($"Published {word}", list);
     }
 }
 

@@ -4,7 +4,7 @@ namespace CommissioningPortal.Web.Features.Opportunities;
 
 /// <summary><c>/opportunities</c>: published opportunities anyone can read, soonest deadline first, filtered, paged and as CSV. Drafts never show.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, PublishedOpportunities published, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -32,44 +32,44 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var query = Query();
-        Total = await query.CountAsync(ct);
+        var rows = await QueryAsync(ct);
+        Total = rows.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        Rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Rows = rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(AsRow).ToList();
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var rows = await Query().ToListAsync(ct);
+        var rows = (await QueryAsync(ct)).Select(AsRow).ToList();
         return File(Csv.Bytes(["Title", "Kind", "Authority", "Submission deadline (UTC)", "Summary", "Link"], rows,
                 r => [r.Title, OpportunityNames.Kind(r.Kind), r.Authority, r.SubmissionDeadline?.UtcDateTime.ToString("yyyy-MM-dd HH:mm"), r.Summary,
                       $"{Request.Scheme}://{Request.Host}/opportunities/{r.Id}"]),
             Csv.ContentType, "opportunities.csv");
     }
 
-    private IQueryable<Row> Query()
+    /// <summary>The filters applied to the published list (held in memory by <see cref="PublishedOpportunities"/>).</summary>
+    private static Row AsRow(PublishedOpportunities.Listed o) => new(o.Id, o.Title, o.Summary, o.Kind, o.Authority, o.SubmissionDeadline);
+
+    private async Task<List<PublishedOpportunities.Listed>> QueryAsync(CancellationToken ct)
     {
-        var opportunities = db.Opportunities.AsNoTracking().Where(o => o.Status == OpportunityStatus.Published);
-        if (Kind is { } kind) opportunities = opportunities.Where(o => o.Kind == kind);
-        if (!string.IsNullOrWhiteSpace(Cpv)) { var cpv = Cpv.Trim(); opportunities = opportunities.Where(o => o.CpvCodes.Contains(cpv)); }
-        if (!string.IsNullOrWhiteSpace(Locality)) { var l = Locality.Trim(); opportunities = opportunities.Where(o => o.Localities.Contains(l)); }
-        if (!string.IsNullOrWhiteSpace(ClientGroup)) { var g = ClientGroup.Trim(); opportunities = opportunities.Where(o => o.ClientGroups.Contains(g)); }
+        IEnumerable<PublishedOpportunities.Listed> rows = await published.AllAsync(db, ct);
+        static bool Has(IReadOnlyList<string> codes, string wanted) => codes.Any(c => string.Equals(c, wanted, StringComparison.OrdinalIgnoreCase));
+        if (Kind is { } kind) rows = rows.Where(o => o.Kind == kind);
+        if (!string.IsNullOrWhiteSpace(Cpv)) { var cpv = Cpv.Trim(); rows = rows.Where(o => Has(o.CpvCodes, cpv)); }
+        if (!string.IsNullOrWhiteSpace(Locality)) { var l = Locality.Trim(); rows = rows.Where(o => Has(o.Localities, l)); }
+        if (!string.IsNullOrWhiteSpace(ClientGroup)) { var g = ClientGroup.Trim(); rows = rows.Where(o => Has(o.ClientGroups, g)); }
+        if (!string.IsNullOrWhiteSpace(Authority)) { var code = Authority.Trim(); rows = rows.Where(o => string.Equals(o.AuthorityCode, code, StringComparison.OrdinalIgnoreCase)); }
         if (ClosingSoon)
         {
             var now = clock.GetUtcNow();
             var soon = now.AddDays(14);
-            opportunities = opportunities.Where(o => o.SubmissionDeadline > now && o.SubmissionDeadline <= soon);
+            rows = rows.Where(o => o.SubmissionDeadline > now && o.SubmissionDeadline <= soon);
         }
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var q = Q.Trim().ToLower();
-            opportunities = opportunities.Where(o => o.Title.ToLower().Contains(q) || o.Summary.ToLower().Contains(q));
+            var q = Q.Trim();
+            rows = rows.Where(o => o.Title.Contains(q, StringComparison.OrdinalIgnoreCase) || o.Summary.Contains(q, StringComparison.OrdinalIgnoreCase));
         }
-        var authorities = db.Authorities.AsQueryable();
-        if (!string.IsNullOrWhiteSpace(Authority)) { var code = Authority.Trim(); authorities = authorities.Where(a => a.Code == code); }
-        return opportunities
-            .Join(authorities, o => o.AuthorityId, a => a.Id, (o, a) => new { o, a.Name })
-            .OrderBy(x => x.o.SubmissionDeadline).ThenBy(x => x.o.Title)
-            .Select(x => new Row(x.o.Id, x.o.Title, x.o.Summary, x.o.Kind, x.Name, x.o.SubmissionDeadline));
+        return rows.ToList();
     }
 }

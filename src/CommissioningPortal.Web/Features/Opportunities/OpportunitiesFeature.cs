@@ -6,6 +6,9 @@ namespace CommissioningPortal.Web.Features.Opportunities;
 /// </summary>
 public static class OpportunitiesFeature
 {
-    public static WebApplicationBuilder AddOpportunitiesFeature(this WebApplicationBuilder builder) =>
-        builder.AddNavigation(new NavigationItem("/opportunities", "Opportunities", 25));
+    public static WebApplicationBuilder AddOpportunitiesFeature(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PublishedOpportunities>();
+        return builder.AddNavigation(new NavigationItem("/opportunities", "Opportunities", 25));
+    }
 }
