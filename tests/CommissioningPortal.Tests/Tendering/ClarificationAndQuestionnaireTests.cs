@@ -70,6 +70,29 @@ public abstract class ClarificationAndQuestionnaireTests(PortalFactory portal) :
     }
 
     [Fact]
+    public async Task The_demo_tender_is_open_for_responses_with_questions_answered_and_the_asker_not_named()
+    {
+        using var visitor = NewClient();
+        var list = await visitor.GetPageAsync("/opportunities?authority=glenmore");
+        var link = list.Document.QuerySelectorAll("a").First(a => a.TextContent.Contains("Care at home in Glenmore North and South"));
+        var page = await visitor.GetPageAsync(link.GetAttribute("href")!);
+        Assert.Contains("Can a small provider bid for one lot only?", page.Text);
+        Assert.Contains("We do not expect TUPE to apply", page.Text);
+        Assert.DoesNotContain("Loch View", page.Text);
+        Assert.DoesNotContain("We are four people", page.Text);
+        Assert.NotNull(page.Document.QuerySelector("a[href$='/respond']"));
+
+        // Loch View (a micro-provider) gets the short form, its PVG and insurance answered from its passport.
+        using var micro = NewClient();
+        await micro.SignInAsync("micro@lochview.example");
+        var form = await micro.GetPageAsync(page.Document.QuerySelector("a[href$='/respond']")!.GetAttribute("href")!);
+        Assert.Contains("You have the short form", form.Text);
+        Assert.Contains("Answered from your verified passport: PVG scheme membership", form.Text);
+        Assert.Contains("Answered from your verified passport: Public liability insurance", form.Text);
+        Assert.DoesNotContain("most rural parts", form.Text); // not on the short form
+    }
+
+    [Fact]
     public async Task A_private_answer_needs_a_reason_and_reaches_only_the_asker()
     {
         var word = Guid.NewGuid().ToString("N")[..8];
