@@ -53,9 +53,9 @@ public abstract class SealedResponseTests(PortalFactory portal) : PortalTestBase
         return (email, providerId, response);
     }
 
-    private static Task<(int Answers, int Prices, int Documents)> VisibleContentAsync(PortalDbContext db, Guid opportunityId) =>
-        Task.WhenAll(db.TenderAnswers.CountAsync(a => a.OpportunityId == opportunityId), db.TenderPrices.CountAsync(a => a.OpportunityId == opportunityId),
-            db.TenderDocuments.CountAsync(a => a.OpportunityId == opportunityId)).ContinueWith(t => (t.Result[0], t.Result[1], t.Result[2]));
+    private static async Task<(int Answers, int Prices, int Documents)> VisibleContentAsync(PortalDbContext db, Guid opportunityId) =>
+        (await db.TenderAnswers.CountAsync(a => a.OpportunityId == opportunityId), await db.TenderPrices.CountAsync(a => a.OpportunityId == opportunityId),
+            await db.TenderDocuments.CountAsync(a => a.OpportunityId == opportunityId));
 
     [Fact]
     public async Task Content_is_sealed_in_the_data_layer_until_two_different_users_open_it_after_the_deadline()
