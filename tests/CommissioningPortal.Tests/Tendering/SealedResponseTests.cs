@@ -191,6 +191,16 @@ public abstract class SealedResponseTests(PortalFactory portal) : PortalTestBase
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("must be a PDF, JPG or PNG", await wrong.Content.ReadAsStringAsync(Ct));
 
+        // A 20 MB file: a clear message naming the document, what was typed kept, nothing attached.
+        var big = new byte[20 * 1024 * 1024];
+        "GIF89a"u8.CopyTo(big);
+        var tooBig = await PostResponseAsync(client, tender, null, FullAnswers(tender, "Kept after a refused file"), big, "scan.gif");
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
+        var tooBigHtml = await tooBig.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("The file for the method statement is 20 MB: it must be smaller than 10 MB.", tooBigHtml);
+        Assert.Contains("Kept after a refused file", tooBigHtml);
+        Assert.DoesNotContain("Attached:", tooBigHtml);
+
         var submitted = await PostResponseAsync(client, tender, "submit", FullAnswers(tender), Pdf);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         var response = await Portal.WithDbAsync(db => db.TenderResponses.SingleAsync(r => r.OpportunityId == tender.OpportunityId && r.ProviderId == providerId));
