@@ -62,6 +62,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CommissioningPortal.Domain.Tendering.TenderResponse> TenderResponses => Set<CommissioningPortal.Domain.Tendering.TenderResponse>();
     public DbSet<CommissioningPortal.Domain.Tendering.ResponseOpening> ResponseOpenings => Set<CommissioningPortal.Domain.Tendering.ResponseOpening>();
     public DbSet<CommissioningPortal.Domain.Tendering.Clarification> Clarifications => Set<CommissioningPortal.Domain.Tendering.Clarification>();
+    public DbSet<CommissioningPortal.Domain.Tendering.ConsortiumMember> ConsortiumMembers => Set<CommissioningPortal.Domain.Tendering.ConsortiumMember>();
 
     /// <summary>Sealed: empty until the responses are opened (<see cref="SealedResponses"/>, ADR 0019).</summary>
     public DbSet<CommissioningPortal.Domain.Tendering.TenderAnswer> TenderAnswers => Set<CommissioningPortal.Domain.Tendering.TenderAnswer>();

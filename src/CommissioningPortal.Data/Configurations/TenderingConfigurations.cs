@@ -123,3 +123,16 @@ internal sealed class ClarificationConfiguration : IEntityTypeConfiguration<Clar
         b.HasIndex(c => new { c.OpportunityId, c.AskedAt });
     }
 }
+
+internal sealed class ConsortiumMemberConfiguration : IEntityTypeConfiguration<ConsortiumMember>
+{
+    public void Configure(EntityTypeBuilder<ConsortiumMember> b)
+    {
+        b.HasOne<TenderResponse>().WithMany().HasForeignKey(m => m.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Provider>().WithMany().HasForeignKey(m => m.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(m => new { m.ResponseId, m.ProviderId }).IsUnique();
+        b.HasIndex(m => new { m.ProviderId, m.OpportunityId });
+        b.Property(m => m.InvitedBy).HasMaxLength(256);
+        b.Property(m => m.ConfirmedBy).HasMaxLength(256);
+    }
+}

@@ -154,6 +154,10 @@ public sealed class TenderResponseTests(BrowserFixture fixture, ClassPortal port
         await Assertions.Expect(Page.Locator($"#Answers_{tender.Insurance}_")).ToHaveCountAsync(0);
         await Page.Locator($"label[for='Answers_{tender.Pvg}_']").ClickAsync();
         await Page.Locator($"#Prices_{tender.North}_").FillAsync("24.10");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await VisitAsync($"/tenders/{tender.Id}/consortium"); // responding together is offered (axe); Bright Steps responds alone
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("You have not invited anyone");
+        await VisitAsync($"/tenders/{tender.Id}/respond");
         await Page.Locator($"#Document-{tender.Document}").SetInputFilesAsync(new FilePayload { Name = "method.pdf", MimeType = "application/pdf", Buffer = ProviderTestData.MinimalPdf("Method") });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Your draft is saved");

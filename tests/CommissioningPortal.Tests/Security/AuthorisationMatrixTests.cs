@@ -181,6 +181,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/tendering/{id:guid}/clarifications", "/tendering/{opportunity}/clarifications", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/tendering/{id:guid}/responses", "/tendering/{opportunity}/responses", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/tendering/{id:guid}/responses/{responseId:guid}", "/tendering/{opportunity}/responses/{response}", "LDDDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/tenders/{id:guid}/consortium", "/tenders/{opportunity}/consortium", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
         new("/tenders/{id:guid}/questions", "/tenders/{opportunity}/questions", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
         new("/tenders/{id:guid}/respond", "/tenders/{opportunity}/respond", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
         new("/tasks/{id:guid?}/{handler?}", "/tasks", "LAAAAAAAAAAAAA", "LBBBBBBBBBBBBB"),

@@ -293,6 +293,32 @@ public abstract class SealedResponseTests(PortalFactory portal) : PortalTestBase
     }
 
     [Fact]
+    public async Task A_consortium_lead_cannot_submit_until_each_invited_member_has_confirmed()
+    {
+        var word = Guid.NewGuid().ToString("N")[..8];
+        var tender = await Portal.NewTenderAsync(word);
+        var (leadEmail, _) = await Portal.NewProviderAsync(ProviderKind.RegisteredOrganisation, $"Lead {word}");
+        var (memberEmail, memberId) = await Portal.NewProviderAsync(ProviderKind.MicroProvider, $"Member {word}");
+        using var lead = await Portal.SignedInProviderAsync(leadEmail);
+        var page = await lead.GetPageAsync($"/tenders/{tender.OpportunityId}/consortium");
+        var none = await lead.SubmitAsync(page, new Dictionary<string, string> { ["MemberProviderId"] = "" }, "form[action$='handler=invite']");
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("Choose the provider to invite from the list.", await none.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitAsync(page, new Dictionary<string, string> { ["MemberProviderId"] = memberId.ToString() }, "form[action$='handler=invite']")).StatusCode);
+        Assert.Single(await Portal.MailAsync(memberEmail, "tender-consortium-invitation"));
+
+        var waiting = await PostResponseAsync(lead, tender, "submit", FullAnswers(tender), Pdf);
+        Assert.Equal(HttpStatusCode.BadRequest, waiting.StatusCode);
+        Assert.Contains($"Your consortium is waiting for Member {word} to confirm.", await waiting.Content.ReadAsStringAsync(Ct));
+
+        using var member = await Portal.SignedInProviderAsync(memberEmail);
+        var invited = await member.GetPageAsync($"/tenders/{tender.OpportunityId}/consortium");
+        Assert.Contains($"Lead {word} invited you", invited.Text);
+        Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitAsync(invited, new Dictionary<string, string>(), "form[action*='handler=confirm']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostResponseAsync(lead, tender, "submit", FullAnswers(tender), Pdf)).StatusCode);
+    }
+
+    [Fact]
     public async Task Nothing_but_the_seal_reads_past_the_query_filters()
     {
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src"));

@@ -42,6 +42,13 @@ public sealed class SaveResponse(PortalDbContext db, ResponseForms forms, Tender
         if (input.Submit)
         {
             var problems = form.SubmitProblems(answers, prices);
+            if (form.Response is { } existing)
+            {
+                var waiting = await (from m in db.ConsortiumMembers join p in db.Providers on m.ProviderId equals p.Id
+                                     where m.ResponseId == existing.Id && m.ConfirmedAt == null select p.Name).ToListAsync(ct);
+                if (waiting.Count > 0)
+                    problems.Add(new FieldError(FieldError.Form, $"Your consortium is waiting for {string.Join(", ", waiting)} to confirm. Ask them to confirm, then submit."));
+            }
             if (await db.ResponseOpenings.AnyAsync(o => o.OpportunityId == input.OpportunityId && o.FirstOpenedAt != null, ct))
                 problems.Insert(0, new FieldError(FieldError.Form, TenderResponse.DeadlinePassed(deadline)));
             if (problems.Count > 0) return UseCaseResult<TenderResponse>.Invalid(problems);

@@ -19,6 +19,7 @@ public static class TenderingFeature
         builder.Services.AddScoped<AnswerQuestion>();
         builder.Services.AddScoped<OpenResponses>();
         builder.Services.AddScoped<ResponseReading>();
+        builder.Services.AddScoped<ConsortiumInvitations>();
         return builder.AddNavigation(new NavigationItem("/tendering", "Tenders", 26) { Policy = Policies.Commissioner });
     }
 }

@@ -1333,6 +1333,36 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsortiumMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InvitedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsortiumMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsortiumMembers_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ConsortiumMembers_TenderResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "TenderResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TenderAnswers",
                 columns: table => new
                 {
@@ -1625,6 +1655,17 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "IX_Clarifications_ProviderId",
                 table: "Clarifications",
                 column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsortiumMembers_ProviderId_OpportunityId",
+                table: "ConsortiumMembers",
+                columns: new[] { "ProviderId", "OpportunityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsortiumMembers_ResponseId_ProviderId",
+                table: "ConsortiumMembers",
+                columns: new[] { "ResponseId", "ProviderId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContentPageRevisions_PageId_Number",
@@ -2058,6 +2099,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Clarifications");
+
+            migrationBuilder.DropTable(
+                name: "ConsortiumMembers");
 
             migrationBuilder.DropTable(
                 name: "ContentPageRevisions");
