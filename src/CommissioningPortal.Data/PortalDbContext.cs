@@ -58,6 +58,20 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CommissioningPortal.Domain.Opportunities.Opportunity> Opportunities => Set<CommissioningPortal.Domain.Opportunities.Opportunity>();
     public DbSet<CommissioningPortal.Domain.Opportunities.OpportunityLot> OpportunityLots => Set<CommissioningPortal.Domain.Opportunities.OpportunityLot>();
     public DbSet<CommissioningPortal.Domain.Opportunities.OpportunityChange> OpportunityChanges => Set<CommissioningPortal.Domain.Opportunities.OpportunityChange>();
+    public DbSet<CommissioningPortal.Domain.Tendering.Questionnaire> Questionnaires => Set<CommissioningPortal.Domain.Tendering.Questionnaire>();
+    public DbSet<CommissioningPortal.Domain.Tendering.TenderResponse> TenderResponses => Set<CommissioningPortal.Domain.Tendering.TenderResponse>();
+    public DbSet<CommissioningPortal.Domain.Tendering.ResponseOpening> ResponseOpenings => Set<CommissioningPortal.Domain.Tendering.ResponseOpening>();
+    public DbSet<CommissioningPortal.Domain.Tendering.Clarification> Clarifications => Set<CommissioningPortal.Domain.Tendering.Clarification>();
+    public DbSet<CommissioningPortal.Domain.Tendering.ConsortiumMember> ConsortiumMembers => Set<CommissioningPortal.Domain.Tendering.ConsortiumMember>();
+
+    /// <summary>Sealed: empty until the responses are opened (<see cref="SealedResponses"/>, ADR 0019).</summary>
+    public DbSet<CommissioningPortal.Domain.Tendering.TenderAnswer> TenderAnswers => Set<CommissioningPortal.Domain.Tendering.TenderAnswer>();
+
+    /// <summary>Sealed: empty until the responses are opened (<see cref="SealedResponses"/>, ADR 0019).</summary>
+    public DbSet<CommissioningPortal.Domain.Tendering.TenderPrice> TenderPrices => Set<CommissioningPortal.Domain.Tendering.TenderPrice>();
+
+    /// <summary>Sealed: empty until the responses are opened (<see cref="SealedResponses"/>, ADR 0019).</summary>
+    public DbSet<CommissioningPortal.Domain.Tendering.TenderDocument> TenderDocuments => Set<CommissioningPortal.Domain.Tendering.TenderDocument>();
     public DbSet<CommissioningPortal.Domain.Partnerships.AllianceMember> AllianceMembers => Set<CommissioningPortal.Domain.Partnerships.AllianceMember>();
     public DbSet<CommissioningPortal.Domain.Partnerships.AllianceDecision> AllianceDecisions => Set<CommissioningPortal.Domain.Partnerships.AllianceDecision>();
     public DbSet<CommissioningPortal.Domain.Partnerships.PartnershipEvidence> PartnershipEvidence => Set<CommissioningPortal.Domain.Partnerships.PartnershipEvidence>();
@@ -78,6 +92,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        SealedResponses.Apply(builder, this);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
         {

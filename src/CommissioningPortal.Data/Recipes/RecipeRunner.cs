@@ -7,6 +7,7 @@ using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Opportunities;
 using CommissioningPortal.Domain.Reference;
 using CommissioningPortal.Domain.Tenancy;
+using CommissioningPortal.Domain.Tendering;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,7 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
         "services" => ServicesAsync(step, ct),
         "frameworks" => FrameworksAsync(step, ct),
         "opportunities" => OpportunitiesAsync(step, ct),
+        "tendering" => TenderingAsync(step, ct),
         "roles" => RolesAsync(),
         "users" => UsersAsync(step, ct),
         "contentPages" => ContentPagesAsync(step, ct),
@@ -289,6 +291,48 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
         }
     }
 
+    /// <summary>
+    /// A questionnaire for a published opportunity, and questions providers asked with their answers for everyone: a tender
+    /// open for responses. Checked by the domain like a commissioner's input; skipped when the opportunity has one already.
+    /// </summary>
+    private async Task TenderingAsync(RecipeStep step, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var item in step.Tenders ?? [])
+        {
+            var authority = await db.Authorities.FirstOrDefaultAsync(a => a.Code == item.Authority, ct)
+                            ?? throw new RecipeException($"Tender '{item.Opportunity}': no authority '{item.Authority}'.");
+            var opportunity = await db.Opportunities.Include(o => o.Lots).FirstOrDefaultAsync(o => o.AuthorityId == authority.Id && o.Title == item.Opportunity, ct)
+                              ?? throw new RecipeException($"Tender '{item.Opportunity}': no such opportunity of '{item.Authority}'.");
+            if (await db.Questionnaires.AnyAsync(q => q.OpportunityId == opportunity.Id, ct)) continue;
+            var questionnaire = Questionnaire.For(opportunity.Id, authority.Id);
+            questionnaire.SetShortFormThreshold(item.ShortFormBelow is { } below ? (long)Math.Round(below * 100m) : null);
+            foreach (var section in item.Sections ?? [])
+            {
+                var s = questionnaire.AddSection(section.Title);
+                foreach (var q in section.Questions ?? [])
+                    questionnaire.AddQuestion(s.Id, q.Kind, q.Text, q.Guidance, q.WordLimit, q.Weight, q.ScaleMax, q.ProvedBy, q.InShortForm);
+            }
+            foreach (var price in item.Prices ?? [])
+            {
+                Guid? lotId = price.Lot is { } lotTitle
+                    ? opportunity.Lots.FirstOrDefault(l => l.Title == lotTitle)?.Id ?? throw new RecipeException($"Tender '{item.Opportunity}': no lot '{lotTitle}'.")
+                    : null;
+                questionnaire.AddPriceLine(lotId, price.Description, price.Unit);
+            }
+            foreach (var document in item.Documents ?? []) questionnaire.AddDocument(document.Title, document.Guidance, document.InShortForm);
+            db.Questionnaires.Add(questionnaire);
+            foreach (var c in item.Clarifications ?? [])
+            {
+                var provider = await ProviderNamedAsync(c.Provider, ct);
+                var asker = await db.Users.Where(u => u.ProviderId == provider.Id).Select(u => u.Id).FirstOrDefaultAsync(ct) ?? "demo";
+                var clarification = Clarification.Ask(opportunity.Id, authority.Id, provider.Id, asker, c.Question, now, opportunity.ClarificationDeadline, opportunity.SubmissionDeadline);
+                if (c.Answer is { } answer) clarification.AnswerToAll(c.PublishedQuestion, answer, now, "Demo commissioner");
+                db.Clarifications.Add(clarification);
+            }
+        }
+    }
+
     private async Task RolesAsync()
     {
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
@@ -380,7 +424,24 @@ public sealed record RecipeStep(
     List<RecipePassportItem>? Items = null,
     List<RecipeService>? Services = null,
     List<RecipeFramework>? Frameworks = null,
-    List<RecipeOpportunity>? Opportunities = null);
+    List<RecipeOpportunity>? Opportunities = null,
+    List<RecipeTender>? Tenders = null);
+
+public sealed record RecipeTender(
+    string Authority, string Opportunity, decimal? ShortFormBelow = null, List<RecipeSection>? Sections = null, List<RecipePriceLine>? Prices = null,
+    List<RecipeRequiredDocument>? Documents = null, List<RecipeClarification>? Clarifications = null);
+
+public sealed record RecipeSection(string Title, List<RecipeQuestion>? Questions = null);
+
+public sealed record RecipeQuestion(
+    string Text, QuestionKind Kind = QuestionKind.Scored, string? Guidance = null, int? WordLimit = null, int Weight = 0, int ScaleMax = 4,
+    PassportItemKind? ProvedBy = null, bool InShortForm = false);
+
+public sealed record RecipePriceLine(string Description, PriceUnit Unit, string? Lot = null);
+
+public sealed record RecipeRequiredDocument(string Title, string? Guidance = null, bool InShortForm = false);
+
+public sealed record RecipeClarification(string Provider, string Question, string? Answer = null, string? PublishedQuestion = null);
 
 public sealed record RecipeOpportunity(
     string Authority, OpportunityKind Kind, string Title, string Summary, int SubmissionInDays,

@@ -19,6 +19,7 @@ using CommissioningPortal.Web.Features.ProviderOnboarding;
 using CommissioningPortal.Web.Features.Providers;
 using CommissioningPortal.Web.Features.Tasks;
 using CommissioningPortal.Web.Features.Templates;
+using CommissioningPortal.Web.Features.Tendering;
 using CommissioningPortal.Web.Features.Verification;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
@@ -138,6 +139,7 @@ public static class PortalApplication
         builder.AddVerificationFeature();
         builder.AddFrameworksFeature();
         builder.AddOpportunitiesFeature();
+        builder.AddTenderingFeature();
         builder.AddTemplatesFeature();
         builder.AddProviderOnboardingFeature();
         builder.AddProvidersFeature();
@@ -192,6 +194,7 @@ public static class PortalApplication
         app.MapContentFeature();
         app.MapOpenReferralFeature();
         app.MapProviderOnboardingFeature();
+        app.MapTenderingApi();
         return app;
     }
 

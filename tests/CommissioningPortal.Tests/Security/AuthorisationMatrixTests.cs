@@ -118,6 +118,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/api/openreferral/taxonomies/{id}", "/api/openreferral/taxonomies/{taxonomy}", "AAAAAAAAAAAAAA", "--------------"),
         new("/api/openreferral/taxonomy_terms", "/api/openreferral/taxonomy_terms", "AAAAAAAAAAAAAA", "--------------"),
         new("/api/openreferral/taxonomy_terms/{id}", "/api/openreferral/taxonomy_terms/{term}", "AAAAAAAAAAAAAA", "--------------"),
+        // Tendering (ADR 0019): the opportunity's own commissioners only (never Ardbrae, never the administrator); sealed content is empty until opened.
+        new("/api/tendering/{id:guid}/responses", "/api/tendering/{opportunity}/responses", "LADDDDDDDDDDDD", "--------------"),
         new("/api/{documentName}/openapi.json", "/api/openreferral/openapi.json", "AAAAAAAAAAAAAA", "--------------"),
         new("/authority", "/authority", "LAAAAAAAADDDDA", "LBBBBBBBBBBBBB"),
         new("/authority/{authority}", "/authority/glenmore", "LAAADDDDDDDDDA", "LBBBDDDDDDDDDB"),
@@ -172,6 +174,16 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/provider/services/edit/{id:guid?}", "/provider/services/edit/{service}", "LDDDDDDDDADDDD", "LDDDDDDDDBBDDD"),
         new("/robots.txt", "/robots.txt", "AAAAAAAAAAAAAA", "--------------"),
         new("/sitemap.xml", "/sitemap.xml", "AAAAAAAAAAAAAA", "--------------"),
+        // Tendering: each opportunity's workspace, questions and responses are its authority's commissioners' only; one response is
+        // not found for anyone while sealed (ADR 0019). Providers ask questions and respond; nobody else does.
+        new("/tendering", "/tendering", "LADDDADDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/tendering/{id:guid}", "/tendering/{opportunity}", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/tendering/{id:guid}/clarifications", "/tendering/{opportunity}/clarifications", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/tendering/{id:guid}/responses", "/tendering/{opportunity}/responses", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/tendering/{id:guid}/responses/{responseId:guid}", "/tendering/{opportunity}/responses/{response}", "LDDDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/tenders/{id:guid}/consortium", "/tenders/{opportunity}/consortium", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
+        new("/tenders/{id:guid}/questions", "/tenders/{opportunity}/questions", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
+        new("/tenders/{id:guid}/respond", "/tenders/{opportunity}/respond", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
         new("/tasks/{id:guid?}/{handler?}", "/tasks", "LAAAAAAAAAAAAA", "LBBBBBBBBBBBBB"),
         // Verifying passports is national: any authority's commissioner, and administrators.
         new("/verification", "/verification", "LADDDADDDDDDDA", "LBDDDBDDDDDDDB"),
@@ -377,6 +389,13 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
             }, now, "matrix test");
             opportunity.Publish(now, "matrix test");
             db.Opportunities.Add(opportunity);
+            // Tendering: a questionnaire, and Bright Steps's response, submitted and sealed (its page is a 404 to everyone until opened).
+            var questionnaire = CommissioningPortal.Domain.Tendering.Questionnaire.For(opportunity.Id, glenmore);
+            questionnaire.AddSection("Quality");
+            db.Questionnaires.Add(questionnaire);
+            var tenderResponse = CommissioningPortal.Domain.Tendering.TenderResponse.Start(opportunity.Id, brightSteps, false, now, opportunity.SubmissionDeadline);
+            tenderResponse.Submit(now, opportunity.SubmissionDeadline, false, new string('0', 64));
+            db.TenderResponses.Add(tenderResponse);
             var template = ContractTemplate.DraftFor([], glenmore, CommissioningPortal.Web.Features.Agreements.AgreementService.TemplateKind, "# Agreement\n\n[signatures]\n", "matrix test", portal.Clock.GetUtcNow(), out _);
             db.ContractTemplates.Add(template);
             await db.SaveChangesAsync(Ct);
@@ -399,6 +418,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
                 ["task"] = (task ?? Guid.NewGuid()).ToString(),
                 ["template"] = template.Id.ToString(),
                 ["opportunity"] = opportunity.Id.ToString(),
+                ["response"] = tenderResponse.Id.ToString(),
             };
         });
     }

@@ -736,6 +736,42 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Clarifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AskedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Question = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AskedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Visibility = table.Column<int>(type: "integer", nullable: false),
+                    PublishedQuestion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Answer = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    PrivateReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Clarifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Clarifications_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Clarifications_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpportunityChanges",
                 columns: table => new
                 {
@@ -776,6 +812,85 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         principalTable: "Opportunities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Questionnaires",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShortFormBelowPence = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Questionnaires", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Questionnaires_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResponseOpenings",
+                columns: table => new
+                {
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstOpenedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    FirstOpenedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    FirstOpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SecondOpenedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    SecondOpenedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SecondOpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResponseOpenings", x => x.OpportunityId);
+                    table.ForeignKey(
+                        name: "FK_ResponseOpenings_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenderResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ShortForm = table.Column<bool>(type: "boolean", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReceiptSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenderResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TenderResponses_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TenderResponses_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1126,6 +1241,195 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PriceLine",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    LotId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Unit = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceLine", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PriceLine_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionnaireSection",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionnaireSection", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireSection_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequiredDocument",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Guidance = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    InShortForm = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequiredDocument", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequiredDocument_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenderQuestion",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Guidance = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    WordLimit = table.Column<int>(type: "integer", nullable: true),
+                    Weight = table.Column<int>(type: "integer", nullable: false),
+                    ScaleMax = table.Column<int>(type: "integer", nullable: false),
+                    ProvedBy = table.Column<int>(type: "integer", nullable: true),
+                    InShortForm = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenderQuestion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TenderQuestion_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsortiumMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InvitedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsortiumMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsortiumMembers_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ConsortiumMembers_TenderResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "TenderResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenderAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenderAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TenderAnswers_TenderResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "TenderResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenderDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequiredDocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenderDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TenderDocuments_TenderResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "TenderResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenderPrices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PriceLineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountPence = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenderPrices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TenderPrices_TenderResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "TenderResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IsfAgreementVersions",
                 columns: table => new
                 {
@@ -1343,6 +1647,27 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Clarifications_OpportunityId_AskedAt",
+                table: "Clarifications",
+                columns: new[] { "OpportunityId", "AskedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clarifications_ProviderId",
+                table: "Clarifications",
+                column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsortiumMembers_ProviderId_OpportunityId",
+                table: "ConsortiumMembers",
+                columns: new[] { "ProviderId", "OpportunityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsortiumMembers_ResponseId_ProviderId",
+                table: "ConsortiumMembers",
+                columns: new[] { "ResponseId", "ProviderId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ContentPageRevisions_PageId_Number",
                 table: "ContentPageRevisions",
                 columns: new[] { "PageId", "Number" },
@@ -1527,6 +1852,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 columns: new[] { "Status", "ExpiresOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PriceLine_QuestionnaireId",
+                table: "PriceLine",
+                column: "QuestionnaireId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProviderCorrections_ProviderId_Status_CreatedAt",
                 table: "ProviderCorrections",
                 columns: new[] { "ProviderId", "Status", "CreatedAt" });
@@ -1565,10 +1895,26 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 column: "Name");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Questionnaires_OpportunityId",
+                table: "Questionnaires",
+                column: "OpportunityId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireSection_QuestionnaireId",
+                table: "QuestionnaireSection",
+                column: "QuestionnaireId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReferenceTerms_Scheme_Code",
                 table: "ReferenceTerms",
                 columns: new[] { "Scheme", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequiredDocument_QuestionnaireId",
+                table: "RequiredDocument",
+                column: "QuestionnaireId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceAreas_AuthorityId",
@@ -1630,6 +1976,54 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "IX_SupportedPeople_UserId",
                 table: "SupportedPeople",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderAnswers_OpportunityId",
+                table: "TenderAnswers",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderAnswers_ResponseId_QuestionId",
+                table: "TenderAnswers",
+                columns: new[] { "ResponseId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderDocuments_OpportunityId",
+                table: "TenderDocuments",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderDocuments_ResponseId_RequiredDocumentId",
+                table: "TenderDocuments",
+                columns: new[] { "ResponseId", "RequiredDocumentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderPrices_OpportunityId",
+                table: "TenderPrices",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderPrices_ResponseId_PriceLineId",
+                table: "TenderPrices",
+                columns: new[] { "ResponseId", "PriceLineId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderQuestion_QuestionnaireId",
+                table: "TenderQuestion",
+                column: "QuestionnaireId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderResponses_OpportunityId_ProviderId",
+                table: "TenderResponses",
+                columns: new[] { "OpportunityId", "ProviderId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderResponses_ProviderId",
+                table: "TenderResponses",
+                column: "ProviderId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowHistory_InstanceId_Sequence",
@@ -1704,6 +2098,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Clarifications");
+
+            migrationBuilder.DropTable(
+                name: "ConsortiumMembers");
+
+            migrationBuilder.DropTable(
                 name: "ContentPageRevisions");
 
             migrationBuilder.DropTable(
@@ -1743,6 +2143,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PassportItems");
 
             migrationBuilder.DropTable(
+                name: "PriceLine");
+
+            migrationBuilder.DropTable(
                 name: "ProviderCorrections");
 
             migrationBuilder.DropTable(
@@ -1752,7 +2155,16 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ProviderRegistrationItems");
 
             migrationBuilder.DropTable(
+                name: "QuestionnaireSection");
+
+            migrationBuilder.DropTable(
                 name: "ReferenceTerms");
+
+            migrationBuilder.DropTable(
+                name: "RequiredDocument");
+
+            migrationBuilder.DropTable(
+                name: "ResponseOpenings");
 
             migrationBuilder.DropTable(
                 name: "ServiceAreas");
@@ -1765,6 +2177,18 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ShortlistEntries");
+
+            migrationBuilder.DropTable(
+                name: "TenderAnswers");
+
+            migrationBuilder.DropTable(
+                name: "TenderDocuments");
+
+            migrationBuilder.DropTable(
+                name: "TenderPrices");
+
+            migrationBuilder.DropTable(
+                name: "TenderQuestion");
 
             migrationBuilder.DropTable(
                 name: "WorkflowHistory");
@@ -1797,9 +2221,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "Lots");
 
             migrationBuilder.DropTable(
-                name: "Opportunities");
-
-            migrationBuilder.DropTable(
                 name: "ProviderRegistrations");
 
             migrationBuilder.DropTable(
@@ -1807,6 +2228,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Services");
+
+            migrationBuilder.DropTable(
+                name: "TenderResponses");
+
+            migrationBuilder.DropTable(
+                name: "Questionnaires");
 
             migrationBuilder.DropTable(
                 name: "WorkflowInstances");
@@ -1819,6 +2246,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Opportunities");
 
             migrationBuilder.DropTable(
                 name: "SupportedPeople");

@@ -734,6 +734,42 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Clarifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AskedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Question = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    AskedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Visibility = table.Column<int>(type: "int", nullable: false),
+                    PublishedQuestion = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Answer = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    PrivateReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Clarifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Clarifications_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Clarifications_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpportunityChanges",
                 columns: table => new
                 {
@@ -774,6 +810,85 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         principalTable: "Opportunities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Questionnaires",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ShortFormBelowPence = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Questionnaires", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Questionnaires_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResponseOpenings",
+                columns: table => new
+                {
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FirstOpenedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    FirstOpenedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    FirstOpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SecondOpenedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    SecondOpenedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    SecondOpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResponseOpenings", x => x.OpportunityId);
+                    table.ForeignKey(
+                        name: "FK_ResponseOpenings_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenderResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ShortForm = table.Column<bool>(type: "bit", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReceiptSha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenderResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TenderResponses_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TenderResponses_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1124,6 +1239,195 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PriceLine",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Unit = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceLine", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PriceLine_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionnaireSection",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionnaireSection", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuestionnaireSection_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequiredDocument",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Guidance = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    InShortForm = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequiredDocument", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequiredDocument_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenderQuestion",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SectionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Guidance = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    WordLimit = table.Column<int>(type: "int", nullable: true),
+                    Weight = table.Column<int>(type: "int", nullable: false),
+                    ScaleMax = table.Column<int>(type: "int", nullable: false),
+                    ProvedBy = table.Column<int>(type: "int", nullable: true),
+                    InShortForm = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenderQuestion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TenderQuestion_Questionnaires_QuestionnaireId",
+                        column: x => x.QuestionnaireId,
+                        principalTable: "Questionnaires",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsortiumMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    InvitedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsortiumMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsortiumMembers_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ConsortiumMembers_TenderResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "TenderResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenderAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenderAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TenderAnswers_TenderResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "TenderResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenderDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequiredDocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenderDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TenderDocuments_TenderResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "TenderResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenderPrices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PriceLineId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AmountPence = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenderPrices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TenderPrices_TenderResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "TenderResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IsfAgreementVersions",
                 columns: table => new
                 {
@@ -1343,6 +1647,27 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Clarifications_OpportunityId_AskedAt",
+                table: "Clarifications",
+                columns: new[] { "OpportunityId", "AskedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clarifications_ProviderId",
+                table: "Clarifications",
+                column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsortiumMembers_ProviderId_OpportunityId",
+                table: "ConsortiumMembers",
+                columns: new[] { "ProviderId", "OpportunityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsortiumMembers_ResponseId_ProviderId",
+                table: "ConsortiumMembers",
+                columns: new[] { "ResponseId", "ProviderId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ContentPageRevisions_PageId_Number",
                 table: "ContentPageRevisions",
                 columns: new[] { "PageId", "Number" },
@@ -1528,6 +1853,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 columns: new[] { "Status", "ExpiresOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PriceLine_QuestionnaireId",
+                table: "PriceLine",
+                column: "QuestionnaireId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProviderCorrections_ProviderId_Status_CreatedAt",
                 table: "ProviderCorrections",
                 columns: new[] { "ProviderId", "Status", "CreatedAt" });
@@ -1566,10 +1896,26 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 column: "Name");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Questionnaires_OpportunityId",
+                table: "Questionnaires",
+                column: "OpportunityId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionnaireSection_QuestionnaireId",
+                table: "QuestionnaireSection",
+                column: "QuestionnaireId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReferenceTerms_Scheme_Code",
                 table: "ReferenceTerms",
                 columns: new[] { "Scheme", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequiredDocument_QuestionnaireId",
+                table: "RequiredDocument",
+                column: "QuestionnaireId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceAreas_AuthorityId",
@@ -1631,6 +1977,54 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "IX_SupportedPeople_UserId",
                 table: "SupportedPeople",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderAnswers_OpportunityId",
+                table: "TenderAnswers",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderAnswers_ResponseId_QuestionId",
+                table: "TenderAnswers",
+                columns: new[] { "ResponseId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderDocuments_OpportunityId",
+                table: "TenderDocuments",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderDocuments_ResponseId_RequiredDocumentId",
+                table: "TenderDocuments",
+                columns: new[] { "ResponseId", "RequiredDocumentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderPrices_OpportunityId",
+                table: "TenderPrices",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderPrices_ResponseId_PriceLineId",
+                table: "TenderPrices",
+                columns: new[] { "ResponseId", "PriceLineId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderQuestion_QuestionnaireId",
+                table: "TenderQuestion",
+                column: "QuestionnaireId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderResponses_OpportunityId_ProviderId",
+                table: "TenderResponses",
+                columns: new[] { "OpportunityId", "ProviderId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenderResponses_ProviderId",
+                table: "TenderResponses",
+                column: "ProviderId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowHistory_InstanceId_Sequence",
@@ -1706,6 +2100,12 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Clarifications");
+
+            migrationBuilder.DropTable(
+                name: "ConsortiumMembers");
+
+            migrationBuilder.DropTable(
                 name: "ContentPageRevisions");
 
             migrationBuilder.DropTable(
@@ -1745,6 +2145,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "PassportItems");
 
             migrationBuilder.DropTable(
+                name: "PriceLine");
+
+            migrationBuilder.DropTable(
                 name: "ProviderCorrections");
 
             migrationBuilder.DropTable(
@@ -1754,7 +2157,16 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "ProviderRegistrationItems");
 
             migrationBuilder.DropTable(
+                name: "QuestionnaireSection");
+
+            migrationBuilder.DropTable(
                 name: "ReferenceTerms");
+
+            migrationBuilder.DropTable(
+                name: "RequiredDocument");
+
+            migrationBuilder.DropTable(
+                name: "ResponseOpenings");
 
             migrationBuilder.DropTable(
                 name: "ServiceAreas");
@@ -1767,6 +2179,18 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "ShortlistEntries");
+
+            migrationBuilder.DropTable(
+                name: "TenderAnswers");
+
+            migrationBuilder.DropTable(
+                name: "TenderDocuments");
+
+            migrationBuilder.DropTable(
+                name: "TenderPrices");
+
+            migrationBuilder.DropTable(
+                name: "TenderQuestion");
 
             migrationBuilder.DropTable(
                 name: "WorkflowHistory");
@@ -1799,9 +2223,6 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "Lots");
 
             migrationBuilder.DropTable(
-                name: "Opportunities");
-
-            migrationBuilder.DropTable(
                 name: "ProviderRegistrations");
 
             migrationBuilder.DropTable(
@@ -1809,6 +2230,12 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Services");
+
+            migrationBuilder.DropTable(
+                name: "TenderResponses");
+
+            migrationBuilder.DropTable(
+                name: "Questionnaires");
 
             migrationBuilder.DropTable(
                 name: "WorkflowInstances");
@@ -1821,6 +2248,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Opportunities");
 
             migrationBuilder.DropTable(
                 name: "SupportedPeople");
