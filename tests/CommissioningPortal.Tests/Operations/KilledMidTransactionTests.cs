@@ -86,7 +86,7 @@ public sealed class KilledMidTransactionTests : IAsyncLifetime
         if (waiting is null)
         {
             await using var locks = new NpgsqlCommand("SELECT string_agg(l.locktype || ':' || coalesce(l.relation::regclass::text, '') || ':' || l.mode || ':' || l.granted || ':' || coalesce(a.backend_xid::text, '-') || ':' || left(coalesce(a.query, ''), 80), E'\\n') FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE a.datname = current_database()", watcher);
-            var done = saving.IsCompleted ? (saving.IsCompletedSuccessfully ? ((int)saving.Result.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : saving.Exception?.Message) : "still waiting";
+            var done = saving.IsCompleted ? (saving.IsCompletedSuccessfully ? ((int)(await saving).StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : saving.Exception?.Message) : "still waiting";
             Assert.Fail($"the portal's save never reached the rates table with a transaction open; the save: {done}; locks:\n{await locks.ExecuteScalarAsync(Ct)}\nthe portal said:\n{node.Log[^Math.Min(6000, node.Log.Length)..]}");
         }
 
