@@ -23,13 +23,15 @@ internal static class LoadRun
             $"{result} cpu_ms_per_req={(self.TotalProcessorTime - cpu).TotalMilliseconds / requests:0.000} kb_per_req={(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / requests:0.0} gc_pause_ms={(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} gen0={GC.CollectionCount(0) - gcs}");
     }
 
-    private static string RunWrk(string url, int connections, int seconds)
+    /// <summary>wrk's RESULT line: <paramref name="script"/> (beside the binary) prints it; <paramref name="environment"/> reaches the script.</summary>
+    public static string RunWrk(string url, int connections, int seconds, string script = "directory.lua", IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", Path.Combine(AppContext.BaseDirectory, "directory.lua"), url])
+        var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", Path.Combine(AppContext.BaseDirectory, script), url])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start: install it (apt-get install wrk).");
         var output = wrk.StandardOutput.ReadToEnd();
         wrk.WaitForExit();

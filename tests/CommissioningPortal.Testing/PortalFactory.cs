@@ -22,6 +22,14 @@ public class PortalFactory : WebApplicationFactory<Program>, Xunit.IAsyncLifetim
 
     private readonly Dictionary<string, string?> _settings;
 
+    /// <summary>Settings that stop the background work (outbox dispatch, workflow timers, passport expiry), for tests that watch the database alone.</summary>
+    public static IReadOnlyDictionary<string, string?> QuietBackground { get; } = new Dictionary<string, string?>
+    {
+        ["Email:DispatcherEnabled"] = "false",
+        ["Workflows:TimersEnabled"] = "false",
+        ["Passport:ExpiryJobEnabled"] = "false",
+    };
+
     public PortalFactory(DatabaseKind kind, IDictionary<string, string?>? settings = null)
         : this(kind, settings, httpsCertificate: null)
     {
@@ -60,6 +68,10 @@ public class PortalFactory : WebApplicationFactory<Program>, Xunit.IAsyncLifetim
     public System.Security.Cryptography.X509Certificates.X509Certificate2? HttpsCertificate { get; }
 
     public DatabaseKind Kind { get; }
+
+    /// <summary>The configuration this portal runs with (a portal started as a process of its own is given the same).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     public string Folder { get; }
     public string MailFolder { get; }
     public string ConnectionString { get; }

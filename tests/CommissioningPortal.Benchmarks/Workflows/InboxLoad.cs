@@ -48,18 +48,6 @@ internal static class InboxLoad
         }
     }
 
-    private static string Wrk(string url, string cookie, int connections, int seconds)
-    {
-        var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", Path.Combine(AppContext.BaseDirectory, "inbox.lua"), url])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["PORTAL_COOKIE"] = cookie;
-        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start: install it (apt-get install wrk).");
-        var output = wrk.StandardOutput.ReadToEnd();
-        wrk.WaitForExit();
-        return output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))?[7..]
-               ?? throw new InvalidOperationException("wrk gave no result:\n" + output + wrk.StandardError.ReadToEnd());
-    }
+    private static string Wrk(string url, string cookie, int connections, int seconds) =>
+        LoadRun.RunWrk(url, connections, seconds, "inbox.lua", new Dictionary<string, string> { ["PORTAL_COOKIE"] = cookie });
 }

@@ -29,12 +29,7 @@ public sealed class KilledMidTransactionTests : IAsyncLifetime
     {
         if (!PortalFactory.PostgresAvailable)
             Assert.Skip($"Needs PostgreSQL ({PortalFactory.PostgresVariable}; ./test.sh starts one): SQLite takes its write lock before the first write, so it cannot be stopped half-way.");
-        _portal = new PortalFactory(DatabaseKind.PostgreSql, new Dictionary<string, string?>
-        {
-            ["Email:DispatcherEnabled"] = "false",
-            ["Workflows:TimersEnabled"] = "false",
-            ["Passport:ExpiryJobEnabled"] = "false",
-        });
+        _portal = new PortalFactory(DatabaseKind.PostgreSql, new Dictionary<string, string?>(PortalFactory.QuietBackground));
         _portal.EnsureStarted();
         return ValueTask.CompletedTask;
     }
@@ -162,22 +157,10 @@ public sealed class PortalProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["Database__Provider"] = portal.Kind.ToString(),
-            ["Database__ConnectionString"] = portal.ConnectionString,
-            ["Email__MailFolder"] = portal.MailFolder,
-            ["Email__DispatcherEnabled"] = "false",
-            ["Workflows__TimersEnabled"] = "false",
-            ["Passport__ExpiryJobEnabled"] = "false",
-            ["Storage__EvidencePath"] = Path.Combine(portal.Folder, "evidence"),
-            ["Portal__SeedDemo"] = "true",
-            ["Portal__PrintDemoLogins"] = "false",
-            ["RateLimiting__SignInPermitsPerMinute"] = "10000",
-        };
-        foreach (var (key, value) in settings) info.Environment[key] = value;
+        // The test portal's own configuration, as environment variables, so both run alike on the same database and folders.
+        foreach (var (key, value) in portal.Settings) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         var process = Process.Start(info)!;
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, e) => { if (e.Data is { } line) log.Enqueue(line); };

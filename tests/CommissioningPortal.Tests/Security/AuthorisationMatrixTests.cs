@@ -29,12 +29,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly PortalFactory _portal = new(DatabaseKind.Sqlite, new Dictionary<string, string?>
-    {
-        ["Email:DispatcherEnabled"] = "false",
-        ["Workflows:TimersEnabled"] = "false",
-        ["Passport:ExpiryJobEnabled"] = "false",
-    });
+    private readonly PortalFactory _portal = new(DatabaseKind.Sqlite, new Dictionary<string, string?>(PortalFactory.QuietBackground));
 
     public ValueTask InitializeAsync()
     {

@@ -23,13 +23,7 @@ public sealed class HostileInputTests : IAsyncLifetime
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private const string Marker = "hostile_";
 
-    private readonly PortalFactory _portal = new(DatabaseKind.Sqlite, new Dictionary<string, string?>
-    {
-        // Nothing but the requests themselves may write while the test compares the database before and after.
-        ["Email:DispatcherEnabled"] = "false",
-        ["Workflows:TimersEnabled"] = "false",
-        ["Passport:ExpiryJobEnabled"] = "false",
-    });
+    private readonly PortalFactory _portal = new(DatabaseKind.Sqlite, new Dictionary<string, string?>(PortalFactory.QuietBackground)); // nothing but the requests writes
 
     public ValueTask InitializeAsync()
     {
