@@ -111,6 +111,7 @@ public static class PortalApplication
             messages.SetValueIsInvalidAccessor(value => $"'{value}' is not valid here");
         });
         services.AddProblemDetails();
+        services.AddExceptionHandler<PortalExceptionHandler>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -171,7 +172,14 @@ public static class PortalApplication
     public static WebApplication MapPortal(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler(static error => error.Run(WriteErrorAsync));
+        // The API gets problem details and a database outage the 503 page (both written here); any other error re-runs
+        // the friendly /error page in place, answering with the error's own status (a 500 stays a 500, not a redirect).
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = StatusFor,
+            CreateScopeForErrors = true,
+        });
         app.UseHttpHardening();
         // Problem-details JSON for the API, the friendly page for people.
         app.UseWhen(static c => IsApi(c), static api => api.UseStatusCodePages());
@@ -198,47 +206,53 @@ public static class PortalApplication
         return app;
     }
 
-    /// <summary>Unhandled errors: problem details JSON for the API, the friendly page otherwise.</summary>
-    private static async Task WriteErrorAsync(HttpContext context)
-    {
-        var feature = context.Features.Get<IExceptionHandlerFeature>();
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CommissioningPortal.Errors");
-        if (feature?.Error is not null) logger.LogError(feature.Error, "Unhandled error on {Path}", feature.Path);
+    private static int StatusFor(Exception error) =>
+        error is DbUpdateConcurrencyException ? StatusCodes.Status409Conflict
+        : DatabaseOutage.IsOutage(error) ? StatusCodes.Status503ServiceUnavailable
+        : StatusCodes.Status500InternalServerError;
 
-        var outage = DatabaseOutage.IsOutage(feature?.Error);
-        var status = feature?.Error is DbUpdateConcurrencyException ? StatusCodes.Status409Conflict
-            : outage ? StatusCodes.Status503ServiceUnavailable
-            : StatusCodes.Status500InternalServerError;
-        context.Response.StatusCode = status;
-        if (outage)
+    /// <summary>Unhandled errors, logged once: problem details JSON for the API and the outage page are written here; other page errors fall through to /error.</summary>
+    internal sealed class PortalExceptionHandler(ILoggerFactory loggers, IProblemDetailsService problems) : IExceptionHandler
+    {
+        private readonly ILogger _logger = loggers.CreateLogger("CommissioningPortal.Errors");
+
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception error, CancellationToken ct)
         {
-            context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        if (IsApi(context) || feature?.Path?.StartsWith("/api", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            var path = context.Features.Get<IExceptionHandlerFeature>()?.Path ?? context.Request.Path.Value;
+            _logger.LogError(error, "Unhandled error on {Path}", path);
+            var status = StatusFor(error);
+            var outage = status == StatusCodes.Status503ServiceUnavailable;
+            context.Response.StatusCode = status;
+            if (outage)
             {
-                HttpContext = context,
-                ProblemDetails =
+                context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            if (IsApi(context) || path?.StartsWith("/api", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                await problems.WriteAsync(new ProblemDetailsContext
                 {
-                    Status = status,
-                    Title = status switch
+                    HttpContext = context,
+                    ProblemDetails =
                     {
-                        409 => "Someone else changed this at the same time.",
-                        503 => "The service is unavailable for a moment.",
-                        _ => "Something went wrong on our side.",
+                        Status = status,
+                        Title = status switch
+                        {
+                            409 => "Someone else changed this at the same time.",
+                            503 => "The service is unavailable for a moment.",
+                            _ => "Something went wrong on our side.",
+                        },
+                        Detail = outage ? $"Try again in {DatabaseOutage.RetryAfterSeconds} seconds." : "The error has been logged. Please try again.",
                     },
-                    Detail = outage ? $"Try again in {DatabaseOutage.RetryAfterSeconds} seconds." : "The error has been logged. Please try again.",
-                },
-            });
-            return;
+                });
+                return true;
+            }
+            if (outage)
+            {
+                await DatabaseOutage.WritePageAsync(context);
+                return true;
+            }
+            return false;
         }
-        if (outage)
-        {
-            await DatabaseOutage.WritePageAsync(context);
-            return;
-        }
-        context.Response.Redirect($"/error/{status}");
     }
 
     internal static bool IsApi(HttpContext context) =>

@@ -177,6 +177,23 @@ public abstract class ProviderServicesTests(PortalFactory portal) : PortalTestBa
         Assert.Equal("Lunch club (Fridays)", page.ValueOf("Name"));
     }
 
+    /// <summary>An empty language entry on a new service (an empty value binds as null) answered 500: it is a field message.</summary>
+    [Fact]
+    public async Task A_new_service_with_an_empty_language_entry_is_refused_naming_the_languages()
+    {
+        var (email, _) = await Portal.CreateProviderUserAsync(ProviderKind.MicroProvider);
+        var (supportType, clientGroup, localities) = await ReferenceAsync();
+        using var client = await Portal.SignedInProviderAsync(email);
+        var form = await client.GetPageAsync("/provider/services/edit");
+        var refused = await client.PostFormAsync(form, [("Name", "Lunch club"), ("Description", "A weekly lunch club."),
+            ("SupportTypes", supportType), ("ClientGroups", clientGroup), ("Localities", localities[0].ToString()), ("Languages", ""),
+            ("RateAmount", "18.50"), ("RateUnit", "PerHour"), ("RateFrom", ""), ("HoursFreePerWeek", "6"), ("EarliestStart", "")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await PortalClient.Page.ReadAsync(refused);
+        Assert.Contains("language", page.Document.QuerySelector(".ds_error-summary")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Lunch club", page.ValueOf("Name"));
+    }
+
     /// <summary>Two saves of the same version at the same moment: exactly one is saved, the other is a conflict naming the first's editor.</summary>
     [Fact]
     public async Task Two_saves_at_the_same_moment_save_exactly_one()

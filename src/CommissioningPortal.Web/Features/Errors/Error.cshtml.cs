@@ -20,9 +20,10 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        // Re-executed by status code pages: keep the original status. Visited directly: the route's, if
-        // it is an error this page knows; any other number (/error/99, /error/302) is a page that does not exist.
-        var status = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null ? Response.StatusCode
+        // Re-executed by status code pages or after an unhandled error: keep the original status. Visited directly: the
+        // route's, if it is an error this page knows; any other number (/error/99, /error/302) is a page that does not exist.
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
+        var status = reExecuted ? Response.StatusCode
             : code is null ? 500
             : Known.Contains(code.Value) ? code.Value
             : StatusCodes.Status404NotFound;

@@ -58,7 +58,7 @@ public sealed class SaveService(PortalDbContext db, DirectorySearch directory, T
         var localities = input.Localities.Select(l => Guid.TryParse(l, out var g) ? reference.LocalityById(g) : null).ToList();
         if (localities.Count == 0 || localities.Any(l => l is null)) errors.Add(nameof(Input.Localities), "Choose at least one area you cover from the list");
         var languages = input.Languages.Distinct().ToList();
-        if (languages.Count == 0 || languages.Any(l => !ServiceLanguages.Names.ContainsKey(l))) errors.Add(nameof(Input.Languages), "Choose at least one language from the list");
+        if (languages.Count == 0 || languages.Any(l => l is null || !ServiceLanguages.Names.ContainsKey(l))) errors.Add(nameof(Input.Languages), "Choose at least one language from the list");
 
         (int Pence, RateUnit Unit, DateOnly From)? rate = null;
         if (!string.IsNullOrWhiteSpace(input.RateAmount))
