@@ -58,6 +58,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CommissioningPortal.Domain.Opportunities.Opportunity> Opportunities => Set<CommissioningPortal.Domain.Opportunities.Opportunity>();
     public DbSet<CommissioningPortal.Domain.Opportunities.OpportunityLot> OpportunityLots => Set<CommissioningPortal.Domain.Opportunities.OpportunityLot>();
     public DbSet<CommissioningPortal.Domain.Opportunities.OpportunityChange> OpportunityChanges => Set<CommissioningPortal.Domain.Opportunities.OpportunityChange>();
+    public DbSet<CommissioningPortal.Domain.Opportunities.OpportunityDocument> OpportunityDocuments => Set<CommissioningPortal.Domain.Opportunities.OpportunityDocument>();
+    public DbSet<CommissioningPortal.Domain.Opportunities.OpportunityFollow> OpportunityFollows => Set<CommissioningPortal.Domain.Opportunities.OpportunityFollow>();
+    public DbSet<CommissioningPortal.Domain.Opportunities.SavedSearch> SavedSearches => Set<CommissioningPortal.Domain.Opportunities.SavedSearch>();
     public DbSet<CommissioningPortal.Domain.Partnerships.AllianceMember> AllianceMembers => Set<CommissioningPortal.Domain.Partnerships.AllianceMember>();
     public DbSet<CommissioningPortal.Domain.Partnerships.AllianceDecision> AllianceDecisions => Set<CommissioningPortal.Domain.Partnerships.AllianceDecision>();
     public DbSet<CommissioningPortal.Domain.Partnerships.PartnershipEvidence> PartnershipEvidence => Set<CommissioningPortal.Domain.Partnerships.PartnershipEvidence>();

@@ -191,6 +191,7 @@ public static class PortalApplication
         app.MapSiteFiles();
         app.MapContentFeature();
         app.MapOpenReferralFeature();
+        app.MapOpportunitiesFeature();
         app.MapProviderOnboardingFeature();
         return app;
     }

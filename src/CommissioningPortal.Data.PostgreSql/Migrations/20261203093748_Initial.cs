@@ -286,6 +286,7 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     CpvCodes = table.Column<List<string>>(type: "text[]", nullable: false),
                     Localities = table.Column<List<string>>(type: "text[]", nullable: false),
                     ClientGroups = table.Column<List<string>>(type: "text[]", nullable: false),
+                    SupportTypes = table.Column<List<string>>(type: "text[]", nullable: false),
                     EstimatedValuePence = table.Column<long>(type: "bigint", nullable: true),
                     DurationMonths = table.Column<int>(type: "integer", nullable: true),
                     ProcedureNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
@@ -740,6 +741,7 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
                     OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
@@ -750,6 +752,31 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     table.PrimaryKey("PK_OpportunityChanges", x => x.Id);
                     table.ForeignKey(
                         name: "FK_OpportunityChanges_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpportunityDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Location = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpportunityDocuments_Opportunities_OpportunityId",
                         column: x => x.OpportunityId,
                         principalTable: "Opportunities",
                         principalColumn: "Id",
@@ -905,6 +932,32 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OpportunityFollows",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityFollows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpportunityFollows_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OpportunityFollows_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProviderRegistrations",
                 columns: table => new
                 {
@@ -942,6 +995,31 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         principalTable: "Providers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SavedSearches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: true),
+                    Cpv = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Locality = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientGroup = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Frequency = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DigestedUpTo = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedSearches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SavedSearches_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1486,14 +1564,40 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 columns: new[] { "AuthorityId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_PublishedAt",
+                table: "Opportunities",
+                column: "PublishedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_Status_SubmissionDeadline",
                 table: "Opportunities",
                 columns: new[] { "Status", "SubmissionDeadline" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OpportunityChanges_At",
+                table: "OpportunityChanges",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OpportunityChanges_OpportunityId_At",
                 table: "OpportunityChanges",
                 columns: new[] { "OpportunityId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityDocuments_OpportunityId",
+                table: "OpportunityDocuments",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityFollows_OpportunityId_UserId",
+                table: "OpportunityFollows",
+                columns: new[] { "OpportunityId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityFollows_UserId",
+                table: "OpportunityFollows",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpportunityLots_OpportunityId_Number",
@@ -1569,6 +1673,16 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 table: "ReferenceTerms",
                 columns: new[] { "Scheme", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedSearches_Frequency",
+                table: "SavedSearches",
+                column: "Frequency");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedSearches_UserId",
+                table: "SavedSearches",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceAreas_AuthorityId",
@@ -1731,6 +1845,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "OpportunityChanges");
 
             migrationBuilder.DropTable(
+                name: "OpportunityDocuments");
+
+            migrationBuilder.DropTable(
+                name: "OpportunityFollows");
+
+            migrationBuilder.DropTable(
                 name: "OpportunityLots");
 
             migrationBuilder.DropTable(
@@ -1753,6 +1873,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReferenceTerms");
+
+            migrationBuilder.DropTable(
+                name: "SavedSearches");
 
             migrationBuilder.DropTable(
                 name: "ServiceAreas");

@@ -284,6 +284,7 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     CpvCodes = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Localities = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     ClientGroups = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    SupportTypes = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     EstimatedValuePence = table.Column<long>(type: "bigint", nullable: true),
                     DurationMonths = table.Column<int>(type: "int", nullable: true),
                     ProcedureNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
@@ -738,6 +739,7 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
                     OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
@@ -748,6 +750,31 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     table.PrimaryKey("PK_OpportunityChanges", x => x.Id);
                     table.ForeignKey(
                         name: "FK_OpportunityChanges_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpportunityDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Location = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpportunityDocuments_Opportunities_OpportunityId",
                         column: x => x.OpportunityId,
                         principalTable: "Opportunities",
                         principalColumn: "Id",
@@ -903,6 +930,32 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OpportunityFollows",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityFollows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpportunityFollows_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OpportunityFollows_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProviderRegistrations",
                 columns: table => new
                 {
@@ -940,6 +993,31 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         principalTable: "Providers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SavedSearches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: true),
+                    Cpv = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    Locality = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClientGroup = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Frequency = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DigestedUpTo = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedSearches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SavedSearches_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1487,14 +1565,40 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 columns: new[] { "AuthorityId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_PublishedAt",
+                table: "Opportunities",
+                column: "PublishedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_Status_SubmissionDeadline",
                 table: "Opportunities",
                 columns: new[] { "Status", "SubmissionDeadline" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OpportunityChanges_At",
+                table: "OpportunityChanges",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OpportunityChanges_OpportunityId_At",
                 table: "OpportunityChanges",
                 columns: new[] { "OpportunityId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityDocuments_OpportunityId",
+                table: "OpportunityDocuments",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityFollows_OpportunityId_UserId",
+                table: "OpportunityFollows",
+                columns: new[] { "OpportunityId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityFollows_UserId",
+                table: "OpportunityFollows",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpportunityLots_OpportunityId_Number",
@@ -1570,6 +1674,16 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 table: "ReferenceTerms",
                 columns: new[] { "Scheme", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedSearches_Frequency",
+                table: "SavedSearches",
+                column: "Frequency");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedSearches_UserId",
+                table: "SavedSearches",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceAreas_AuthorityId",
@@ -1733,6 +1847,12 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "OpportunityChanges");
 
             migrationBuilder.DropTable(
+                name: "OpportunityDocuments");
+
+            migrationBuilder.DropTable(
+                name: "OpportunityFollows");
+
+            migrationBuilder.DropTable(
                 name: "OpportunityLots");
 
             migrationBuilder.DropTable(
@@ -1755,6 +1875,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReferenceTerms");
+
+            migrationBuilder.DropTable(
+                name: "SavedSearches");
 
             migrationBuilder.DropTable(
                 name: "ServiceAreas");
