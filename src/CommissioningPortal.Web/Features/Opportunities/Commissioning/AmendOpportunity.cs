@@ -19,6 +19,7 @@ public sealed class AmendOpportunity(PortalDbContext db, OpportunityFormReader r
         var details = await reader.ReadAsync(form, opportunity.AuthorityId, errors, ct);
         if (string.IsNullOrWhiteSpace(note)) errors.Add(NoteField, "Say what changed and why, for everyone reading the opportunity.");
         if (details is null || errors.Any) return errors.Invalid<Opportunity>();
+        details = SameMinutesKept(details, opportunity.Details());
         OpportunityChange change;
         try
         {
@@ -31,5 +32,20 @@ public sealed class AmendOpportunity(PortalDbContext db, OpportunityFormReader r
         await alerts.AmendedAsync(opportunity, change, ct);
         await db.SaveChangesAsync(ct);
         return UseCaseResult<Opportunity>.Done(opportunity);
+    }
+
+    /// <summary>
+    /// The form shows times to the minute: a time typed back unchanged keeps the stored one (the moment of
+    /// publication has seconds), so it is not reported as changed.
+    /// </summary>
+    internal static OpportunityDetails SameMinutesKept(OpportunityDetails typed, OpportunityDetails stored)
+    {
+        static DateTimeOffset? Keep(DateTimeOffset? t, DateTimeOffset? s) => UkTime.Format(t) == UkTime.Format(s) ? s : t;
+        return typed with
+        {
+            PublicationAt = Keep(typed.PublicationAt, stored.PublicationAt),
+            ClarificationDeadline = Keep(typed.ClarificationDeadline, stored.ClarificationDeadline),
+            SubmissionDeadline = Keep(typed.SubmissionDeadline, stored.SubmissionDeadline),
+        };
     }
 }
