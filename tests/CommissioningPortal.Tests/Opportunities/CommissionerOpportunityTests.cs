@@ -323,6 +323,16 @@ public abstract class CommissionerOpportunityTests(PortalFactory portal) : Porta
     }
 
     [Fact]
+    public async Task A_fresh_demo_publishes_every_kind_of_opportunity_for_both_authorities()
+    {
+        var kinds = await Portal.WithDbAsync(db => db.Opportunities.Where(o => o.Status == OpportunityStatus.Published)
+            .Join(db.Authorities.Where(a => a.Code == "glenmore" || a.Code == "ardbrae"), o => o.AuthorityId, a => a.Id, (o, a) => new { a.Code, o.Kind })
+            .Distinct().ToListAsync(Ct));
+        foreach (var code in new[] { "glenmore", "ardbrae" })
+            Assert.Equal(Enum.GetValues<OpportunityKind>().Order(), kinds.Where(k => k.Code == code).Select(k => k.Kind).Order());
+    }
+
+    [Fact]
     public async Task The_Atom_feed_lists_published_opportunities()
     {
         var authority = await Portal.NewAuthorityAsync();
