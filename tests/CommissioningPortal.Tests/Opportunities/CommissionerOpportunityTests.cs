@@ -148,6 +148,9 @@ public abstract class CommissionerOpportunityTests(PortalFactory portal) : Porta
         Assert.Contains("South", publicPage.Text);
         Assert.Contains("Published.", publicPage.Text);
         Assert.Contains(await MailSubjectsAsync(providerEmail), s => s == $"New opportunity: Care at home {word}");
+        // The public list finds it by its CPV code written either way, and by its support type's neighbours: locality and client group.
+        Assert.Contains($"Care at home {word}", (await NewClient().GetPageAsync($"/opportunities?q={word}&cpv=85312000-9&authority={authority.Code}&locality=west&clientGroup=older-people")).Text);
+        Assert.Contains($"Care at home {word}", (await NewClient().GetPageAsync($"/opportunities?q={word}&cpv=85320000")).Text);
 
         var process = await Portal.WithDbAsync(db => db.WorkflowInstances.SingleAsync(i => i.BusinessKey == $"opportunity:{id}", Ct));
         Assert.Equal("tender", process.DefinitionId);

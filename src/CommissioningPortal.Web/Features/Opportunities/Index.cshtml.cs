@@ -51,7 +51,8 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     {
         var opportunities = db.Opportunities.AsNoTracking().Where(o => o.Status == OpportunityStatus.Published);
         if (Kind is { } kind) opportunities = opportunities.Where(o => o.Kind == kind);
-        if (!string.IsNullOrWhiteSpace(Cpv)) { var cpv = Cpv.Trim(); opportunities = opportunities.Where(o => o.CpvCodes.Contains(cpv)); }
+        // Stored as eight digits; "85312000-9" (with its check digit, as the CPV list writes it) finds the same.
+        if (!string.IsNullOrWhiteSpace(Cpv)) { var cpv = Cpv.Trim().Split('-')[0]; opportunities = opportunities.Where(o => o.CpvCodes.Contains(cpv)); }
         if (!string.IsNullOrWhiteSpace(Locality)) { var l = Locality.Trim(); opportunities = opportunities.Where(o => o.Localities.Contains(l)); }
         if (!string.IsNullOrWhiteSpace(ClientGroup)) { var g = ClientGroup.Trim(); opportunities = opportunities.Where(o => o.ClientGroups.Contains(g)); }
         if (ClosingSoon)
