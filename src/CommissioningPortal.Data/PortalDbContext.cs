@@ -72,6 +72,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     /// <summary>Sealed: empty until the responses are opened (<see cref="SealedResponses"/>, ADR 0019).</summary>
     public DbSet<CommissioningPortal.Domain.Tendering.TenderDocument> TenderDocuments => Set<CommissioningPortal.Domain.Tendering.TenderDocument>();
+    public DbSet<CommissioningPortal.Domain.Opportunities.OpportunityDocument> OpportunityDocuments => Set<CommissioningPortal.Domain.Opportunities.OpportunityDocument>();
+    public DbSet<CommissioningPortal.Domain.Opportunities.OpportunityFollow> OpportunityFollows => Set<CommissioningPortal.Domain.Opportunities.OpportunityFollow>();
+    public DbSet<CommissioningPortal.Domain.Opportunities.SavedSearch> SavedSearches => Set<CommissioningPortal.Domain.Opportunities.SavedSearch>();
     public DbSet<CommissioningPortal.Domain.Partnerships.AllianceMember> AllianceMembers => Set<CommissioningPortal.Domain.Partnerships.AllianceMember>();
     public DbSet<CommissioningPortal.Domain.Partnerships.AllianceDecision> AllianceDecisions => Set<CommissioningPortal.Domain.Partnerships.AllianceDecision>();
     public DbSet<CommissioningPortal.Domain.Partnerships.PartnershipEvidence> PartnershipEvidence => Set<CommissioningPortal.Domain.Partnerships.PartnershipEvidence>();

@@ -15,6 +15,7 @@ public sealed class Opportunity : IVersioned
 
     private readonly List<OpportunityLot> _lots = [];
     private readonly List<OpportunityChange> _changes = [];
+    private readonly List<OpportunityDocument> _documents = [];
 
     private Opportunity()
     {
@@ -30,6 +31,7 @@ public sealed class Opportunity : IVersioned
     public List<string> CpvCodes { get; private set; } = [];
     public List<string> Localities { get; private set; } = [];
     public List<string> ClientGroups { get; private set; } = [];
+    public List<string> SupportTypes { get; private set; } = [];
     public long? EstimatedValuePence { get; private set; }
     public int? DurationMonths { get; private set; }
     public string? ProcedureNote { get; private set; }
@@ -51,6 +53,10 @@ public sealed class Opportunity : IVersioned
 
     public IReadOnlyList<OpportunityLot> Lots => _lots;
     public IReadOnlyList<OpportunityChange> Changes => _changes;
+    public IReadOnlyList<OpportunityDocument> Documents => _documents;
+
+    /// <summary>Whether it is still open for responses at <paramref name="now"/>.</summary>
+    public bool IsOpenAt(DateTimeOffset now) => Status == OpportunityStatus.Published && SubmissionDeadline > now;
 
     public static Opportunity CreateDraft(Guid authorityId, OpportunityDetails details, DateTimeOffset at, string by)
     {
@@ -101,7 +107,7 @@ public sealed class Opportunity : IVersioned
         Status = OpportunityStatus.Published;
         PublishedAt = now;
         if (PublicationAt is null || PublicationAt > now) PublicationAt = now;
-        _changes.Add(new OpportunityChange(Id, now, by, "Published."));
+        _changes.Add(new OpportunityChange(Id, now, by, "Published.", OpportunityChangeKind.Published));
     }
 
     /// <summary>
@@ -121,7 +127,7 @@ public sealed class Opportunity : IVersioned
         if (normalised.SubmissionDeadline is { } s && s <= at)
             throw new OpportunityRuleException("The submission deadline must be in the future.", nameof(SubmissionDeadline));
         Apply(normalised);
-        var change = new OpportunityChange(Id, at, by, $"Changed {string.Join(", ", changed)}: {note}");
+        var change = new OpportunityChange(Id, at, by, $"Changed {string.Join(", ", changed)}: {note}", OpportunityChangeKind.Amended);
         _changes.Add(change);
         return change;
     }
@@ -132,7 +138,7 @@ public sealed class Opportunity : IVersioned
         RequireStatus(OpportunityStatus.Published, "Only a published opportunity can be closed.");
         Status = OpportunityStatus.Closed;
         ClosedAt = at;
-        _changes.Add(new OpportunityChange(Id, at, by, "Closed."));
+        _changes.Add(new OpportunityChange(Id, at, by, "Closed.", OpportunityChangeKind.Closed));
     }
 
     /// <summary>Cancels a draft or published opportunity; the reason is required and shown.</summary>
@@ -146,14 +152,46 @@ public sealed class Opportunity : IVersioned
         Status = OpportunityStatus.Cancelled;
         CancelledAt = at;
         CancellationReason = reason;
-        _changes.Add(new OpportunityChange(Id, at, by, $"Cancelled: {reason}"));
+        _changes.Add(new OpportunityChange(Id, at, by, $"Cancelled: {reason}", OpportunityChangeKind.Cancelled));
+    }
+
+    /// <summary>
+    /// Attaches a document (already stored and checked by the caller) to a draft or a published
+    /// opportunity; on a published one the change log says so, as providers may already be reading it.
+    /// </summary>
+    public OpportunityDocument AddDocument(string title, string fileName, string contentType, long length, string location, DateTimeOffset at, string by)
+    {
+        if (Status is not (OpportunityStatus.Draft or OpportunityStatus.Published))
+            throw new OpportunityRuleException("Documents can be added only to a draft or published opportunity.", "Document");
+        title = string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName) : title.Trim();
+        if (PlainText.Problem(title, "The document title", OpportunityDocument.MaxTitleLength, PlainText.Kind.Line, "Enter the document's title.") is { } problem)
+            throw new OpportunityRuleException(problem, "DocumentTitle");
+        if (_documents.Count >= OpportunityDocument.MaxPerOpportunity)
+            throw new OpportunityRuleException($"An opportunity can have at most {OpportunityDocument.MaxPerOpportunity} documents. Remove one first.", "Document");
+        var document = new OpportunityDocument(Id, title, fileName, contentType, length, location, at, by);
+        _documents.Add(document);
+        if (Status == OpportunityStatus.Published)
+            _changes.Add(new OpportunityChange(Id, at, by, $"Added the document \"{title}\".", OpportunityChangeKind.DocumentAdded));
+        return document;
+    }
+
+    /// <summary>Removes a document; on a published opportunity the change log says so.</summary>
+    public OpportunityDocument RemoveDocument(Guid documentId, DateTimeOffset at, string by)
+    {
+        if (Status is not (OpportunityStatus.Draft or OpportunityStatus.Published))
+            throw new OpportunityRuleException("Documents can be removed only from a draft or published opportunity.");
+        var document = _documents.FirstOrDefault(d => d.Id == documentId) ?? throw new OpportunityRuleException("That document is not part of this opportunity.");
+        _documents.Remove(document);
+        if (Status == OpportunityStatus.Published)
+            _changes.Add(new OpportunityChange(Id, at, by, $"Removed the document \"{document.Title}\".", OpportunityChangeKind.DocumentRemoved));
+        return document;
     }
 
     /// <summary>Its details as a commissioner would edit them.</summary>
     public OpportunityDetails Details() => new()
     {
         Kind = Kind, Title = Title, Summary = Summary, Description = Description,
-        CpvCodes = CpvCodes.ToList(), Localities = Localities.ToList(), ClientGroups = ClientGroups.ToList(),
+        CpvCodes = CpvCodes.ToList(), Localities = Localities.ToList(), ClientGroups = ClientGroups.ToList(), SupportTypes = SupportTypes.ToList(),
         EstimatedValuePence = EstimatedValuePence, DurationMonths = DurationMonths, ProcedureNote = ProcedureNote,
         PublicationAt = PublicationAt, ClarificationDeadline = ClarificationDeadline, SubmissionDeadline = SubmissionDeadline,
         ExpectedAwardOn = ExpectedAwardOn, ContractStartOn = ContractStartOn,
@@ -171,6 +209,7 @@ public sealed class Opportunity : IVersioned
         CpvCodes = details.CpvCodes.ToList();
         Localities = details.Localities.ToList();
         ClientGroups = details.ClientGroups.ToList();
+        SupportTypes = details.SupportTypes.ToList();
         EstimatedValuePence = details.EstimatedValuePence;
         DurationMonths = details.DurationMonths;
         ProcedureNote = details.ProcedureNote;
@@ -194,6 +233,7 @@ public sealed class Opportunity : IVersioned
         if (!a.CpvCodes.SequenceEqual(b.CpvCodes)) changed.Add("CPV codes");
         if (!a.Localities.SequenceEqual(b.Localities)) changed.Add("localities");
         if (!a.ClientGroups.SequenceEqual(b.ClientGroups)) changed.Add("client groups");
+        if (!a.SupportTypes.SequenceEqual(b.SupportTypes)) changed.Add("support types");
         if (a.EstimatedValuePence != b.EstimatedValuePence) changed.Add("estimated value");
         if (a.DurationMonths != b.DurationMonths) changed.Add("duration");
         if (a.ProcedureNote != b.ProcedureNote) changed.Add("procedure note");
@@ -256,17 +296,64 @@ public sealed class OpportunityChange
     {
     }
 
-    internal OpportunityChange(Guid opportunityId, DateTimeOffset at, string by, string what)
+    internal OpportunityChange(Guid opportunityId, DateTimeOffset at, string by, string what, OpportunityChangeKind kind)
     {
         OpportunityId = opportunityId;
         At = at;
         By = by;
         What = what;
+        Kind = kind;
     }
+
+    public OpportunityChangeKind Kind { get; private set; }
 
     public Guid Id { get; private set; } = Guid.NewGuid();
     public Guid OpportunityId { get; private set; }
     public DateTimeOffset At { get; private set; }
     public string By { get; private set; } = "";
     public string What { get; private set; } = "";
+}
+
+/// <summary>What a change-log line records (each is one OCDS release: tender, tenderAmendment, tenderUpdate, tenderCancellation).</summary>
+public enum OpportunityChangeKind
+{
+    Published = 0,
+    Amended = 1,
+    DocumentAdded = 2,
+    DocumentRemoved = 3,
+    Closed = 4,
+    Cancelled = 5,
+}
+
+/// <summary>A document attached to an opportunity (specification, questionnaire, price schedule…), stored by the caller under <see cref="Location"/>.</summary>
+public sealed class OpportunityDocument
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxPerOpportunity = 30;
+
+    private OpportunityDocument()
+    {
+    }
+
+    internal OpportunityDocument(Guid opportunityId, string title, string fileName, string contentType, long length, string location, DateTimeOffset at, string by)
+    {
+        OpportunityId = opportunityId;
+        Title = title;
+        FileName = fileName;
+        ContentType = contentType;
+        Length = length;
+        Location = location;
+        UploadedAt = at;
+        UploadedBy = by;
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid OpportunityId { get; private set; }
+    public string Title { get; private set; } = "";
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public long Length { get; private set; }
+    public string Location { get; private set; } = "";
+    public DateTimeOffset UploadedAt { get; private set; }
+    public string UploadedBy { get; private set; } = "";
 }

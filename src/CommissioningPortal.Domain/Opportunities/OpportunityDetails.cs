@@ -23,6 +23,7 @@ public sealed record OpportunityDetails
     public IReadOnlyList<string> CpvCodes { get; init; } = [];
     public IReadOnlyList<string> Localities { get; init; } = [];
     public IReadOnlyList<string> ClientGroups { get; init; } = [];
+    public IReadOnlyList<string> SupportTypes { get; init; } = [];
     public long? EstimatedValuePence { get; init; }
     public int? DurationMonths { get; init; }
     public string? ProcedureNote { get; init; }
@@ -83,6 +84,7 @@ public sealed record OpportunityDetails
         CpvCodes = Clean(CpvCodes),
         Localities = Clean(Localities),
         ClientGroups = Clean(ClientGroups),
+        SupportTypes = Clean(SupportTypes),
     };
 
     private static List<string> Clean(IEnumerable<string> values) =>

@@ -14,6 +14,9 @@ public static class Policies
     /// <summary>Commissioners of the route's authority: its admin pages.</summary>
     public const string AuthorityAdmin = nameof(AuthorityAdmin);
 
+    /// <summary>Commissioners of the route's authority only (not administrators): its opportunities, which are the authority's procurement.</summary>
+    public const string AuthorityCommissioner = nameof(AuthorityCommissioner);
+
     public const string ProviderUser = nameof(ProviderUser);
 
     /// <summary>Commissioners, for their own authority's pages with no authority in the route (e.g. /frameworks).</summary>
@@ -31,6 +34,7 @@ public static class Policies
         .AddPolicy(AuthorityStaff, p => p.RequireRole(Roles.AuthorityStaff).RequireClaim(PortalClaims.AuthorityCode))
         .AddPolicy(SameAuthority, p => p.RequireAuthenticatedUser().AddRequirements(new SameAuthorityRequirement(Roles.AuthorityStaff)))
         .AddPolicy(AuthorityAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new SameAuthorityRequirement([Roles.Commissioner])))
+        .AddPolicy(AuthorityCommissioner, p => p.RequireAuthenticatedUser().AddRequirements(new SameAuthorityRequirement([Roles.Commissioner], administratorsPass: false)))
         .AddPolicy(Commissioner, p => p.RequireRole(Roles.Commissioner).RequireClaim(PortalClaims.AuthorityId))
         .AddPolicy(ProviderUser, p => p.RequireRole(Roles.ProviderUser).RequireClaim(PortalClaims.ProviderId))
         .AddPolicy(Person, p => p.RequireRole(Roles.SupportedPerson, Roles.Representative))
@@ -43,16 +47,19 @@ public static class Policies
 /// The signed-in user holds one of <see cref="Roles"/> in the authority named by the route value
 /// <c>{authority}</c>. Administrators (portal staff) pass for every authority.
 /// </summary>
-public sealed class SameAuthorityRequirement(IReadOnlyList<string> roles) : IAuthorizationRequirement
+public sealed class SameAuthorityRequirement(IReadOnlyList<string> roles, bool administratorsPass = true) : IAuthorizationRequirement
 {
     public IReadOnlyList<string> Roles { get; } = roles;
+
+    /// <summary>Whether portal administrators pass for every authority (true unless the policy says otherwise).</summary>
+    public bool AdministratorsPass { get; } = administratorsPass;
 }
 
 internal sealed class SameAuthorityHandler(IHttpContextAccessor http) : AuthorizationHandler<SameAuthorityRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SameAuthorityRequirement requirement)
     {
-        if (context.User.IsInRole(Domain.Identity.Roles.Administrator))
+        if (requirement.AdministratorsPass && context.User.IsInRole(Domain.Identity.Roles.Administrator))
         {
             context.Succeed(requirement);
             return Task.CompletedTask;

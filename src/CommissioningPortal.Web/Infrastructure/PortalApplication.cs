@@ -201,6 +201,7 @@ public static class PortalApplication
         app.MapSiteFiles();
         app.MapContentFeature();
         app.MapOpenReferralFeature();
+        app.MapOpportunitiesFeature();
         app.MapProviderOnboardingFeature();
         app.MapTenderingApi();
         return app;

@@ -115,10 +115,22 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/api/openreferral/taxonomy_terms/{id}", "/api/openreferral/taxonomy_terms/{term}", "AAAAAAAAAAAAAA", "--------------"),
         // Tendering (ADR 0019): the opportunity's own commissioners only (never Ardbrae, never the administrator); sealed content is empty until opened.
         new("/api/tendering/{id:guid}/responses", "/api/tendering/{opportunity}/responses", "LADDDDDDDDDDDD", "--------------"),
+        // OCDS open data: anyone, read-only (a record that is not there is a 404).
+        new("/api/ocds/records/{ocid}", "/api/ocds/records/{ocid}", "AAAAAAAAAAAAAA", "--------------"),
+        new("/api/ocds/releases", "/api/ocds/releases", "AAAAAAAAAAAAAA", "--------------"),
+        new("/api/ocds/releases/bulk", "/api/ocds/releases/bulk", "AAAAAAAAAAAAAA", "--------------"),
         new("/api/{documentName}/openapi.json", "/api/openreferral/openapi.json", "AAAAAAAAAAAAAA", "--------------"),
         new("/authority", "/authority", "LAAAAAAAADDDDA", "LBBBBBBBBBBBBB"),
         new("/authority/{authority}", "/authority/glenmore", "LAAADDDDDDDDDA", "LBBBDDDDDDDDDB"),
         new("/authority/{authority}/admin/{handler?}", "/authority/glenmore/admin", "LADDDDDDDDDDDA", "LBDDDDDDDDDDDB"),
+        // An authority's opportunities: its own commissioners only (not administrators: procurement is the authority's).
+        new("/authority/{authority}/opportunities", "/authority/glenmore/opportunities", "LADDDDDDDDDDDD", "LBDDDDDDDDDDDD"),
+        new("/authority/{authority}/opportunities/new", "/authority/glenmore/opportunities/new", "LADDDDDDDDDDDD", "LBDDDDDDDDDDDD"),
+        new("/authority/{authority}/opportunities/{id:guid}/edit", "/authority/glenmore/opportunities/{draftOpportunity}/edit", "LADDDDDDDDDDDD", "LBDDDDDDDDDDDD"),
+        new("/authority/{authority}/opportunities/{id:guid}/preview", "/authority/glenmore/opportunities/{draftOpportunity}/preview", "LADDDDDDDDDDDD", "LBDDDDDDDDDDDD"),
+        new("/authority/{authority}/opportunities/{id:guid}/publish", "/authority/glenmore/opportunities/{draftOpportunity}/publish", "LADDDDDDDDDDDD", "LBDDDDDDDDDDDD"),
+        new("/authority/{authority}/opportunities/{id:guid}/{act:regex(^(close|cancel)$)}", "/authority/glenmore/opportunities/{opportunity}/close", "LADDDDDDDDDDDD", "LBDDDDDDDDDDDD"),
+        new("/authority/{authority}/opportunities/{id:guid}/{handler?}", "/authority/glenmore/opportunities/{opportunity}", "LADDDDDDDDDDDD", "LBDDDDDDDDDDDD"),
         new("/authority/{authority}/templates", "/authority/glenmore/templates", "LADDDDDDDDDDDA", "LBDDDDDDDDDDDB"),
         new("/authority/{authority}/templates/{id:guid}/{handler?}", "/authority/glenmore/templates/{template}", "LADDDDDDDDDDDA", "LBDDDDDDDDDDDB"),
         new("/cookies", "/cookies", "AAAAAAAAAAAAAA", "BBBBBBBBBBBBBB"),
@@ -133,7 +145,13 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/favicon.ico", "/favicon.ico", "AAAAAAAAAAAAAA", "--------------"),
         // A published opportunity is public to everyone (a draft's page is a 404: PublicOpportunitiesTests).
         new("/opportunities", "/opportunities", "AAAAAAAAAAAAAA", "BBBBBBBBBBBBBB"),
+        new("/opportunities.atom", "/opportunities.atom", "AAAAAAAAAAAAAA", "--------------"),
+        // Saved searches and following: providers' users.
+        new("/opportunities/alerts/{handler?}", "/opportunities/alerts", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
         new("/opportunities/{id:guid}", "/opportunities/{opportunity}", "AAAAAAAAAAAAAA", "BBBBBBBBBBBBBB"),
+        // A published opportunity's documents are public (a draft's are a 404: CommissionerOpportunityTests).
+        new("/opportunities/{id:guid}/documents/{documentId:guid}", "/opportunities/{opportunity}/documents/{opportunityDocument}", "AAAAAAAAAAAAAA", "--------------"),
+        new("/opportunities/{id:guid}/follow", "/opportunities/{opportunity}/follow", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
         new("/frameworks", "/frameworks", "LADDDADDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/frameworks/new", "/frameworks/new", "LADDDADDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/frameworks/{id:guid}", "/frameworks/{framework}", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
@@ -383,7 +401,11 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
                 SubmissionDeadline = now.AddDays(30), QualityWeight = 70, PriceWeight = 20, FairWorkWeight = 10,
             }, now, "matrix test");
             opportunity.Publish(now, "matrix test");
+            using (var content = new MemoryStream("%PDF-1.4\n%%EOF\n"u8.ToArray()))
+                opportunity.AddDocument("Specification", "specification.pdf", "application/pdf", 15, await evidence.SaveAsync(content, Ct), now, "matrix test");
             db.Opportunities.Add(opportunity);
+            var draftOpportunity = CommissioningPortal.Domain.Opportunities.Opportunity.CreateDraft(glenmore, opportunity.Details() with { Title = "Draft care at home" }, now, "matrix test");
+            db.Opportunities.Add(draftOpportunity);
             // Tendering: a questionnaire, and Bright Steps's response, submitted and sealed (its page is a 404 to everyone until opened).
             var questionnaire = CommissioningPortal.Domain.Tendering.Questionnaire.For(opportunity.Id, glenmore);
             questionnaire.AddSection("Quality");
@@ -414,6 +436,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
                 ["template"] = template.Id.ToString(),
                 ["opportunity"] = opportunity.Id.ToString(),
                 ["response"] = tenderResponse.Id.ToString(),
+                ["opportunityDocument"] = opportunity.Documents[0].Id.ToString(),
+                ["draftOpportunity"] = draftOpportunity.Id.ToString(),
+                ["ocid"] = $"ocds-scsds1-{opportunity.Id}",
             };
         });
     }

@@ -20,10 +20,10 @@ public sealed class DefinitionTests
         [.. Directory.GetFiles(ShippedFolder, "*.v*.json").Select(f => Path.GetFileName(f)).Order()];
 
     [Fact]
-    public void The_portal_ships_the_seven_processes()
+    public void The_portal_ships_the_nine_processes()
     {
         var ids = DefinitionLoader.LoadFolder(ShippedFolder).Select(d => d.Id).Distinct().Order(); // isf-agreement ships v1 (for running instances) and v2
-        Assert.Equal(["alliance", "call-off", "flexible-framework", "isf-agreement", "off-framework-approval", "public-social-partnership", "tender"], ids);
+        Assert.Equal(["alliance", "call-off", "flexible-framework", "isf-agreement", "market-engagement", "negotiated-procedure", "off-framework-approval", "public-social-partnership", "tender"], ids);
     }
 
     /// <summary>Fires every trigger from every reachable state: every state and every transition is used, every path ends.</summary>

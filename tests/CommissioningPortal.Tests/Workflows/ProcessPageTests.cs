@@ -92,7 +92,7 @@ public abstract class ProcessPageTests(PortalFactory portal) : PortalTestBase(po
         var index = await client.GetPageAsync("/processes");
         Assert.Contains(title, index.Text);
         var links = index.Document.QuerySelectorAll("a[href^='/processes/definitions/']").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Equal(7, links.Count);
+        Assert.Equal(9, links.Count);
         foreach (var link in links)
         {
             var page = await client.GetPageAsync(link);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CommissioningPortal.Domain.Opportunities;
 using CommissioningPortal.Web.Features.Content;
 
@@ -10,15 +11,22 @@ public sealed class DetailsModel(PortalDbContext db, ContentRenderer renderer) :
     public Opportunity Opportunity { get; private set; } = null!;
     public string AuthorityName { get; private set; } = "";
     public string? DescriptionHtml { get; private set; }
+    public OpportunityView View { get; private set; } = null!;
+
+    /// <summary>The signed-in user follows it (and gets its amendments by e-mail).</summary>
+    public bool Following { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var opportunity = await db.Opportunities.AsNoTracking().AsSplitQuery().Include(o => o.Lots).Include(o => o.Changes)
+        var opportunity = await db.Opportunities.AsNoTracking().AsSplitQuery().Include(o => o.Lots).Include(o => o.Changes).Include(o => o.Documents)
             .FirstOrDefaultAsync(o => o.Id == id && o.Status != OpportunityStatus.Draft, ct);
         if (opportunity is null) return NotFound();
         Opportunity = opportunity;
         AuthorityName = await db.Authorities.Where(a => a.Id == opportunity.AuthorityId).Select(a => a.Name).FirstAsync(ct);
         DescriptionHtml = opportunity.Description is { } d ? renderer.MarkdownToSafeHtml(d) : null;
+        View = new OpportunityView(opportunity, AuthorityName, DescriptionHtml, await OpportunityView.NamesAsync(db, opportunity, ct), Preview: false);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        Following = userId is not null && await db.OpportunityFollows.AnyAsync(f => f.OpportunityId == id && f.UserId == userId, ct);
         return Page();
     }
 

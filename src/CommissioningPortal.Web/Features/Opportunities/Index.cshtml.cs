@@ -55,7 +55,8 @@ public sealed class IndexModel(PortalDbContext db, PublishedOpportunities publis
         IEnumerable<PublishedOpportunities.Listed> rows = await published.AllAsync(db, ct);
         static bool Has(IReadOnlyList<string> codes, string wanted) => codes.Any(c => string.Equals(c, wanted, StringComparison.OrdinalIgnoreCase));
         if (Kind is { } kind) rows = rows.Where(o => o.Kind == kind);
-        if (!string.IsNullOrWhiteSpace(Cpv)) { var cpv = Cpv.Trim(); rows = rows.Where(o => Has(o.CpvCodes, cpv)); }
+        // Stored as eight digits; "85312000-9" (with its check digit, as the CPV list writes it) finds the same.
+        if (!string.IsNullOrWhiteSpace(Cpv)) { var cpv = Cpv.Trim().Split('-')[0]; rows = rows.Where(o => Has(o.CpvCodes, cpv)); }
         if (!string.IsNullOrWhiteSpace(Locality)) { var l = Locality.Trim(); rows = rows.Where(o => Has(o.Localities, l)); }
         if (!string.IsNullOrWhiteSpace(ClientGroup)) { var g = ClientGroup.Trim(); rows = rows.Where(o => Has(o.ClientGroups, g)); }
         if (!string.IsNullOrWhiteSpace(Authority)) { var code = Authority.Trim(); rows = rows.Where(o => string.Equals(o.AuthorityCode, code, StringComparison.OrdinalIgnoreCase)); }
