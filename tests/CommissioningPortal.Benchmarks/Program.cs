@@ -14,6 +14,7 @@ using CommissioningPortal.Benchmarks.Workflows;
 //   directory                 directory search, first page, 20,000 providers / 60,000 services on SQLite (BenchmarkDotNet)
 //   directory-load [providers] [conns]  the /directory page under wrk (default 20,000 providers, 32 connections)
 //   opportunities-load [count] [conns]  the /opportunities list under wrk with 5,000 published opportunities (issue 15)
+//   ocds-bulk [count]         /api/ocds/releases/bulk with N published opportunities (default 12,000: ≥10,000 releases), peak managed memory
 //   (anything else is passed to BenchmarkDotNet's switcher, e.g. --filter '*')
 Directory.SetCurrentDirectory(AppContext.BaseDirectory); // WebApplicationFactory looks for the content root from here
 var what = args.FirstOrDefault() ?? "";
@@ -58,6 +59,9 @@ switch (what)
             count: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000,
             connections: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 32,
             seconds: 15);
+    case "ocds-bulk":
+        return await CommissioningPortal.Benchmarks.Opportunities.OcdsBulk.RunAsync(
+            opportunities: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 12_000);
     default:
         // In process: the benchmarks start the real portal, which a separately generated project could not.
         var config = DefaultConfig.Instance.AddJob(Job.MediumRun.WithToolchain(InProcessEmitToolchain.Instance));

@@ -35,7 +35,7 @@ internal static class OpportunitiesLoad
     }
 
     /// <summary>Published opportunities through the domain's own methods, spread over kinds, client groups, CPV codes and deadlines.</summary>
-    private static async Task SeedAsync(PortalFactory portal, int count)
+    internal static async Task SeedAsync(PortalFactory portal, int count)
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
