@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the Commissioning Portal: unit, integration (SQLite and PostgreSQL) and browser.
-# Installs what is missing (Debian's chromium, postgresql, poppler-utils, qpdf; npm packages via the build),
+# Installs what is missing (Debian's chromium, postgresql, poppler-utils, qpdf, nginx, redis-server, curl;
+# npm packages via the build),
 # starts a throwaway PostgreSQL server on loopback, and prints the total as its last line:
 #   N passed, N failed[, N skipped]
 # Usage: ./test.sh [extra dotnet test arguments]      SKIP_INSTALL=1 skips the apt step.
@@ -30,6 +31,10 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || missing+=(postgresql)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
+# The cluster rig (scripts/cluster.sh, tests/CommissioningPortal.EndToEnd/Cluster): nginx and Redis in front of two nodes.
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v curl >/dev/null || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "${SKIP_INSTALL:-0}" = 1 ]; then
     echo "error: missing ${missing[*]} and SKIP_INSTALL=1" >&2; exit 1

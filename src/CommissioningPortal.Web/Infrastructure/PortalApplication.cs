@@ -208,7 +208,10 @@ public static class PortalApplication
     }
 
     private static int StatusFor(Exception error) =>
-        error is DbUpdateConcurrencyException ? StatusCodes.Status409Conflict
+        // A query value that does not bind (page=abc on a minimal API): the caller's mistake, a 400 in every
+        // environment (Development throws it where Production answers 400 directly).
+        error is BadHttpRequestException bad ? bad.StatusCode
+        : error is DbUpdateConcurrencyException ? StatusCodes.Status409Conflict
         : DatabaseOutage.IsOutage(error) ? StatusCodes.Status503ServiceUnavailable
         : StatusCodes.Status500InternalServerError;
 
@@ -220,8 +223,9 @@ public static class PortalApplication
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception error, CancellationToken ct)
         {
             var path = context.Features.Get<IExceptionHandlerFeature>()?.Path ?? context.Request.Path.Value;
-            _logger.LogError(error, "Unhandled error on {Path}", path);
             var status = StatusFor(error);
+            if (status < 500) _logger.LogInformation("Refused a bad request on {Path}: {Reason}", path, error.Message);
+            else _logger.LogError(error, "Unhandled error on {Path}", path);
             var outage = status == StatusCodes.Status503ServiceUnavailable;
             context.Response.StatusCode = status;
             if (outage)
@@ -238,11 +242,14 @@ public static class PortalApplication
                         Status = status,
                         Title = status switch
                         {
+                            < 500 when error is BadHttpRequestException => error.Message,
                             409 => "Someone else changed this at the same time.",
                             503 => "The service is unavailable for a moment.",
                             _ => "Something went wrong on our side.",
                         },
-                        Detail = outage ? $"Try again in {DatabaseOutage.RetryAfterSeconds} seconds." : "The error has been logged. Please try again.",
+                        Detail = outage ? $"Try again in {DatabaseOutage.RetryAfterSeconds} seconds."
+                            : status < 500 ? "Correct the request and send it again."
+                            : "The error has been logged. Please try again.",
                     },
                 });
                 return true;

@@ -19,7 +19,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// <summary>The portal under test: the shared one, unless a test needs its own (e.g. to move the clock).</summary>
     protected virtual PortalFactory Portal => Fixture.Portal;
 
-    protected string BaseUrl => Portal.BaseAddress.ToString().TrimEnd('/');
+    /// <summary>Where the browser goes: the portal under test, or a test's own address (the cluster rig's nginx).</summary>
+    protected virtual string BaseUrl => Portal.BaseAddress.ToString().TrimEnd('/');
 
     public async ValueTask InitializeAsync()
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using CommissioningPortal.Tests.Infrastructure;
 using CommissioningPortal.Web.Features.Email;
 using Microsoft.EntityFrameworkCore;
@@ -81,54 +80,4 @@ public sealed class SendGridLoopbackTests : IAsyncLifetime
 
     private Task<CommissioningPortal.Data.Outbox.OutboxMessage> RowAsync(Guid id) =>
         _portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, Ct));
-
-    private sealed record SeenRequest(string Path, string? Authorization, string Body);
-
-    /// <summary>An HTTP server on a free loopback port answering each request with the next status given.</summary>
-    private sealed class FakeSendGridServer : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly HttpStatusCode[] _answers;
-        private int _next;
-
-        public FakeSendGridServer(params HttpStatusCode[] answers)
-        {
-            _answers = answers;
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            Address = $"http://127.0.0.1:{port}";
-            _listener.Prefixes.Add(Address + "/");
-            _listener.Start();
-            _ = Task.Run(ServeAsync);
-        }
-
-        public string Address { get; }
-        public List<SeenRequest> Requests { get; } = [];
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try { context = await _listener.GetContextAsync(); }
-                catch (Exception) when (!_listener.IsListening) { return; }
-                using var reader = new StreamReader(context.Request.InputStream);
-                var body = await reader.ReadToEndAsync();
-                lock (Requests) Requests.Add(new SeenRequest(context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], body));
-                var status = _answers[Math.Min(Interlocked.Increment(ref _next) - 1, _answers.Length - 1)];
-                context.Response.StatusCode = (int)status;
-                if (status == HttpStatusCode.TooManyRequests) context.Response.Headers["Retry-After"] = "60";
-                await context.Response.OutputStream.WriteAsync("{}"u8.ToArray());
-                context.Response.Close();
-            }
-        }
-
-        public void Dispose()
-        {
-            _listener.Stop();
-            _listener.Close();
-        }
-    }
 }

@@ -57,9 +57,10 @@ public sealed class AlertsModel(PortalDbContext db, SaveSearch save) : PageModel
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         Searches = await db.SavedSearches.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt).ToListAsync(ct);
         Localities = (await save.LocalityKeysAsync(ct)).Select(kv => (kv.Key, kv.Value)).ToList();
-        ClientGroups = await db.ReferenceTerms.AsNoTracking().Where(t => t.Scheme == ReferenceSchemes.ClientGroup).OrderBy(t => t.SortOrder).ThenBy(t => t.Label)
-            .Select(t => ValueTuple.Create(t.Code, t.Label)).ToListAsync(ct);
-        CpvCodes = await db.ReferenceTerms.AsNoTracking().Where(t => t.Scheme == ReferenceSchemes.Cpv).OrderBy(t => t.Code)
-            .Select(t => ValueTuple.Create(t.Code, t.Label)).ToListAsync(ct);
+        // Read as an anonymous type, then made tuples: PostgreSQL cannot return a tuple built in the query (a "record").
+        ClientGroups = (await db.ReferenceTerms.AsNoTracking().Where(t => t.Scheme == ReferenceSchemes.ClientGroup).OrderBy(t => t.SortOrder).ThenBy(t => t.Label)
+            .Select(t => new { t.Code, t.Label }).ToListAsync(ct)).Select(t => (t.Code, t.Label)).ToList();
+        CpvCodes = (await db.ReferenceTerms.AsNoTracking().Where(t => t.Scheme == ReferenceSchemes.Cpv).OrderBy(t => t.Code)
+            .Select(t => new { t.Code, t.Label }).ToListAsync(ct)).Select(t => (t.Code, t.Label)).ToList();
     }
 }
