@@ -25,6 +25,8 @@ public static class TenderingFeature
         builder.Services.AddScoped<ConsortiumInvitations>();
         builder.Services.AddScoped<SendDeadlineReminders>();
         if (builder.Configuration.GetValue(RemindersEnabledKey, true)) builder.Services.AddHostedService<DeadlineReminderService>();
-        return builder.AddNavigation(new NavigationItem("/tendering", "Tenders", 26) { Policy = Policies.Commissioner });
+        return builder
+            .AddNavigation(new NavigationItem("/tendering", "Tenders", 26) { Policy = Policies.Commissioner })
+            .AddNavigation(new NavigationItem("/tenders/mine", "My responses", 27) { Policy = Policies.ProviderUser });
     }
 }
