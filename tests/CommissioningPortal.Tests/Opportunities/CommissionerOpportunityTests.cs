@@ -165,6 +165,50 @@ public abstract class CommissionerOpportunityTests(PortalFactory portal) : Porta
         Assert.Contains("Open for responses", csv);
     }
 
+    [Fact]
+    public async Task Your_opportunities_and_tenders_link_to_each_other_and_show_each_opportunitys_unanswered_questions_and_open_tasks()
+    {
+        var authority = await Portal.NewAuthorityAsync();
+        var word = Word();
+        using var client = await CommissionerAsync(authority);
+        var id = await CreateDraftAsync(client, authority.Code, $"Linked {word}");
+        var here = $"/authority/{authority.Code}/opportunities/{id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(await client.GetPageAsync($"{here}/publish"), new Dictionary<string, string>())).StatusCode);
+        var (providerEmail, _) = await Portal.CreateProviderUserAsync(ProviderKind.RegisteredOrganisation);
+        using (var provider = await Portal.SignedInProviderAsync(providerEmail))
+        {
+            var ask = await provider.GetPageAsync($"/tenders/{id}/questions");
+            Assert.Equal(HttpStatusCode.Redirect, (await provider.SubmitAsync(ask, new Dictionary<string, string> { ["Question"] = "Is there a lot for the islands?" })).StatusCode);
+        }
+        var openTasks = await Portal.WithDbAsync(db => db.WorkflowInstances.Where(i => i.BusinessKey == $"opportunity:{id}")
+            .SelectMany(i => db.WorkItems.Where(w => w.InstanceId == i.Id && w.ClosedAt == null)).CountAsync(Ct));
+
+        // Your opportunities: a link to Tenders, and per opportunity its unanswered questions (a link to them) and open tasks.
+        var mine = await client.GetPageAsync($"/authority/{authority.Code}/opportunities");
+        Assert.NotNull(mine.Document.QuerySelector("main a[href='/tendering']"));
+        var row = mine.Document.QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains($"Linked {word}"));
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        var unanswered = row.QuerySelector($"a[href='/tendering/{id}/clarifications']");
+        Assert.NotNull(unanswered);
+        Assert.StartsWith("1", unanswered.TextContent.Trim());
+        Assert.Equal(openTasks.ToString(), cells[^1]);
+        var csv = await client.Http.GetStringAsync($"/authority/{authority.Code}/opportunities?handler=export", Ct);
+        Assert.Contains("Unanswered questions", csv);
+
+        // Tenders: a link back, and the same counts.
+        var tenders = await client.GetPageAsync("/tendering");
+        Assert.NotNull(tenders.Document.QuerySelector($"main a[href='/authority/{authority.Code}/opportunities']"));
+        var tenderRow = tenders.Document.QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains($"Linked {word}"));
+        Assert.StartsWith("1", tenderRow.QuerySelector($"a[href='/tendering/{id}/clarifications']")!.TextContent.Trim());
+        Assert.Equal(openTasks.ToString(), tenderRow.QuerySelectorAll("td")[3].TextContent.Trim());
+
+        // One opportunity: its tendering workspace and its page link to each other.
+        var workspace = await client.GetPageAsync($"/tendering/{id}");
+        Assert.Contains("1 unanswered", workspace.Text);
+        Assert.NotNull(workspace.Document.QuerySelector($"main a[href='{here}']"));
+        Assert.NotNull((await client.GetPageAsync(here)).Document.QuerySelector($"main a[href='/tendering/{id}']"));
+    }
+
     [Theory]
     [InlineData("Form.QualityWeight", "70", "Form_QualityWeight", "must add up to 100; they add up to 110")]
     [InlineData("Form.SubmissionDeadline", "1/1/2026 12:00", "Form_SubmissionDeadline", "submission deadline must be after the publication date")]
