@@ -274,6 +274,44 @@ public abstract class CommissionerOpportunityTests(PortalFactory portal) : Porta
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(await download.Content.ReadAsByteArrayAsync(Ct))[..5]);
     }
 
+    [Theory]
+    [InlineData("Form.QualityWeight", "70", "Form_QualityWeight", "must add up to 100; they add up to 110")]
+    [InlineData("Form.SubmissionDeadline", "1/1/2026 12:00", "Form_SubmissionDeadline", "submission deadline must be after the publication date")]
+    [InlineData("Form.CpvCodes", "85999999", "Form_CpvCodes", "The CPV code 85999999 does not exist")]
+    public async Task A_bad_amendment_is_refused_naming_the_field_keeping_the_note_changing_nothing_and_telling_no_follower(string field, string value, string id, string message)
+    {
+        var authority = await Portal.NewAuthorityAsync();
+        var word = Word();
+        using var client = await CommissionerAsync(authority);
+        var opportunityId = await CreateDraftAsync(client, authority.Code, $"Bad amendment {word}");
+        var here = $"/authority/{authority.Code}/opportunities/{opportunityId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(await client.GetPageAsync($"{here}/publish"), new Dictionary<string, string>())).StatusCode);
+        var (followerEmail, _) = await Portal.CreateProviderUserAsync(ProviderKind.RegisteredOrganisation);
+        using (var follower = await Portal.SignedInProviderAsync(followerEmail))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await follower.SubmitAsync(await follower.GetPageAsync($"/opportunities/{opportunityId}/follow"), new Dictionary<string, string>())).StatusCode);
+        }
+        static async Task<string> SnapshotAsync(global::CommissioningPortal.Data.PortalDbContext db, Guid id)
+        {
+            var o = await db.Opportunities.AsNoTracking().Include(x => x.Changes).SingleAsync(x => x.Id == id);
+            return $"{o.Title}|{o.QualityWeight}|{o.PriceWeight}|{o.FairWorkWeight}|{o.SubmissionDeadline:O}|{string.Join(",", o.CpvCodes)}|{o.Changes.Count}";
+        }
+        var before = await Portal.WithDbAsync(db => SnapshotAsync(db, opportunityId));
+
+        var edit = await client.GetPageAsync($"{here}/edit");
+        var fields = new Dictionary<string, string> { [field] = value, ["Note"] = $"A note kept {word}" };
+        if (field == "Form.SubmissionDeadline") fields["Form.ClarificationDeadline"] = "";
+        if (field == "Form.SubmissionDeadline") fields["Form.ExpectedAwardOn"] = "";
+        var refused = await client.SubmitAsync(edit, fields);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await PortalClient.Page.ReadAsync(refused);
+        Assert.Contains(message, page.Document.QuerySelector(".ds_error-summary")!.TextContent);
+        Assert.Contains(message, page.Document.GetElementById($"{id}-error")?.TextContent ?? "");
+        Assert.Contains($"A note kept {word}", page.Text);
+        Assert.Equal(before, await Portal.WithDbAsync(db => SnapshotAsync(db, opportunityId)));
+        Assert.Empty(await MailSubjectsAsync(followerEmail));
+    }
+
     [Fact]
     public async Task An_amendment_needs_a_note_shows_in_the_public_change_log_and_emails_everyone_following_then_cancelling_needs_a_reason()
     {
