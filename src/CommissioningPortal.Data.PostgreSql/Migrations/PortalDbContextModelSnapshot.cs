@@ -2330,6 +2330,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("RemindedDayBeforeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RemindedWeekBeforeAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("ShortForm")
                         .HasColumnType("boolean");
 

@@ -2331,6 +2331,12 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTimeOffset?>("RemindedDayBeforeAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RemindedWeekBeforeAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<bool>("ShortForm")
                         .HasColumnType("bit");
 

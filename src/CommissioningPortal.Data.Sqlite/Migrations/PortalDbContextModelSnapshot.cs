@@ -2324,6 +2324,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemindedDayBeforeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedWeekBeforeAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ShortForm")
                         .HasColumnType("INTEGER");
 

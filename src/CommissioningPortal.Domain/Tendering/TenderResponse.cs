@@ -41,6 +41,13 @@ public sealed class TenderResponse : IVersioned
     public DateTimeOffset? SubmittedAt { get; private set; }
     public string? ReceiptSha256 { get; private set; }
     public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    /// <summary>When the reminder a week before the deadline went, if it has (claimed once by a conditional update: see <see cref="DeadlineReminders"/>).</summary>
+    public DateTimeOffset? RemindedWeekBeforeAt { get; private set; }
+
+    /// <summary>When the reminder a day before the deadline went, if it has.</summary>
+    public DateTimeOffset? RemindedDayBeforeAt { get; private set; }
+
     public int Version { get; set; }
 
     public static TenderResponse Start(Guid opportunityId, Guid providerId, bool shortForm, DateTimeOffset now, DateTimeOffset? deadline)
@@ -236,5 +243,39 @@ public sealed class ResponseOpening : IVersioned
         SecondOpenedById = userId;
         SecondOpenedByName = name;
         SecondOpenedAt = now;
+    }
+}
+
+/// <summary>The two reminders a provider with an unsubmitted draft gets before the submission deadline.</summary>
+public enum ReminderStage
+{
+    /// <summary>Seven days before the deadline.</summary>
+    WeekBefore = 7,
+
+    /// <summary>One day before the deadline.</summary>
+    DayBefore = 1,
+}
+
+/// <summary>
+/// When a draft's deadline reminders are due. Each stage goes at most once per response (the time it went is kept on
+/// the response). A stage is due from its mark (7 days, 1 day before the deadline) until the next mark, and only to a
+/// draft that already existed at the mark: a provider who starts two days before the deadline is not told "a week to go".
+/// A week reminder missed (say the portal was down) is not sent late inside the last day; the day reminder is.
+/// </summary>
+public static class DeadlineReminders
+{
+    public static readonly TimeSpan Horizon = TimeSpan.FromDays((int)ReminderStage.WeekBefore);
+
+    public static DateTimeOffset Mark(ReminderStage stage, DateTimeOffset deadline) => deadline - TimeSpan.FromDays((int)stage);
+
+    /// <summary>The reminder due now for this response, or null. Submitted responses get none.</summary>
+    public static ReminderStage? Due(TenderResponse response, DateTimeOffset? deadline, DateTimeOffset now)
+    {
+        if (deadline is not { } d || now >= d || !response.IsEditable) return null;
+        var day = Mark(ReminderStage.DayBefore, d);
+        var week = Mark(ReminderStage.WeekBefore, d);
+        if (now >= day) return response.RemindedDayBeforeAt is null && response.StartedAt <= day ? ReminderStage.DayBefore : null;
+        if (now >= week) return response.RemindedWeekBeforeAt is null && response.StartedAt <= week ? ReminderStage.WeekBefore : null;
+        return null;
     }
 }

@@ -13,9 +13,9 @@ namespace CommissioningPortal.EndToEnd.Journeys;
 /// confirms publication; the provider's alert e-mail is in the outbox; the provider follows it; the commissioner
 /// amends it with a note and looks at the cancel confirmation.
 /// </summary>
-public sealed class OpportunityPublishingTests(BrowserFixture fixture) : BrowserTest(fixture)
+public sealed class OpportunityPublishingTests(BrowserFixture fixture) : TenderJourneyTest(fixture)
 {
-    private const string Provider = "micro@lochview.example";
+    private const string Provider = MicroProvider;
 
     [Fact]
     public async Task A_commissioner_publishes_a_tender_with_two_lots_and_a_provider_following_its_CPV_gets_the_alert()
@@ -23,26 +23,14 @@ public sealed class OpportunityPublishingTests(BrowserFixture fixture) : Browser
         var title = "Supported living " + Guid.NewGuid().ToString("N")[..8];
 
         await SignInAsync(Provider);
-        await VisitAsync("/opportunities/alerts");
-        await Page.GetByLabel("CPV code (optional)").FillAsync("85312000");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save search" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Search saved");
-        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("CPV 85312000");
-        await CheckAccessibilityAsync();
+        await SaveCpvSearchAsync("85312000");
 
         await SwitchToAsync(DemoUsers.GlenmoreCommissioner);
         await VisitAsync("/authority/glenmore/opportunities");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Create an opportunity" }).ClickAsync();
         await Page.WaitForLoadStateAsync();
         await CheckAccessibilityAsync();
-        await Page.GetByLabel("Kind of opportunity").SelectOptionAsync("OpenTender");
-        await Page.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
-        await Page.GetByLabel("Plain-language summary").FillAsync("Support in people's own homes, planned with each person around what matters to them.");
-        await Page.GetByLabel("CPV codes (optional)").FillAsync("85312000-9");
-        await TickAsync("North Glenmore");
-        await TickAsync("Adults with a learning disability");
-        await Page.GetByLabel("Submission deadline").FillAsync($"{Portal.Clock.GetUtcNow().AddDays(30):d/M/yyyy} 12:00");
-        await Page.GetByLabel("Quality weight (%)").FillAsync("70");
+        await FillTenderAsync(title, Portal.Clock.GetUtcNow().AddDays(30), qualityWeight: "70");
         var refused = Page.WaitForResponseAsync(r => r.Url.EndsWith("/opportunities/new") && r.Request.Method == "POST");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         Assert.Equal(400, (await refused).Status);
@@ -51,18 +39,9 @@ public sealed class OpportunityPublishingTests(BrowserFixture fixture) : Browser
         await CheckAccessibilityAsync();
 
         await Page.GetByLabel("Quality weight (%)").FillAsync("60");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Draft saved");
-        var here = new Uri(Page.Url).AbsolutePath;
-        Assert.Matches("^/authority/glenmore/opportunities/[0-9a-f-]{36}$", here);
-        await CheckAccessibilityAsync();
+        var here = await SaveDraftAsync();
 
-        foreach (var lot in new[] { "Glenmore North", "Glenmore South" })
-        {
-            await Page.GetByLabel("Lot title").FillAsync(lot);
-            await Page.GetByRole(AriaRole.Button, new() { Name = "Add lot" }).ClickAsync();
-            await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"added: {lot}");
-        }
+        await AddLotsAsync("Glenmore North", "Glenmore South");
         await Page.GetByLabel("Document title (optional)").FillAsync("Service specification");
         await Page.GetByLabel("Document", new() { Exact = true }).SetInputFilesAsync(new FilePayload
         {
@@ -72,16 +51,8 @@ public sealed class OpportunityPublishingTests(BrowserFixture fixture) : Browser
         await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Document attached");
         await CheckAccessibilityAsync();
 
-        await VisitAsync($"{here}/preview");
-        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Glenmore South");
-        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Service specification");
         await VisitAsync($"{here}/edit");
-        await VisitAsync($"{here}/publish");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Yes, publish it" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Published");
-        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Stage: Published");
-        await CheckAccessibilityAsync();
-        var id = here.Split('/')[^1];
+        var id = await PreviewAndPublishAsync(here, "Glenmore South", "Service specification");
 
         var alert = await Portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == Provider && m.Subject == $"New opportunity: {title}").Select(m => m.TextBody).SingleAsync());
         Assert.Contains($"/opportunities/{id}", alert);

@@ -1,13 +1,9 @@
-using CommissioningPortal.Data.Identity;
-using CommissioningPortal.Domain.Identity;
 using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Opportunities;
 using CommissioningPortal.Domain.Tendering;
 using CommissioningPortal.EndToEnd.Infrastructure;
 using CommissioningPortal.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -20,31 +16,16 @@ namespace CommissioningPortal.EndToEnd.Journeys;
 /// administrator try to read a response (page, CSV, API) and cannot; after the deadline (the fake clock) one
 /// opening is not enough; after a second colleague's, the responses show.
 /// </summary>
-public sealed class TenderResponseTests(BrowserFixture fixture, ClassPortal portal) : BrowserTest(fixture), IClassFixture<ClassPortal>
+public sealed class TenderResponseTests(BrowserFixture fixture, ClassPortal portal) : TenderJourneyTest(fixture), IClassFixture<ClassPortal>
 {
     // Its own portal: the test moves the clock past the deadline.
     protected override PortalFactory Portal => portal.Started();
-
-    private const string SecondCommissioner = "second.commissioner@glenmore.example";
 
     private sealed record Tender(Guid Id, Guid Written, Guid RealLivingWage, Guid Insurance, Guid Pvg, Guid North, Guid Document);
 
     private async Task<Tender> SeedAsync(string word)
     {
-        await using (var scope = Portal.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<CommissioningPortal.Data.PortalDbContext>();
-            var glenmoreId = await db.Authorities.Where(a => a.Code == "glenmore").Select(a => a.Id).SingleAsync();
-            if (await users.FindByEmailAsync(SecondCommissioner) is null)
-            {
-                var user = new PortalUser { UserName = SecondCommissioner, Email = SecondCommissioner, EmailConfirmed = true, DisplayName = "Hamish Ross (Commissioner)", AuthorityId = glenmoreId, CreatedAt = Portal.Clock.GetUtcNow() };
-                await users.CreateAsync(user, DemoUsers.Password);
-                await users.AddToRoleAsync(user, Roles.Commissioner);
-                await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoUsers.AuthenticatorKey);
-                await users.SetTwoFactorEnabledAsync(user, true);
-            }
-        }
+        await EnsureSecondCommissionerAsync();
         return await Portal.WithDbAsync(async db =>
         {
             var glenmore = await db.Authorities.SingleAsync(a => a.Code == "glenmore");
@@ -74,26 +55,6 @@ public sealed class TenderResponseTests(BrowserFixture fixture, ClassPortal port
         });
     }
 
-    private async Task AskAsync(Tender tender, string question)
-    {
-        await VisitAsync($"/opportunities/{tender.Id}");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "ask a question" }).ClickAsync();
-        await CheckAccessibilityAsync();
-        await Page.GetByLabel("Your question").FillAsync(question);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Send question" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Your question is sent");
-        await CheckAccessibilityAsync();
-    }
-
-    private async Task AssertCannotReadAsync(Tender tender, string secret, Guid responseId)
-    {
-        foreach (var path in new[] { $"/tendering/{tender.Id}/responses?handler=csv", $"/api/tendering/{tender.Id}/responses", $"/tendering/{tender.Id}/responses/{responseId}" })
-        {
-            var response = await Context.APIRequest.GetAsync(path, new() { MaxRedirects = 0 });
-            Assert.DoesNotContain(secret, await response.TextAsync());
-        }
-    }
-
     [Fact]
     public async Task Providers_ask_and_respond_and_the_responses_stay_sealed_until_two_colleagues_open_them_after_the_deadline()
     {
@@ -103,24 +64,19 @@ public sealed class TenderResponseTests(BrowserFixture fixture, ClassPortal port
 
         // Two providers ask privately.
         await SignInAsync("micro@lochview.example");
-        await AskAsync(tender, $"We are Loch View {word}: can we bid for the South lot only?");
+        await AskAsync(tender.Id, $"We are Loch View {word}: can we bid for the South lot only?");
         await SwitchToAsync(DemoUsers.Provider);
-        await AskAsync(tender, "Will TUPE apply?");
+        await AskAsync(tender.Id, "Will TUPE apply?");
 
         // The commissioner sees them, with who asked, and answers one for everyone, reworded.
         await SwitchToAsync(DemoUsers.GlenmoreCommissioner);
         await VisitAsync("/tendering");
-        await Page.GetByRole(AriaRole.Link, new() { Name = $"Community support {word}" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = $"Community support {word}", Exact = true }).ClickAsync();
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("2 unanswered");
         await CheckAccessibilityAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Questions and answers" }).ClickAsync();
         await CheckAccessibilityAsync();
-        var loch = Page.Locator("section", new() { HasText = "Loch View Community Care asked" });
-        await loch.GetByLabel("The question as published (optional)").FillAsync("Can a provider bid for one lot only?");
-        await loch.GetByLabel("Answer", new() { Exact = true }).FillAsync("Yes: price only the lots you bid for.");
-        await loch.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Answered for everyone");
-        await CheckAccessibilityAsync();
+        await AnswerForEveryoneAsync("Loch View Community Care", "Can a provider bid for one lot only?", "Yes: price only the lots you bid for.");
 
         // Both providers see the answer; nobody sees who asked.
         foreach (var provider in new[] { "micro@lochview.example", DemoUsers.Provider })
@@ -173,26 +129,20 @@ public sealed class TenderResponseTests(BrowserFixture fixture, ClassPortal port
         await VisitAsync($"/tendering/{tender.Id}/responses");
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("The responses are sealed");
         await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Open the responses" })).ToHaveCountAsync(0);
-        await AssertCannotReadAsync(tender, secret, brightSteps);
+        await AssertCannotReadAsync(tender.Id, secret, brightSteps);
         await SwitchToAsync(DemoUsers.Administrator);
-        await AssertCannotReadAsync(tender, secret, brightSteps);
+        await AssertCannotReadAsync(tender.Id, secret, brightSteps);
 
         // After the deadline: one opening is not enough.
         Portal.Clock.Advance(TimeSpan.FromDays(4));
         await SwitchToAsync(DemoUsers.GlenmoreCommissioner);
-        await VisitAsync($"/tendering/{tender.Id}/responses");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Open the responses" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("They stay sealed until a second colleague opens them too");
-        await CheckAccessibilityAsync();
-        await AssertCannotReadAsync(tender, secret, brightSteps);
+        await OpenFirstAsync(tender.Id);
+        await AssertCannotReadAsync(tender.Id, secret, brightSteps);
 
         // After a second colleague's opening, the responses show.
         await SwitchToAsync(SecondCommissioner);
-        await VisitAsync($"/tendering/{tender.Id}/responses");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Open the responses as the second person" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("The responses are open");
+        await OpenSecondAsync(tender.Id);
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Loch View Community Care");
-        await CheckAccessibilityAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Bright Steps Care" }).ClickAsync();
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync(secret);
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("method.pdf");

@@ -165,6 +165,50 @@ public abstract class CommissionerOpportunityTests(PortalFactory portal) : Porta
         Assert.Contains("Open for responses", csv);
     }
 
+    [Fact]
+    public async Task Your_opportunities_and_tenders_link_to_each_other_and_show_each_opportunitys_unanswered_questions_and_open_tasks()
+    {
+        var authority = await Portal.NewAuthorityAsync();
+        var word = Word();
+        using var client = await CommissionerAsync(authority);
+        var id = await CreateDraftAsync(client, authority.Code, $"Linked {word}");
+        var here = $"/authority/{authority.Code}/opportunities/{id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(await client.GetPageAsync($"{here}/publish"), new Dictionary<string, string>())).StatusCode);
+        var (providerEmail, _) = await Portal.CreateProviderUserAsync(ProviderKind.RegisteredOrganisation);
+        using (var provider = await Portal.SignedInProviderAsync(providerEmail))
+        {
+            var ask = await provider.GetPageAsync($"/tenders/{id}/questions");
+            Assert.Equal(HttpStatusCode.Redirect, (await provider.SubmitAsync(ask, new Dictionary<string, string> { ["Question"] = "Is there a lot for the islands?" })).StatusCode);
+        }
+        var openTasks = await Portal.WithDbAsync(db => db.WorkflowInstances.Where(i => i.BusinessKey == $"opportunity:{id}")
+            .SelectMany(i => db.WorkItems.Where(w => w.InstanceId == i.Id && w.ClosedAt == null)).CountAsync(Ct));
+
+        // Your opportunities: a link to Tenders, and per opportunity its unanswered questions (a link to them) and open tasks.
+        var mine = await client.GetPageAsync($"/authority/{authority.Code}/opportunities");
+        Assert.NotNull(mine.Document.QuerySelector("main a[href='/tendering']"));
+        var row = mine.Document.QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains($"Linked {word}"));
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        var unanswered = row.QuerySelector($"a[href='/tendering/{id}/clarifications']");
+        Assert.NotNull(unanswered);
+        Assert.StartsWith("1", unanswered.TextContent.Trim());
+        Assert.Equal(openTasks.ToString(), cells[^1]);
+        var csv = await client.Http.GetStringAsync($"/authority/{authority.Code}/opportunities?handler=export", Ct);
+        Assert.Contains("Unanswered questions", csv);
+
+        // Tenders: a link back, and the same counts.
+        var tenders = await client.GetPageAsync("/tendering");
+        Assert.NotNull(tenders.Document.QuerySelector($"main a[href='/authority/{authority.Code}/opportunities']"));
+        var tenderRow = tenders.Document.QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains($"Linked {word}"));
+        Assert.StartsWith("1", tenderRow.QuerySelector($"a[href='/tendering/{id}/clarifications']")!.TextContent.Trim());
+        Assert.Equal(openTasks.ToString(), tenderRow.QuerySelectorAll("td")[3].TextContent.Trim());
+
+        // One opportunity: its tendering workspace and its page link to each other.
+        var workspace = await client.GetPageAsync($"/tendering/{id}");
+        Assert.Contains("1 unanswered", workspace.Text);
+        Assert.NotNull(workspace.Document.QuerySelector($"main a[href='{here}']"));
+        Assert.NotNull((await client.GetPageAsync(here)).Document.QuerySelector($"main a[href='/tendering/{id}']"));
+    }
+
     [Theory]
     [InlineData("Form.QualityWeight", "70", "Form_QualityWeight", "must add up to 100; they add up to 110")]
     [InlineData("Form.SubmissionDeadline", "1/1/2026 12:00", "Form_SubmissionDeadline", "submission deadline must be after the publication date")]
@@ -228,6 +272,44 @@ public abstract class CommissionerOpportunityTests(PortalFactory portal) : Porta
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(await download.Content.ReadAsByteArrayAsync(Ct))[..5]);
+    }
+
+    [Theory]
+    [InlineData("Form.QualityWeight", "70", "Form_QualityWeight", "must add up to 100; they add up to 110")]
+    [InlineData("Form.SubmissionDeadline", "1/1/2026 12:00", "Form_SubmissionDeadline", "submission deadline must be after the publication date")]
+    [InlineData("Form.CpvCodes", "85999999", "Form_CpvCodes", "The CPV code 85999999 does not exist")]
+    public async Task A_bad_amendment_is_refused_naming_the_field_keeping_the_note_changing_nothing_and_telling_no_follower(string field, string value, string id, string message)
+    {
+        var authority = await Portal.NewAuthorityAsync();
+        var word = Word();
+        using var client = await CommissionerAsync(authority);
+        var opportunityId = await CreateDraftAsync(client, authority.Code, $"Bad amendment {word}");
+        var here = $"/authority/{authority.Code}/opportunities/{opportunityId}";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(await client.GetPageAsync($"{here}/publish"), new Dictionary<string, string>())).StatusCode);
+        var (followerEmail, _) = await Portal.CreateProviderUserAsync(ProviderKind.RegisteredOrganisation);
+        using (var follower = await Portal.SignedInProviderAsync(followerEmail))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await follower.SubmitAsync(await follower.GetPageAsync($"/opportunities/{opportunityId}/follow"), new Dictionary<string, string>())).StatusCode);
+        }
+        static async Task<string> SnapshotAsync(global::CommissioningPortal.Data.PortalDbContext db, Guid id)
+        {
+            var o = await db.Opportunities.AsNoTracking().Include(x => x.Changes).SingleAsync(x => x.Id == id);
+            return $"{o.Title}|{o.QualityWeight}|{o.PriceWeight}|{o.FairWorkWeight}|{o.SubmissionDeadline:O}|{string.Join(",", o.CpvCodes)}|{o.Changes.Count}";
+        }
+        var before = await Portal.WithDbAsync(db => SnapshotAsync(db, opportunityId));
+
+        var edit = await client.GetPageAsync($"{here}/edit");
+        var fields = new Dictionary<string, string> { [field] = value, ["Note"] = $"A note kept {word}" };
+        if (field == "Form.SubmissionDeadline") fields["Form.ClarificationDeadline"] = "";
+        if (field == "Form.SubmissionDeadline") fields["Form.ExpectedAwardOn"] = "";
+        var refused = await client.SubmitAsync(edit, fields);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await PortalClient.Page.ReadAsync(refused);
+        Assert.Contains(message, page.Document.QuerySelector(".ds_error-summary")!.TextContent);
+        Assert.Contains(message, page.Document.GetElementById($"{id}-error")?.TextContent ?? "");
+        Assert.Contains($"A note kept {word}", page.Text);
+        Assert.Equal(before, await Portal.WithDbAsync(db => SnapshotAsync(db, opportunityId)));
+        Assert.Empty(await MailSubjectsAsync(followerEmail));
     }
 
     [Fact]

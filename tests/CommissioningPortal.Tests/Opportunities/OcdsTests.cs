@@ -96,6 +96,14 @@ public abstract class OcdsTests(PortalFactory portal) : PortalTestBase(portal)
         Assert.Equal(HttpStatusCode.NotFound, (await NewClient().GetAsync($"/api/ocds/records/ocds-scsds1-{package.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await NewClient().GetAsync($"/api/ocds/records/other-{tender.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await NewClient().GetAsync("/api/ocds/releases?since=yesterday")).StatusCode);
+        // A page or page size that is not a whole number is the caller's mistake, named (it was a 500: the binding failed).
+        foreach (var (query, named) in new[] { ("page=two", "page must be"), ("pageSize=%3Cscript%3E", "pageSize must be"), ("page=99999999999999999999", "page must be") })
+        {
+            var refused = await NewClient().GetAsync($"/api/ocds/releases?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(named, await refused.Content.ReadAsStringAsync(Ct));
+        }
+        Assert.Equal(HttpStatusCode.OK, (await NewClient().GetAsync("/api/ocds/releases?page=2147483647&pageSize=1000")).StatusCode);
     }
 
     [Fact]

@@ -194,6 +194,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/tendering/{id:guid}/clarifications", "/tendering/{opportunity}/clarifications", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/tendering/{id:guid}/responses", "/tendering/{opportunity}/responses", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/tendering/{id:guid}/responses/{responseId:guid}", "/tendering/{opportunity}/responses/{response}", "LDDDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        // A provider's own responses (envelopes only): providers' users.
+        new("/tenders/mine", "/tenders/mine", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
         new("/tenders/{id:guid}/consortium", "/tenders/{opportunity}/consortium", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
         new("/tenders/{id:guid}/questions", "/tenders/{opportunity}/questions", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
         new("/tenders/{id:guid}/respond", "/tenders/{opportunity}/respond", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),

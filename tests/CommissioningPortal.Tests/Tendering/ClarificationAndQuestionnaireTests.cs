@@ -126,6 +126,41 @@ public abstract class ClarificationAndQuestionnaireTests(PortalFactory portal) :
     }
 
     [Fact]
+    public async Task An_answer_for_everyone_reaches_a_provider_following_the_opportunity_but_a_private_answer_does_not()
+    {
+        var word = Guid.NewGuid().ToString("N")[..8];
+        var tender = await Portal.NewTenderAsync(word);
+        var (askerEmail, _) = await Portal.NewProviderAsync(ProviderKind.RegisteredOrganisation, $"Asker {word}");
+        var (followerEmail, _) = await Portal.NewProviderAsync(ProviderKind.MicroProvider, $"Follower {word}");
+        using var asker = await Portal.SignedInProviderAsync(askerEmail);
+        using var follower = await Portal.SignedInProviderAsync(followerEmail);
+        // The follower neither asks nor drafts: it only follows the opportunity, on its own page.
+        var follow = await follower.GetPageAsync($"/opportunities/{tender.OpportunityId}/follow");
+        Assert.Equal(HttpStatusCode.Redirect, (await follower.SubmitAsync(follow, new Dictionary<string, string>())).StatusCode);
+        await AskAsync(asker, tender.OpportunityId, "Our own contract ends in June: does that matter?");
+        await AskAsync(asker, tender.OpportunityId, "Can we price one lot only?");
+        var questions = await Portal.WithDbAsync(db => db.Clarifications.Where(c => c.OpportunityId == tender.OpportunityId).ToDictionaryAsync(c => c.Question, c => c.Id));
+
+        using var commissioner = NewClient();
+        await commissioner.SignInAsync(tender.Authority.CommissionerEmail);
+        var list = await commissioner.GetPageAsync($"/tendering/{tender.OpportunityId}/clarifications");
+        Assert.Equal(HttpStatusCode.Redirect, (await commissioner.PostFormAsync(list,
+            [("ClarificationId", questions["Our own contract ends in June: does that matter?"].ToString()), ("To", "private"), ("Answer", "It does not."), ("PrivateReason", "About their own contract.")],
+            $"/tendering/{tender.OpportunityId}/clarifications")).StatusCode);
+        Assert.Empty(await Portal.MailAsync(followerEmail, "tender-clarification"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await commissioner.PostFormAsync(list,
+            [("ClarificationId", questions["Can we price one lot only?"].ToString()), ("To", "all"), ("PublishedQuestion", "Can a provider price one lot only?"), ("Answer", "Yes: price the lots you bid for."), ("PrivateReason", "")],
+            $"/tendering/{tender.OpportunityId}/clarifications")).StatusCode);
+        var mail = Assert.Single(await Portal.MailAsync(followerEmail, "tender-clarification"));
+        Assert.Contains("Yes: price the lots you bid for.", mail.Body);
+        Assert.DoesNotContain($"Asker {word}", mail.Body);
+        Assert.DoesNotContain("It does not.", mail.Body);
+        // The asker gets the private answer and the answer for everyone, each once.
+        Assert.Equal(2, (await Portal.MailAsync(askerEmail, "tender-clarification")).Count);
+    }
+
+    [Fact]
     public async Task A_commissioner_builds_the_questionnaire_and_bad_input_gets_a_message_naming_the_field()
     {
         var word = Guid.NewGuid().ToString("N")[..8];

@@ -47,12 +47,25 @@ public static class OcdsApi
     }
 
     /// <summary>Opportunities that are in the open data: published once, and not one person's package.</summary>
+    /// <summary>Empty is "not given"; otherwise an ASCII whole number that fits an int.</summary>
+    private static bool TryWhole(string? text, out int? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return false;
+        value = n;
+        return true;
+    }
+
     private static IQueryable<Opportunity> Public(PortalDbContext db) =>
         db.Opportunities.AsNoTracking().Where(o => o.PublishedAt != null && o.Kind != OpportunityKind.IndividualPackage);
 
     private static async Task<IResult> ReleasesAsync(HttpContext http, PortalDbContext db, IOptions<OcdsOptions> options, TimeProvider clock,
-        string? since, int? page, int? pageSize, CancellationToken ct)
+        string? since, string? page, string? pageSize, CancellationToken ct)
     {
+        // Read as text: a page that is not a number is the caller's mistake (400 naming it), not a binding failure (500).
+        if (!TryWhole(page, out var pageNumber)) return Results.Problem(statusCode: 400, title: "page must be a whole number from 1, like 2.");
+        if (!TryWhole(pageSize, out var pageSizeNumber)) return Results.Problem(statusCode: 400, title: $"pageSize must be a whole number from 1 to {MaxPageSize}.");
         DateTimeOffset? from = null;
         if (!string.IsNullOrWhiteSpace(since))
         {
@@ -60,8 +73,8 @@ public static class OcdsApi
                 return Results.Problem(statusCode: 400, title: "since must be a date or date-time, like 2026-12-01 or 2026-12-01T09:00:00Z.");
             from = s.ToUniversalTime();
         }
-        var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
-        var number = Math.Max(1, page ?? 1);
+        var size = Math.Clamp(pageSizeNumber ?? DefaultPageSize, 1, MaxPageSize);
+        var number = Math.Clamp(pageNumber ?? 1, 1, int.MaxValue / MaxPageSize);
         var changes = db.OpportunityChanges.AsNoTracking().Where(c => Public(db).Any(o => o.Id == c.OpportunityId));
         if (from is { } f) changes = changes.Where(c => c.At >= f);
         var pageOfChanges = await changes.OrderBy(c => c.At).ThenBy(c => c.Id).Skip((number - 1) * size).Take(size + 1).ToListAsync(ct);

@@ -28,7 +28,7 @@ public sealed class AskQuestion(PortalDbContext db, TimeProvider clock)
 
 /// <summary>
 /// The commissioner answers a question: to everyone (the question as published, which they may reword so nothing
-/// names the asker) or privately with a recorded reason. Everyone who asked or is drafting gets the new answer by
+/// names the asker) or privately with a recorded reason. Everyone who asked, is drafting or follows it gets the new answer by
 /// e-mail; a private answer goes to the asker only.
 /// </summary>
 public sealed class AnswerQuestion(PortalDbContext db, TenderingNotices notices, TimeProvider clock)

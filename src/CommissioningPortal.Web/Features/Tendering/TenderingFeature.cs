@@ -7,6 +7,9 @@ namespace CommissioningPortal.Web.Features.Tendering;
 /// </summary>
 public static class TenderingFeature
 {
+    /// <summary>Configuration switch for the deadline reminders (on unless set to false).</summary>
+    public const string RemindersEnabledKey = "Tendering:RemindersEnabled";
+
     public static WebApplicationBuilder AddTenderingFeature(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<TenderingNotices>();
@@ -20,6 +23,10 @@ public static class TenderingFeature
         builder.Services.AddScoped<OpenResponses>();
         builder.Services.AddScoped<ResponseReading>();
         builder.Services.AddScoped<ConsortiumInvitations>();
-        return builder.AddNavigation(new NavigationItem("/tendering", "Tenders", 26) { Policy = Policies.Commissioner });
+        builder.Services.AddScoped<SendDeadlineReminders>();
+        if (builder.Configuration.GetValue(RemindersEnabledKey, true)) builder.Services.AddHostedService<DeadlineReminderService>();
+        return builder
+            .AddNavigation(new NavigationItem("/tendering", "Tenders", 26) { Policy = Policies.Commissioner })
+            .AddNavigation(new NavigationItem("/tenders/mine", "My responses", 27) { Policy = Policies.ProviderUser });
     }
 }

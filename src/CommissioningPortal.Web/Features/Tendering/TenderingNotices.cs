@@ -27,12 +27,14 @@ public sealed class TenderingNotices(PortalDbContext db, IEmailOutbox outbox, Pu
     }
 
     /// <summary>
-    /// A new answer: to everyone who asked a question or is drafting a response when it is for all (the asker not
-    /// named), or only to the provider who asked when it is private.
+    /// A new answer: when it is for all (the asker not named), to everyone following the opportunity and to the users of
+    /// every provider who asked a question or is drafting a response; when it is private, only to the provider who asked.
+    /// Each address gets it once.
     /// </summary>
     public async Task AnswerAsync(Opportunity opportunity, Clarification clarification, CancellationToken ct)
     {
         List<Guid> providers;
+        List<string> followers = [];
         if (clarification.Visibility == ClarificationVisibility.Private)
         {
             providers = [clarification.ProviderId];
@@ -42,9 +44,12 @@ public sealed class TenderingNotices(PortalDbContext db, IEmailOutbox outbox, Pu
             var askers = await db.Clarifications.Where(c => c.OpportunityId == opportunity.Id).Select(c => c.ProviderId).ToListAsync(ct);
             var drafting = await db.TenderResponses.Where(r => r.OpportunityId == opportunity.Id).Select(r => r.ProviderId).ToListAsync(ct);
             providers = askers.Concat(drafting).Distinct().ToList();
+            followers = await db.OpportunityFollows.Where(f => f.OpportunityId == opportunity.Id).Select(f => f.UserId).ToListAsync(ct);
         }
-        var users = await db.Users.AsNoTracking().Where(u => u.ProviderId != null && providers.Contains(u.ProviderId.Value) && u.Email != null)
-            .Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct);
+        var users = (await db.Users.AsNoTracking()
+                .Where(u => u.Email != null && ((u.ProviderId != null && providers.Contains(u.ProviderId.Value)) || followers.Contains(u.Id)))
+                .Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct))
+            .DistinctBy(u => u.Email!.ToUpperInvariant()).ToList();
         var page = links.To($"/opportunities/{opportunity.Id}");
         var text = clarification.Visibility == ClarificationVisibility.Private
             ? $"""

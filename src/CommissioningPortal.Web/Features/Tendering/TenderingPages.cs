@@ -20,6 +20,18 @@ public static class TenderingPages
 
     public static string When(DateTimeOffset? at) => at?.UtcDateTime.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB")) ?? "not set";
 
+    /// <summary>"closes in 3 days" (to the nearest day), "closes in 5 hours", "closes in 20 minutes", "has closed": how long is left before a deadline.</summary>
+    public static string ClosesIn(DateTimeOffset? deadline, DateTimeOffset now)
+    {
+        if (deadline is not { } d) return "has no deadline";
+        var left = d - now;
+        if (left <= TimeSpan.Zero) return "has closed";
+        if (left >= TimeSpan.FromDays(1)) return Count((int)Math.Round(left.TotalDays, MidpointRounding.AwayFromZero), "day");
+        if (left >= TimeSpan.FromHours(1)) return Count((int)left.TotalHours, "hour");
+        return Count(Math.Max(1, (int)left.TotalMinutes), "minute");
+        static string Count(int n, string unit) => $"closes in {n} {unit}{(n == 1 ? "" : "s")}";
+    }
+
     public static string Unit(PriceUnit unit) => unit switch
     {
         PriceUnit.PerHour => "per hour",

@@ -4,13 +4,20 @@ using CommissioningPortal.Domain.Tendering;
 
 namespace CommissioningPortal.Web.Features.Tendering;
 
-/// <summary><c>/tendering</c>: the commissioner's published opportunities with their deadlines, unanswered questions and responses received.</summary>
+/// <summary>
+/// <c>/tendering</c>: the commissioner's published opportunities with their deadlines, unanswered questions, open tasks
+/// from the process engine and responses received; links back to the authority's opportunities (drafts, publishing).
+/// </summary>
 [Authorize(Policy = Policies.Commissioner)]
 public sealed class TenderingIndexModel(PortalDbContext db) : PageModel
 {
-    public sealed record Row(Opportunity Opportunity, int Unanswered, int Submitted, bool Opened, bool HasQuestionnaire);
+    public sealed record Row(Opportunity Opportunity, int Unanswered, int Submitted, bool Opened, bool HasQuestionnaire)
+    {
+        public int OpenTasks { get; init; }
+    }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public string? AuthorityCode { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -24,7 +31,15 @@ public sealed class TenderingIndexModel(PortalDbContext db) : PageModel
             .GroupBy(r => r.OpportunityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var opened = await db.ResponseOpenings.Where(o => ids.Contains(o.OpportunityId) && o.SecondOpenedAt != null).Select(o => o.OpportunityId).ToListAsync(ct);
         var withQuestionnaire = await db.Questionnaires.Where(q => ids.Contains(q.OpportunityId)).Select(q => q.OpportunityId).ToListAsync(ct);
-        Rows = opportunities.Select(o => new Row(o, unanswered.GetValueOrDefault(o.Id), submitted.GetValueOrDefault(o.Id), opened.Contains(o.Id), withQuestionnaire.Contains(o.Id))).ToList();
+        var keys = ids.Select(id => "opportunity:" + id).ToList();
+        var tasks = await db.WorkflowInstances.AsNoTracking().Where(i => i.AuthorityId == authorityId && i.BusinessKey != null && keys.Contains(i.BusinessKey))
+            .Select(i => new { i.BusinessKey, Open = db.WorkItems.Count(w => w.InstanceId == i.Id && w.ClosedAt == null) })
+            .ToDictionaryAsync(i => i.BusinessKey!, i => i.Open, ct);
+        AuthorityCode = await db.Authorities.Where(a => a.Id == authorityId).Select(a => a.Code).FirstOrDefaultAsync(ct);
+        Rows = opportunities.Select(o => new Row(o, unanswered.GetValueOrDefault(o.Id), submitted.GetValueOrDefault(o.Id), opened.Contains(o.Id), withQuestionnaire.Contains(o.Id))
+        {
+            OpenTasks = tasks.GetValueOrDefault("opportunity:" + o.Id),
+        }).ToList();
     }
 }
 
@@ -76,6 +91,8 @@ public sealed class WorkspaceModel(PortalDbContext db, BuildQuestionnaire build,
     public int Unanswered { get; private set; }
     public int Submitted { get; private set; }
     public bool DeadlinePassed { get; private set; }
+    public int OpenTasks { get; private set; }
+    public string AuthorityCode { get; private set; } = "";
 
     public static IEnumerable<(string, string)> PassportChoices =>
         Enum.GetValues<PassportItemKind>().Where(k => k != PassportItemKind.Reference).Select(k => (k.ToString(), TenderingPages.Passport(k)));
@@ -133,6 +150,10 @@ public sealed class WorkspaceModel(PortalDbContext db, BuildQuestionnaire build,
         Unanswered = await db.Clarifications.CountAsync(c => c.OpportunityId == Id && c.Visibility == ClarificationVisibility.Unanswered, ct);
         Submitted = await db.TenderResponses.CountAsync(r => r.OpportunityId == Id && r.Status == ResponseStatus.Submitted, ct);
         DeadlinePassed = opportunity.SubmissionDeadline is not { } d || clock.GetUtcNow() > d;
+        var key = "opportunity:" + Id;
+        OpenTasks = await db.WorkflowInstances.AsNoTracking().Where(i => i.AuthorityId == opportunity.AuthorityId && i.BusinessKey == key)
+            .SelectMany(i => db.WorkItems.Where(w => w.InstanceId == i.Id && w.ClosedAt == null)).CountAsync(ct);
+        AuthorityCode = await db.Authorities.Where(a => a.Id == opportunity.AuthorityId).Select(a => a.Code).FirstAsync(ct);
         return true;
     }
 }

@@ -5,12 +5,16 @@ namespace CommissioningPortal.Web.Features.Opportunities.Commissioning;
 
 /// <summary>
 /// <c>/authority/{authority}/opportunities</c>: the commissioner's workspace: their authority's opportunities
-/// by stage with counts, deadlines and open process tasks, soonest deadline first, and as CSV.
+/// by stage with counts, deadlines, unanswered questions from providers and open process tasks, soonest deadline
+/// first, and as CSV. Links to <c>/tendering</c>, where questionnaires, questions and responses are handled.
 /// </summary>
 [Authorize(Policy = Policies.AuthorityCommissioner)]
 public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
-    public sealed record Row(Guid Id, string Title, OpportunityKind Kind, OpportunityStatus Status, DateTimeOffset? SubmissionDeadline, int Lots, int Documents, int OpenTasks, DateTimeOffset CreatedAt);
+    public sealed record Row(Guid Id, string Title, OpportunityKind Kind, OpportunityStatus Status, DateTimeOffset? SubmissionDeadline, int Lots, int Documents, int OpenTasks, DateTimeOffset CreatedAt)
+    {
+        public int Unanswered { get; init; }
+    }
 
     /// <summary>The stages the workspace groups by, in order; "open" and "past its deadline" split the published ones.</summary>
     public enum Stage { Draft, Open, DeadlinePassed, Closed, Cancelled }
@@ -42,8 +46,8 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     public async Task<IActionResult> OnGetExportAsync(string authority, CancellationToken ct)
     {
         if (!await LoadAsync(authority, ct)) return NotFound();
-        return File(Csv.Bytes(["Title", "Kind", "Stage", "Submission deadline (UK time)", "Lots", "Documents", "Open tasks", "Link"], Rows,
-                r => [r.Title, OpportunityNames.Kind(r.Kind), StageName(StageOf(r)), UkTime.Format(r.SubmissionDeadline), r.Lots, r.Documents, r.OpenTasks,
+        return File(Csv.Bytes(["Title", "Kind", "Stage", "Submission deadline (UK time)", "Lots", "Documents", "Unanswered questions", "Open tasks", "Link"], Rows,
+                r => [r.Title, OpportunityNames.Kind(r.Kind), StageName(StageOf(r)), UkTime.Format(r.SubmissionDeadline), r.Lots, r.Documents, r.Unanswered, r.OpenTasks,
                       $"{Request.Scheme}://{Request.Host}/authority/{Authority.Code}/opportunities/{r.Id}"]),
             Csv.ContentType, $"opportunities-{Authority.Code}.csv");
     }
@@ -61,7 +65,13 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         var tasks = await db.WorkflowInstances.AsNoTracking().Where(i => i.AuthorityId == found.Id && i.BusinessKey != null && keys.Contains(i.BusinessKey))
             .Select(i => new { i.BusinessKey, Open = db.WorkItems.Count(w => w.InstanceId == i.Id && w.ClosedAt == null) })
             .ToDictionaryAsync(i => i.BusinessKey!, i => i.Open, ct);
-        Rows = rows.Select(r => new Row(r.Id, r.Title, r.Kind, r.Status, r.SubmissionDeadline, r.Lots, r.Documents, tasks.GetValueOrDefault("opportunity:" + r.Id), r.CreatedAt))
+        var ids = rows.Select(r => r.Id).ToList();
+        var unanswered = await db.Clarifications.AsNoTracking().Where(c => ids.Contains(c.OpportunityId) && c.Visibility == Domain.Tendering.ClarificationVisibility.Unanswered)
+            .GroupBy(c => c.OpportunityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        Rows = rows.Select(r => new Row(r.Id, r.Title, r.Kind, r.Status, r.SubmissionDeadline, r.Lots, r.Documents, tasks.GetValueOrDefault("opportunity:" + r.Id), r.CreatedAt)
+            {
+                Unanswered = unanswered.GetValueOrDefault(r.Id),
+            })
             .OrderBy(r => r.SubmissionDeadline ?? DateTimeOffset.MaxValue).ThenByDescending(r => r.CreatedAt).ToList();
         return true;
     }

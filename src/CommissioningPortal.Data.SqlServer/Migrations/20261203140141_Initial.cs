@@ -899,6 +899,8 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ReceiptSha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     WithdrawnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RemindedWeekBeforeAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RemindedDayBeforeAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>

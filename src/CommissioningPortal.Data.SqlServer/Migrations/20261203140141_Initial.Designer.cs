@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommissioningPortal.Data.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203134437_Initial")]
+    [Migration("20261203140141_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2333,6 +2333,12 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.Property<string>("ReceiptSha256")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("RemindedDayBeforeAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RemindedWeekBeforeAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("ShortForm")
                         .HasColumnType("bit");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommissioningPortal.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203134448_Initial")]
+    [Migration("20261203140205_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2332,6 +2332,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.Property<string>("ReceiptSha256")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("RemindedDayBeforeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RemindedWeekBeforeAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("ShortForm")
                         .HasColumnType("boolean");

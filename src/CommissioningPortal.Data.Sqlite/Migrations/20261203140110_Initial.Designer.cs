@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommissioningPortal.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203134427_Initial")]
+    [Migration("20261203140110_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2326,6 +2326,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Property<string>("ReceiptSha256")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemindedDayBeforeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedWeekBeforeAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("ShortForm")
                         .HasColumnType("INTEGER");

@@ -899,6 +899,8 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ReceiptSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RemindedWeekBeforeAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RemindedDayBeforeAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

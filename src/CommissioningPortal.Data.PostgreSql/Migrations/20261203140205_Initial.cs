@@ -901,6 +901,8 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ReceiptSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RemindedWeekBeforeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RemindedDayBeforeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
