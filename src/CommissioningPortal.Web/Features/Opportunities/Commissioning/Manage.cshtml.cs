@@ -39,48 +39,32 @@ public sealed class ManageModel(PortalDbContext db, OpportunityProcess process, 
     [OneTimeForm]
     public async Task<IActionResult> OnPostAddLotAsync(CancellationToken ct)
     {
-        var result = await lots.AddAsync(Id, new ChangeOpportunityLots.NewLot(LotTitle, LotDescription, LotValue), Actor.Of(User), ct);
-        if (result.Succeeded)
-        {
-            TempData["StatusMessage"] = $"Lot {result.Value!.Number} added: {result.Value.Title}.";
-            return Redirect($"/authority/{Authority}/opportunities/{Id}#lots");
-        }
-        return await RefusedAsync(result, ct);
+        return await DoneAsync(await lots.AddAsync(Id, new ChangeOpportunityLots.NewLot(LotTitle, LotDescription, LotValue), Actor.Of(User), ct), v => $"Lot {v.Number} added: {v.Title}.", "lots", ct);
     }
 
     public async Task<IActionResult> OnPostRemoveLotAsync(Guid lotId, CancellationToken ct)
     {
-        var result = await lots.RemoveAsync(Id, lotId, Actor.Of(User), ct);
-        if (result.Succeeded)
-        {
-            TempData["StatusMessage"] = $"Lot removed: {result.Value!.Title}.";
-            return Redirect($"/authority/{Authority}/opportunities/{Id}#lots");
-        }
-        return await RefusedAsync(result, ct);
+        return await DoneAsync(await lots.RemoveAsync(Id, lotId, Actor.Of(User), ct), v => $"Lot removed: {v.Title}.", "lots", ct);
     }
 
     [OneTimeForm]
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
     {
         var upload = Document is { } file ? new OpportunityDocuments.Upload(file.FileName, file.Length, file.OpenReadStream) : null;
-        var result = await documents.AttachAsync(Id, DocumentTitle, upload, Actor.Of(User), ct);
-        if (result.Succeeded)
-        {
-            TempData["StatusMessage"] = $"Document attached: {result.Value!.Title}.";
-            return Redirect($"/authority/{Authority}/opportunities/{Id}#documents");
-        }
-        return await RefusedAsync(result, ct);
+        return await DoneAsync(await documents.AttachAsync(Id, DocumentTitle, upload, Actor.Of(User), ct), v => $"Document attached: {v.Title}.", "documents", ct);
     }
 
     public async Task<IActionResult> OnPostRemoveDocumentAsync(Guid documentId, CancellationToken ct)
     {
-        var result = await documents.RemoveAsync(Id, documentId, Actor.Of(User), ct);
-        if (result.Succeeded)
-        {
-            TempData["StatusMessage"] = $"Document removed: {result.Value!.Title}.";
-            return Redirect($"/authority/{Authority}/opportunities/{Id}#documents");
-        }
-        return await RefusedAsync(result, ct);
+        return await DoneAsync(await documents.RemoveAsync(Id, documentId, Actor.Of(User), ct), v => $"Document removed: {v.Title}.", "documents", ct);
+    }
+
+    /// <summary>Back to the section changed, with what happened; or the form again with the problems.</summary>
+    private async Task<IActionResult> DoneAsync<T>(UseCaseResult<T> result, Func<T, string> message, string section, CancellationToken ct)
+    {
+        if (!result.Succeeded) return await RefusedAsync(result, ct);
+        TempData["StatusMessage"] = message(result.Value!);
+        return Redirect($"/authority/{Authority}/opportunities/{Id}#{section}");
     }
 
     private async Task<IActionResult> RefusedAsync<T>(UseCaseResult<T> result, CancellationToken ct)
