@@ -184,7 +184,7 @@ public abstract class PersonsJourneyTests(PortalFactory portal) : PortalTestBase
         using var representative = NewClient();
         await representative.SignInAsync("representative@people.example");
         var log = await representative.GetPageAsync($"/people/{personId}");
-        var rows = log.Document.QuerySelectorAll("#access-log ~ table tbody tr").Select(r => r.TextContent).ToList();
+        var rows = log.Document.QuerySelectorAll("#access-log-list li").Select(r => r.TextContent).ToList();
         Assert.Equal(2, rows.Count); // the practitioner's read, and this one
         Assert.Contains(rows, r => r.Contains("Ravi Sharma", StringComparison.Ordinal) && r.Contains("your practitioner", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("Ailsa Reid", StringComparison.Ordinal) && r.Contains("your representative", StringComparison.Ordinal));
