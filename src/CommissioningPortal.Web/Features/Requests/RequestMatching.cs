@@ -1,4 +1,5 @@
 using CommissioningPortal.Domain.Frameworks;
+using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.People;
 
 namespace CommissioningPortal.Web.Features.Requests;
@@ -15,27 +16,34 @@ public sealed class RequestMatching(PortalDbContext db, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>
+    /// The services a request matches, found through the services' indexed tags as the directory finds them
+    /// (the locality drives; support type and client group are point look-ups), of open providers.
+    /// </summary>
     private IQueryable<Domain.Marketplace.Service> MatchingServices(SupportRequest request)
     {
-        var authorityId = request.AuthorityId;
-        var localityId = request.LocalityId;
-        var supportType = request.SupportType;
-        var clientGroup = request.ClientGroup;
-        var services = db.Services.AsNoTracking()
-            .Where(s => db.ServiceAreas.Any(a => a.ServiceId == s.Id && a.AuthorityId == authorityId && a.LocalityId == localityId))
-            .Where(s => s.SupportTypes.Contains(supportType))
+        var locality = ServiceTag.ForLocality(request.LocalityId);
+        var supportType = ServiceTag.ForSupportType(request.SupportType);
+        var ids = db.ServiceTags.Where(t => t.Tag == locality)
+            .Where(t => db.ServiceTags.Any(o => o.Tag == supportType && o.ServiceId == t.ServiceId));
+        if (request.ClientGroup is { } group)
+        {
+            var clientGroup = ServiceTag.ForClientGroup(group);
+            ids = ids.Where(t => db.ServiceTags.Any(o => o.Tag == clientGroup && o.ServiceId == t.ServiceId));
+        }
+        var serviceIds = ids.Select(t => t.ServiceId);
+        return db.Services.AsNoTracking()
+            .Where(s => serviceIds.Contains(s.Id))
             .Where(s => db.Providers.Any(p => p.Id == s.ProviderId && p.ClosedAt == null));
-        if (clientGroup is not null) services = services.Where(s => s.ClientGroups.Contains(clientGroup));
-        return services;
     }
 
     /// <summary>Every matching provider, best first (one row per provider: its best-fitting service).</summary>
     public async Task<IReadOnlyList<MatchCandidate>> RankedCandidatesAsync(SupportRequest request, CancellationToken ct)
     {
         var today = Today;
-        var language = request.Language;
+        var language = request.Language is { } code ? ServiceTag.ForLanguage(code) : "";
         var rows = await MatchingServices(request)
-            .Select(s => new { s.Id, s.ProviderId, s.HoursFreePerWeek, s.EarliestStart, s.ProviderVerifiedThrough, Speaks = language != null && s.Languages.Contains(language) })
+            .Select(s => new { s.Id, s.ProviderId, s.HoursFreePerWeek, s.EarliestStart, s.ProviderVerifiedThrough, Speaks = db.ServiceTags.Any(o => o.Tag == language && o.ServiceId == s.Id) })
             .ToListAsync(ct);
         var hours = request.HoursPerWeek ?? 1;
         return rows.Select(r =>
