@@ -46,6 +46,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
     public DbSet<SupportedPerson> SupportedPeople => Set<SupportedPerson>();
+    public DbSet<PersonRecordRead> PersonRecordReads => Set<PersonRecordRead>();
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
+    public DbSet<SupportOffer> SupportOffers => Set<SupportOffer>();
     public DbSet<IsfAgreement> IsfAgreements => Set<IsfAgreement>();
     public DbSet<IsfAgreementVersion> IsfAgreementVersions => Set<IsfAgreementVersion>();
     public DbSet<IsfAcceptance> IsfAcceptances => Set<IsfAcceptance>();

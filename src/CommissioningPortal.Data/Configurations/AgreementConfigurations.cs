@@ -21,6 +21,19 @@ internal sealed class SupportedPersonConfiguration : IEntityTypeConfiguration<Su
         b.Property(p => p.RepresentativeInvitedEmail).HasMaxLength(256);
         b.Property(p => p.Outcomes).HasMaxLength(4000);
         b.Ignore(p => p.OutcomeList);
+        b.Ignore(p => p.AnnualBudget);
+        b.Ignore(p => p.BudgetTold);
+        b.Ignore(p => p.Choices);
+        b.Ignore(p => p.OverallOption);
+        b.Property(p => p.SupportNeeds).HasMaxLength(SupportedPerson.MaxNeedsLength);
+        b.Property(p => p.WeeklyBudget).HasPrecision(12, 2);
+        b.Property(p => p.BudgetSetDetail).HasMaxLength(500);
+        b.Property(p => p.BudgetToldHow).HasMaxLength(500);
+        b.Property(p => p.OptionsBySupportType).HasMaxLength(2000);
+        b.Property(p => p.BudgetHolderName).HasMaxLength(200);
+        b.Property(p => p.AllocatedPractitionerUserId).HasMaxLength(450);
+        b.Property(p => p.AllocatedPractitionerName).HasMaxLength(256);
+        b.HasIndex(p => p.AllocatedPractitionerUserId);
         b.HasIndex(p => p.AuthorityId);
         b.HasIndex(p => p.UserId);
         b.HasIndex(p => p.RepresentativeUserId);
@@ -128,5 +141,57 @@ public sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEn
         b.HasIndex(e => e.ReversesId).IsUnique();
         b.HasOne<LedgerEntry>().WithMany().HasForeignKey(e => e.ReversesId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<IsfAgreement>().WithMany().HasForeignKey(AgreementId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PersonRecordReadConfiguration : IEntityTypeConfiguration<PersonRecordRead>
+{
+    public void Configure(EntityTypeBuilder<PersonRecordRead> b)
+    {
+        b.Property(r => r.ReaderUserId).HasMaxLength(450);
+        b.Property(r => r.ReaderName).HasMaxLength(256);
+        b.Property(r => r.ReaderRole).HasMaxLength(100);
+        b.Property(r => r.What).HasMaxLength(PersonRecordRead.MaxWhatLength);
+        b.HasIndex(r => new { r.SupportedPersonId, r.At });
+        b.HasOne<SupportedPerson>().WithMany().HasForeignKey(r => r.SupportedPersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<SupportRequest>
+{
+    public void Configure(EntityTypeBuilder<SupportRequest> b)
+    {
+        b.Property(r => r.Reference).HasMaxLength(40);
+        b.Property(r => r.Outcomes).HasMaxLength(SupportRequest.MaxOutcomesLength);
+        b.Property(r => r.SupportType).HasMaxLength(100);
+        b.Property(r => r.ClientGroup).HasMaxLength(100);
+        b.Property(r => r.Preferences).HasMaxLength(SupportRequest.MaxPreferencesLength);
+        b.Property(r => r.Language).HasMaxLength(20);
+        b.Property(r => r.PostedBy).HasMaxLength(256);
+        b.Property(r => r.ChosenBy).HasMaxLength(256);
+        b.Property(r => r.HoursPerWeek).HasPrecision(6, 2);
+        b.Property(r => r.WeeklyBudget).HasPrecision(12, 2);
+        b.Ignore(r => r.OutcomeList);
+        b.Ignore(r => r.OpenForOffers);
+        b.HasIndex(r => r.AuthorityId);
+        b.HasIndex(r => r.SupportedPersonId);
+        b.HasIndex(r => r.ApprovalInstanceId);
+        b.HasOne<SupportedPerson>().WithMany().HasForeignKey(r => r.SupportedPersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Authority>().WithMany().HasForeignKey(r => r.AuthorityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(r => r.Offers).WithOne().HasForeignKey(o => o.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.Offers).AutoInclude();
+    }
+}
+
+internal sealed class SupportOfferConfiguration : IEntityTypeConfiguration<SupportOffer>
+{
+    public void Configure(EntityTypeBuilder<SupportOffer> b)
+    {
+        b.Property(o => o.HowOutcomesMet).HasMaxLength(SupportOffer.MaxHowLength);
+        b.Property(o => o.MadeBy).HasMaxLength(256);
+        b.Property(o => o.Price).HasPrecision(12, 2);
+        b.Property(o => o.HoursPerWeek).HasPrecision(6, 2);
+        b.HasIndex(o => new { o.RequestId, o.ProviderId }).IsUnique();
+        b.HasOne<Provider>().WithMany().HasForeignKey(o => o.ProviderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -29,6 +29,9 @@ public static class Policies
     /// <summary>People who keep a shortlist of providers: supported people, representatives, practitioners.</summary>
     public const string Shortlist = nameof(Shortlist);
 
+    /// <summary>Practitioners of an authority: their people, records and requests.</summary>
+    public const string Practitioner = nameof(Practitioner);
+
     public static void AddPortalPolicies(this AuthorizationBuilder auth) => auth
         .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
         .AddPolicy(AuthorityStaff, p => p.RequireRole(Roles.AuthorityStaff).RequireClaim(PortalClaims.AuthorityCode))
@@ -40,7 +43,8 @@ public static class Policies
         .AddPolicy(Person, p => p.RequireRole(Roles.SupportedPerson, Roles.Representative))
         .AddPolicy(PanelMember, p => p.RequireRole(Roles.PanelMember))
         .AddPolicy(Verifier, p => p.RequireRole(Roles.Commissioner, Roles.Administrator))
-        .AddPolicy(Shortlist, p => p.RequireRole(Roles.SupportedPerson, Roles.Representative, Roles.Practitioner));
+        .AddPolicy(Shortlist, p => p.RequireRole(Roles.SupportedPerson, Roles.Representative, Roles.Practitioner))
+        .AddPolicy(Practitioner, p => p.RequireRole(Roles.Practitioner).RequireClaim(PortalClaims.AuthorityId));
 }
 
 /// <summary>

@@ -146,6 +146,8 @@ public static class PortalApplication
         builder.AddProvidersFeature();
         builder.AddAgreementsFeature();
         builder.AddPeopleFeature();
+        Features.Requests.RequestsFeature.AddRequestsFeature(builder);
+        Features.OffFrameworkApprovals.OffFrameworkApprovalsFeature.AddOffFrameworkApprovalsFeature(builder);
         builder.AddPanelFeature();
         builder.AddAdminFeature();
         builder.AddAccountFeature();

@@ -102,6 +102,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/agreements/{id:guid}/ledger/entries/{entryId:guid}/reverse", "/agreements/{agreement}/ledger/entries/{entry}/reverse", "LDDDDDDDDADDDD", "LBBBBBBBBBBBBB"),
         new("/agreements/{id:guid}/vary", "/agreements/{agreement}/vary", "LDADDDDDDDDDDD", "LDBDDDBDDDDDDD"),
         new("/agreements/{id:guid}/v{number:int}/{kind:regex(^(offered|final)$)}", "/agreements/{agreement}/v1/offered", "LAAADDDDDADADD", "LBBBBBBBBBBBBB"),
+        // Off-framework approvals (issue 17): the commissioners of the approval's authority decide (another authority's get a 404).
+        new("/approvals", "/approvals", "LADDDADDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/approvals/{id:guid}/{handler?}", "/approvals/{approval}", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/api/openreferral/", "/api/openreferral/", "AAAAAAAAAAAAAA", "--------------"),
         new("/api/openreferral/organizations", "/api/openreferral/organizations", "AAAAAAAAAAAAAA", "--------------"),
         new("/api/openreferral/organizations/{id}", "/api/openreferral/organizations/{provider}", "AAAAAAAAAAAAAA", "--------------"),
@@ -166,6 +169,12 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/home", "/home", "LAAAAAAAAAAAAA", "LBBBBBBBBBBBBB"),
         new("/my-support", "/my-support", "LDDDDDDDDDDAAD", "LDDDDDDDDDDBBD"),
         new("/pages/{slug}", "/pages/your-four-sds-options", "AAAAAAAAAAAAAA", "BBBBBBBBBBBBBB"),
+        // A person's record (issue 17): the person, their representative (once linked), their allocated practitioner and, after
+        // the choice, the chosen provider (here Bright Steps, with an agreement); for anyone else it does not exist (404).
+        new("/people", "/people", "LDADDDADDDDDDD", "LDBDDDBDDDDDDD"),
+        new("/people/new", "/people/new", "LDADDDADDDDDDD", "LDBDDDBDDDDDDD"),
+        new("/people/{id:guid}", "/people/{person}", "LDADDDDDDADADD", "LBBBBBBBBBBBBB"),
+        new("/people/{id:guid}/requests/new", "/people/{person}/requests/new", "LDADDDDDDDDADD", "LBBBBBBBBBBBBB"),
         new("/panel", "/panel", "LDDDADDDADDDDD", "LDDDBDDDBDDDDD"),
         new("/processes/definitions/{id}/v{version:int}", "/processes/definitions/{definition}/v{definitionVersion}", "LAAADAAADDDDDA", "LBBBBBBBBBBBBB"),
         new("/processes/start/{id?}", "/processes/start", "LAADDAADDDDDDD", "LBBBBBBBBBBBBB"),
@@ -185,6 +194,10 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/provider/register/{step?}", "/provider/register", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
         new("/provider/services", "/provider/services", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
         new("/provider/services/edit/{id:guid?}", "/provider/services/edit/{service}", "LDDDDDDDDADDDD", "LDDDDDDDDBBDDD"),
+        // Requests: providers see those their services match (Bright Steps works in North Glenmore; Loch View does not), anonymised;
+        // the person's side is the record's readers'.
+        new("/requests", "/requests", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
+        new("/requests/{id:guid}/{handler?}", "/requests/{request}", "LDADDDDDDADADD", "LBBBBBBBBBBBBB"),
         new("/robots.txt", "/robots.txt", "AAAAAAAAAAAAAA", "--------------"),
         new("/sitemap.xml", "/sitemap.xml", "AAAAAAAAAAAAAA", "--------------"),
         // Tendering: each opportunity's workspace, questions and responses are its authority's commissioners' only; one response is
@@ -415,6 +428,21 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
             var tenderResponse = CommissioningPortal.Domain.Tendering.TenderResponse.Start(opportunity.Id, brightSteps, false, now, opportunity.SubmissionDeadline);
             tenderResponse.Submit(now, opportunity.SubmissionDeadline, false, new string('0', 64));
             db.TenderResponses.Add(tenderResponse);
+            // The person's journey: Jamie Reid's record (the agreement's), a request in North Glenmore, and an off-framework approval.
+            var person = await db.SupportedPeople.SingleAsync(p => db.IsfAgreements.Any(a => a.Id == agreement && a.SupportedPersonId == p.Id), Ct);
+            var north = await db.Localities.Where(l => l.AuthorityId == glenmore && l.Code == "north").Select(l => l.Id).SingleAsync(Ct);
+            var supportRequest = CommissioningPortal.Domain.People.SupportRequest.Post(person, "GLE-REQ-9001", new CommissioningPortal.Domain.People.SupportRequest.Details(
+                "Go swimming every week", "personal-care", null, north, 10, 300, DateOnly.FromDateTime(now.UtcDateTime).AddDays(14), null, null), "matrix test", now);
+            db.SupportRequests.Add(supportRequest);
+            var lochView = await db.Providers.Where(p => p.Name == "Loch View Community Care").Select(p => p.Id).SingleAsync(Ct);
+            // An id that sorts last, so "the first Glenmore process" other rows use stays the same.
+            var approvalInstance = new CommissioningPortal.Domain.Workflows.WorkflowInstance
+            {
+                Id = Guid.Parse("ffffffff-ffff-4fff-bfff-fffffffffff1"), DefinitionId = "off-framework-approval", DefinitionVersion = 1, State = "requested",
+                Title = "Off-framework approval: matrix test", AuthorityId = glenmore, StartedAt = now,
+            };
+            db.WorkflowInstances.Add(approvalInstance);
+            db.OffFrameworkApprovals.Add(new CommissioningPortal.Domain.Approvals.OffFrameworkApproval(approvalInstance.Id, lochView, CommissioningPortal.Domain.Tenancy.ProviderKind.MicroProvider, now));
             var template = ContractTemplate.DraftFor([], glenmore, CommissioningPortal.Web.Features.Agreements.AgreementService.TemplateKind, "# Agreement\n\n[signatures]\n", "matrix test", portal.Clock.GetUtcNow(), out _);
             db.ContractTemplates.Add(template);
             await db.SaveChangesAsync(Ct);
@@ -441,6 +469,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
                 ["opportunityDocument"] = opportunity.Documents[0].Id.ToString(),
                 ["draftOpportunity"] = draftOpportunity.Id.ToString(),
                 ["ocid"] = $"ocds-scsds1-{opportunity.Id}",
+                ["person"] = person.Id.ToString(),
+                ["request"] = supportRequest.Id.ToString(),
+                ["approval"] = approvalInstance.Id.ToString(),
             };
         });
     }

@@ -57,8 +57,11 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
         var instance = await runtime.StartAsync(ProcessId, $"ISF agreement {reference}: {person.Name}", authorityId,
             new Dictionary<string, object?> { ["reviewDate"] = new DateTimeOffset(terms.ReviewDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) }, actor, ct,
             businessKey: BusinessKey(agreementId));
-        person.CreatedAt = now;
-        db.SupportedPeople.Add(person);
+        if (db.Entry(person).State == EntityState.Detached)
+        {
+            person.CreatedAt = now; // a new person; one whose record a practitioner made (issue 17) is already tracked
+            db.SupportedPeople.Add(person);
+        }
         var agreement = new IsfAgreement
         {
             Id = agreementId,

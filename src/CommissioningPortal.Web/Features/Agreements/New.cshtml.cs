@@ -46,14 +46,51 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
 
     public IReadOnlyList<ProviderOption> Providers { get; private set; } = [];
 
+    /// <summary>The request whose choice this agreement follows (issue 17): its outcomes, budget and provider fill the form, and the person's record is used.</summary>
+    [BindProperty(SupportsGet = true, Name = "request")] public Guid? RequestId { get; set; }
+
+    /// <summary>The person's record the agreement is for, when it follows a request.</summary>
+    public SupportedPerson? FromRecord { get; private set; }
+
     /// <summary>Whether providers not verified are listed too (the list defaults to verified ones).</summary>
     [BindProperty(SupportsGet = true)] public bool AllProviders { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!agreements.MayOffer(User)) return Forbid(); // who may offer is the isf-agreement definition's answer
+        if (RequestId is not null)
+        {
+            var chosen = await ChosenAsync(ct);
+            if (chosen is null) return NotFound();
+            var (request, person, providerId) = chosen.Value;
+            FromRecord = person;
+            PersonName = person.Name;
+            PersonAddress = person.Address;
+            RepresentativeName = person.RepresentativeName;
+            RepresentativeRelationship = person.RepresentativeRelationship;
+            ProviderId = providerId;
+            AllProviders = true; // the chosen provider is listed whether verified or not
+            Terms.Outcomes = request.Outcomes;
+            Terms.WeeklyBudget = (request.WeeklyBudget ?? person.WeeklyBudget) + 0.00m; // shown as 300.00
+            Terms.StartDate = request.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            Terms.ReviewDate = request.StartDate.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            if (person.BudgetSetBy is { } setBy) Terms.HowBudgetWasSet = $"Indicative budget set using {SupportedPerson.Describe(setBy)}{(person.BudgetSetDetail is { } d ? $": {d}" : "")}; request {request.Reference}.";
+            if (person.BudgetHolderKind is { } holder) Terms.BudgetHolderKind = holder;
+            Terms.BudgetHolder = person.BudgetHolderName;
+        }
         Providers = await ProvidersAsync(ct);
         return Page();
+    }
+
+    /// <summary>The request (its choice standing), the person's record and the chosen provider, when the practitioner is the person's allocated practitioner.</summary>
+    private async Task<(Domain.People.SupportRequest Request, SupportedPerson Person, Guid ProviderId)?> ChosenAsync(CancellationToken ct)
+    {
+        var request = await db.SupportRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == RequestId, ct);
+        if (request is null || request.Status != Domain.People.RequestStatus.Chosen || request.ChosenOfferId is not { } offerId) return null;
+        var person = await db.SupportedPeople.FirstOrDefaultAsync(p => p.Id == request.SupportedPersonId, ct);
+        var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        if (person is null || person.AuthorityId != User.AuthorityIdOf() || person.AllocatedPractitionerUserId != userId) return null;
+        return (request, person, request.Offers.Single(o => o.Id == offerId).ProviderId);
     }
 
     public Task<IActionResult> OnPostPreviewAsync(CancellationToken ct) => SubmitAsync(preview: true, ct);
@@ -63,6 +100,18 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
     private async Task<IActionResult> SubmitAsync(bool preview, CancellationToken ct)
     {
         if (!agreements.MayOffer(User)) return Forbid(); // who may offer is the isf-agreement definition's answer
+        (Domain.People.SupportRequest Request, SupportedPerson Person, Guid ProviderId)? chosen = null;
+        if (RequestId is not null)
+        {
+            chosen = await ChosenAsync(ct);
+            if (chosen is null) return NotFound();
+            FromRecord = chosen.Value.Person;
+            PersonName = FromRecord.Name;
+            PersonEmail = null; // the record's own accounts are used
+            RepresentativeEmail = null;
+            ProviderId = chosen.Value.ProviderId;
+            AllProviders = true;
+        }
         var authorityId = User.AuthorityIdOf()!.Value;
         var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == authorityId, ct);
         var provider = ProviderId is { } pid ? await db.Providers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid && p.ClosedAt == null, ct) : null;
@@ -95,7 +144,7 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
             var (_, markdown) = await agreements.TemplateForAsync(authorityId, ct);
             return File(documents.RenderOffered(markdown, terms, new AgreementIssue("PREVIEW", 1, clock.GetUtcNow(), [])), "application/pdf");
         }
-        var person = new SupportedPerson
+        var person = chosen?.Person ?? new SupportedPerson
         {
             AuthorityId = authorityId, Name = terms.PersonName, Address = terms.PersonAddress, UserId = personUser?.Id,
             RepresentativeName = terms.RepresentativeName, RepresentativeRelationship = terms.RepresentativeRelationship, RepresentativeUserId = representativeUser?.Id,
@@ -105,6 +154,7 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
             RepresentativeLinkedAt = representativeUser is null ? null : clock.GetUtcNow(),
             PersonInvitedEmail = invitePerson, RepresentativeInvitedEmail = inviteRepresentative,
             Outcomes = string.Join('\n', terms.Outcomes),
+            AllocatedPractitionerUserId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, AllocatedPractitionerName = User.DisplayNameOf(),
         };
         // Anyone named without an account is invited to join (the e-mail goes with the offer's transaction, or not at all).
         if (invitePerson is not null) invitations.Invite(invitePerson, terms.PersonName, Roles.SupportedPerson, terms.PersonName, User.DisplayNameOf());

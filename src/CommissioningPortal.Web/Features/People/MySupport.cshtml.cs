@@ -7,8 +7,18 @@ namespace CommissioningPortal.Web.Features.People;
 /// person links their representative's portal account here, saying whether they may sign for them.
 /// </summary>
 [Authorize(Policy = Policies.Person)]
-public sealed class MySupportModel(PortalDbContext db) : PageModel
+public sealed class MySupportModel(PortalDbContext db, PersonRecordAccess access) : PageModel
 {
+    /// <summary>The person's record (the newest one the user is the person or representative on), when a practitioner has made one.</summary>
+    public Domain.People.SupportedPerson? Record { get; private set; }
+
+    public PersonReader Reader { get; private set; }
+    public IReadOnlyList<Domain.People.SupportRequest> Requests { get; private set; } = [];
+    public IReadOnlyList<Domain.People.PersonRecordRead> Reads { get; private set; } = [];
+
+    /// <summary>Shows the easy-read version of the four options (short sentences, one idea a line, pictures).</summary>
+    [BindProperty(SupportsGet = true, Name = "easy-read")] public bool EasyRead { get; set; }
+
     public sealed record AgreementRow(Guid Id, string Reference, string Provider, bool WaitingForYou);
 
     /// <summary>The representative linked to the person's record, if any.</summary>
@@ -28,7 +38,19 @@ public sealed class MySupportModel(PortalDbContext db) : PageModel
 
     [BindProperty] public bool MaySign { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var userId = UserId;
+        var record = await db.SupportedPeople.AsNoTracking().Where(p => p.UserId == userId || p.RepresentativeUserId == userId)
+            .OrderByDescending(p => p.WeeklyBudget != null).ThenByDescending(p => p.CreatedAt).FirstOrDefaultAsync(ct);
+        if (record is null) return;
+        var (read, reader) = await access.ReadAsync(record.Id, User, "the budget, options and requests (My support)", ct);
+        if (read is null) return;
+        (Record, Reader) = (read, reader);
+        Requests = await db.SupportRequests.AsNoTracking().Where(r => r.SupportedPersonId == read.Id).OrderByDescending(r => r.PostedAt).ToListAsync(ct);
+        Reads = await db.PersonRecordReads.AsNoTracking().Where(r => r.SupportedPersonId == read.Id).OrderByDescending(r => r.At).Take(50).ToListAsync(ct);
+    }
 
     /// <summary>Links the representative's account to the person's records, as they say (may they sign or not): the <see cref="LinkRepresentative"/> use case.</summary>
     public async Task<IActionResult> OnPostLinkAsync([FromServices] LinkRepresentative link, CancellationToken ct)

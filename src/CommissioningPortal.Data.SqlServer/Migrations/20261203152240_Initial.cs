@@ -328,11 +328,25 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     RepresentativeRelationship = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     RepresentativeUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
                     RepresentativeMaySign = table.Column<bool>(type: "bit", nullable: false),
+                    RepresentativeMayChoose = table.Column<bool>(type: "bit", nullable: false),
                     RepresentativeLinkedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     RepresentativeLinkedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     PersonInvitedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     RepresentativeInvitedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Outcomes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    SupportNeeds = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    LocalityId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    WeeklyBudget = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
+                    BudgetSetBy = table.Column<int>(type: "int", nullable: true),
+                    BudgetSetDetail = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    BudgetToldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    BudgetToldHow = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    OptionsDiscussedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OptionsBySupportType = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    BudgetHolderKind = table.Column<int>(type: "int", nullable: true),
+                    BudgetHolderName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    AllocatedPractitionerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AllocatedPractitionerName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
@@ -962,6 +976,71 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PersonRecordReads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SupportedPersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReaderUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ReaderName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ReaderRole = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    What = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonRecordReads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonRecordReads_SupportedPeople_SupportedPersonId",
+                        column: x => x.SupportedPersonId,
+                        principalTable: "SupportedPeople",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupportRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SupportedPersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Outcomes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    SupportType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ClientGroup = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LocalityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HoursPerWeek = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: true),
+                    WeeklyBudget = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Preferences = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Language = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    PostedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PostedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ChosenOfferId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ChosenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ChosenBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ApprovalInstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportRequests_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupportRequests_SupportedPeople_SupportedPersonId",
+                        column: x => x.SupportedPersonId,
+                        principalTable: "SupportedPeople",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -1575,6 +1654,38 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SupportOffers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    HowOutcomesMet = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Price = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    PriceUnit = table.Column<int>(type: "int", nullable: false),
+                    HoursPerWeek = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: true),
+                    MadeAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    MadeBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportOffers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportOffers_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupportOffers_SupportRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "SupportRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProviderRegistrationItems",
                 columns: table => new
                 {
@@ -1959,6 +2070,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 columns: new[] { "Status", "ExpiresOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PersonRecordReads_SupportedPersonId_At",
+                table: "PersonRecordReads",
+                columns: new[] { "SupportedPersonId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PriceLine_QuestionnaireId",
                 table: "PriceLine",
                 column: "QuestionnaireId");
@@ -2080,6 +2196,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SupportedPeople_AllocatedPractitionerUserId",
+                table: "SupportedPeople",
+                column: "AllocatedPractitionerUserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SupportedPeople_AuthorityId",
                 table: "SupportedPeople",
                 column: "AuthorityId");
@@ -2093,6 +2214,32 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "IX_SupportedPeople_UserId",
                 table: "SupportedPeople",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportOffers_ProviderId",
+                table: "SupportOffers",
+                column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportOffers_RequestId_ProviderId",
+                table: "SupportOffers",
+                columns: new[] { "RequestId", "ProviderId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_ApprovalInstanceId",
+                table: "SupportRequests",
+                column: "ApprovalInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_AuthorityId",
+                table: "SupportRequests",
+                column: "AuthorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_SupportedPersonId",
+                table: "SupportRequests",
+                column: "SupportedPersonId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TenderAnswers_OpportunityId",
@@ -2267,6 +2414,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "PassportItems");
 
             migrationBuilder.DropTable(
+                name: "PersonRecordReads");
+
+            migrationBuilder.DropTable(
                 name: "PriceLine");
 
             migrationBuilder.DropTable(
@@ -2304,6 +2454,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "ShortlistEntries");
+
+            migrationBuilder.DropTable(
+                name: "SupportOffers");
 
             migrationBuilder.DropTable(
                 name: "TenderAnswers");
@@ -2355,6 +2508,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Services");
+
+            migrationBuilder.DropTable(
+                name: "SupportRequests");
 
             migrationBuilder.DropTable(
                 name: "TenderResponses");

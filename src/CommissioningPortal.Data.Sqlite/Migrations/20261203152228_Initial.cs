@@ -328,11 +328,25 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     RepresentativeRelationship = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     RepresentativeUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     RepresentativeMaySign = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RepresentativeMayChoose = table.Column<bool>(type: "INTEGER", nullable: false),
                     RepresentativeLinkedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     RepresentativeLinkedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     PersonInvitedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     RepresentativeInvitedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Outcomes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SupportNeeds = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    LocalityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WeeklyBudget = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    BudgetSetBy = table.Column<int>(type: "INTEGER", nullable: true),
+                    BudgetSetDetail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    BudgetToldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BudgetToldHow = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OptionsDiscussedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OptionsBySupportType = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    BudgetHolderKind = table.Column<int>(type: "INTEGER", nullable: true),
+                    BudgetHolderName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AllocatedPractitionerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AllocatedPractitionerName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -962,6 +976,71 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PersonRecordReads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SupportedPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReaderUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReaderName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ReaderRole = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonRecordReads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonRecordReads_SupportedPeople_SupportedPersonId",
+                        column: x => x.SupportedPersonId,
+                        principalTable: "SupportedPeople",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupportRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SupportedPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Outcomes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SupportType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ClientGroup = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LocalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HoursPerWeek = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
+                    WeeklyBudget = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Preferences = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    PostedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PostedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChosenOfferId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChosenAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ChosenBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ApprovalInstanceId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportRequests_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupportRequests_SupportedPeople_SupportedPersonId",
+                        column: x => x.SupportedPersonId,
+                        principalTable: "SupportedPeople",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -1575,6 +1654,38 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SupportOffers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    HowOutcomesMet = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Price = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    PriceUnit = table.Column<int>(type: "INTEGER", nullable: false),
+                    HoursPerWeek = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
+                    MadeAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MadeBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportOffers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportOffers_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupportOffers_SupportRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "SupportRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProviderRegistrationItems",
                 columns: table => new
                 {
@@ -1956,6 +2067,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 columns: new[] { "Status", "ExpiresOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PersonRecordReads_SupportedPersonId_At",
+                table: "PersonRecordReads",
+                columns: new[] { "SupportedPersonId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PriceLine_QuestionnaireId",
                 table: "PriceLine",
                 column: "QuestionnaireId");
@@ -2077,6 +2193,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SupportedPeople_AllocatedPractitionerUserId",
+                table: "SupportedPeople",
+                column: "AllocatedPractitionerUserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SupportedPeople_AuthorityId",
                 table: "SupportedPeople",
                 column: "AuthorityId");
@@ -2090,6 +2211,32 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IX_SupportedPeople_UserId",
                 table: "SupportedPeople",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportOffers_ProviderId",
+                table: "SupportOffers",
+                column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportOffers_RequestId_ProviderId",
+                table: "SupportOffers",
+                columns: new[] { "RequestId", "ProviderId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_ApprovalInstanceId",
+                table: "SupportRequests",
+                column: "ApprovalInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_AuthorityId",
+                table: "SupportRequests",
+                column: "AuthorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_SupportedPersonId",
+                table: "SupportRequests",
+                column: "SupportedPersonId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TenderAnswers_OpportunityId",
@@ -2263,6 +2410,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PassportItems");
 
             migrationBuilder.DropTable(
+                name: "PersonRecordReads");
+
+            migrationBuilder.DropTable(
                 name: "PriceLine");
 
             migrationBuilder.DropTable(
@@ -2300,6 +2450,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ShortlistEntries");
+
+            migrationBuilder.DropTable(
+                name: "SupportOffers");
 
             migrationBuilder.DropTable(
                 name: "TenderAnswers");
@@ -2351,6 +2504,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Services");
+
+            migrationBuilder.DropTable(
+                name: "SupportRequests");
 
             migrationBuilder.DropTable(
                 name: "TenderResponses");

@@ -330,11 +330,25 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     RepresentativeRelationship = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     RepresentativeUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     RepresentativeMaySign = table.Column<bool>(type: "boolean", nullable: false),
+                    RepresentativeMayChoose = table.Column<bool>(type: "boolean", nullable: false),
                     RepresentativeLinkedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     RepresentativeLinkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     PersonInvitedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     RepresentativeInvitedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Outcomes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SupportNeeds = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    LocalityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    WeeklyBudget = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    BudgetSetBy = table.Column<int>(type: "integer", nullable: true),
+                    BudgetSetDetail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    BudgetToldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    BudgetToldHow = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OptionsDiscussedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OptionsBySupportType = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    BudgetHolderKind = table.Column<int>(type: "integer", nullable: true),
+                    BudgetHolderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AllocatedPractitionerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AllocatedPractitionerName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -964,6 +978,71 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PersonRecordReads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SupportedPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReaderUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ReaderName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ReaderRole = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    What = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonRecordReads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonRecordReads_SupportedPeople_SupportedPersonId",
+                        column: x => x.SupportedPersonId,
+                        principalTable: "SupportedPeople",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupportRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SupportedPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Outcomes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SupportType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ClientGroup = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LocalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HoursPerWeek = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
+                    WeeklyBudget = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Preferences = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Language = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PostedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ChosenOfferId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChosenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ChosenBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ApprovalInstanceId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportRequests_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupportRequests_SupportedPeople_SupportedPersonId",
+                        column: x => x.SupportedPersonId,
+                        principalTable: "SupportedPeople",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -1577,6 +1656,38 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SupportOffers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    HowOutcomesMet = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Price = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    PriceUnit = table.Column<int>(type: "integer", nullable: false),
+                    HoursPerWeek = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
+                    MadeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MadeBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportOffers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportOffers_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupportOffers_SupportRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "SupportRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProviderRegistrationItems",
                 columns: table => new
                 {
@@ -1958,6 +2069,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 columns: new[] { "Status", "ExpiresOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PersonRecordReads_SupportedPersonId_At",
+                table: "PersonRecordReads",
+                columns: new[] { "SupportedPersonId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PriceLine_QuestionnaireId",
                 table: "PriceLine",
                 column: "QuestionnaireId");
@@ -2079,6 +2195,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SupportedPeople_AllocatedPractitionerUserId",
+                table: "SupportedPeople",
+                column: "AllocatedPractitionerUserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SupportedPeople_AuthorityId",
                 table: "SupportedPeople",
                 column: "AuthorityId");
@@ -2092,6 +2213,32 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "IX_SupportedPeople_UserId",
                 table: "SupportedPeople",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportOffers_ProviderId",
+                table: "SupportOffers",
+                column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportOffers_RequestId_ProviderId",
+                table: "SupportOffers",
+                columns: new[] { "RequestId", "ProviderId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_ApprovalInstanceId",
+                table: "SupportRequests",
+                column: "ApprovalInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_AuthorityId",
+                table: "SupportRequests",
+                column: "AuthorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_SupportedPersonId",
+                table: "SupportRequests",
+                column: "SupportedPersonId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TenderAnswers_OpportunityId",
@@ -2265,6 +2412,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PassportItems");
 
             migrationBuilder.DropTable(
+                name: "PersonRecordReads");
+
+            migrationBuilder.DropTable(
                 name: "PriceLine");
 
             migrationBuilder.DropTable(
@@ -2302,6 +2452,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ShortlistEntries");
+
+            migrationBuilder.DropTable(
+                name: "SupportOffers");
 
             migrationBuilder.DropTable(
                 name: "TenderAnswers");
@@ -2353,6 +2506,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Services");
+
+            migrationBuilder.DropTable(
+                name: "SupportRequests");
 
             migrationBuilder.DropTable(
                 name: "TenderResponses");

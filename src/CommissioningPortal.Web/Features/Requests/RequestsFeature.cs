@@ -1,0 +1,14 @@
+namespace CommissioningPortal.Web.Features.Requests;
+
+/// <summary>Requests and offers (issue 17, part 5): anonymised requests, matching providers told, offers compared by fit, the choice.</summary>
+public static class RequestsFeature
+{
+    public static WebApplicationBuilder AddRequestsFeature(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<RequestMatching>();
+        builder.Services.AddScoped<PostRequest>();
+        builder.Services.AddScoped<MakeOffer>();
+        builder.Services.AddScoped<ChooseOffer>();
+        return builder.AddNavigation(new NavigationItem("/requests", "Requests", 45) { Policy = Policies.ProviderUser });
+    }
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Net;
+using CommissioningPortal.Data;
+using CommissioningPortal.Data.Identity;
+using CommissioningPortal.Domain.Identity;
+using CommissioningPortal.Domain.Marketplace;
+using CommissioningPortal.Domain.Tenancy;
+using CommissioningPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CommissioningPortal.Tests.People;
+
+/// <summary>Steps of the person's journey through the real forms, and a provider off Glenmore's framework to offer.</summary>
+public static class PersonJourney
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly Today(PortalFactory portal) => DateOnly.FromDateTime(portal.Clock.GetUtcNow().UtcDateTime);
+
+    public static Task<Guid> NorthGlenmoreAsync(PortalFactory portal) =>
+        portal.WithDbAsync(db => db.Localities.Where(l => l.Code == "north" && db.Authorities.Any(a => a.Id == l.AuthorityId && a.Code == "glenmore")).Select(l => l.Id).SingleAsync(Ct));
+
+    /// <summary>The practitioner's form for a person with outcomes, a budget told yesterday, options per support type and the demo representative.</summary>
+    public static async Task<Dictionary<string, string>> PersonFormAsync(PortalFactory portal, string name, decimal weekly = 350m) => new()
+    {
+        ["Name"] = name,
+        ["LocalityId"] = (await NorthGlenmoreAsync(portal)).ToString(),
+        ["Outcomes"] = "Go swimming every week\nMeet my friends at the café on Saturdays",
+        ["SupportNeeds"] = "Help with personal care in the mornings.",
+        ["WeeklyBudget"] = weekly.ToString(CultureInfo.InvariantCulture),
+        ["BudgetSetBy"] = "ResourceAllocationSystem",
+        ["BudgetToldOn"] = Date(Today(portal).AddDays(-1)),
+        ["BudgetToldHow"] = "At the support planning meeting, and by letter",
+        ["OptionsDiscussedOn"] = Date(Today(portal).AddDays(-1)),
+        ["Choices[0].SupportType"] = "personal-care",
+        ["Choices[0].Option"] = "2",
+        ["Choices[1].SupportType"] = "community-support",
+        ["Choices[1].Option"] = "3",
+        ["RepresentativeName"] = "Ailsa Reid",
+        ["RepresentativeRelationship"] = "mum",
+        ["RepresentativeEmail"] = "representative@people.example",
+    };
+
+    public static async Task<Guid> MakePersonAsync(PortalClient practitioner, string name, decimal weekly = 350m)
+    {
+        var page = await practitioner.GetPageAsync("/people/new");
+        var response = await practitioner.SubmitAsync(page, await PersonFormAsync(practitioner.Portal, name, weekly));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Making the record: {response.StatusCode}\n{await response.Content.ReadAsStringAsync(Ct)}");
+        return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+    }
+
+    public static Dictionary<string, string> RequestForm(PortalFactory portal) => new()
+    {
+        ["Outcomes"] = "Go swimming every week\nMeet my friends at the café on Saturdays",
+        ["SupportType"] = "personal-care",
+        ["HoursPerWeek"] = "10",
+        ["WeeklyBudget"] = "300",
+        ["StartDate"] = Date(Today(portal).AddDays(14)),
+        ["Preferences"] = "A woman, please",
+    };
+
+    public static async Task<Guid> PostRequestAsync(PortalClient client, Guid personId, Dictionary<string, string>? form = null)
+    {
+        var page = await client.GetPageAsync($"/people/{personId}/requests/new");
+        var response = await client.SubmitAsync(page, form ?? RequestForm(client.Portal));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Posting the request: {response.StatusCode}\n{await response.Content.ReadAsStringAsync(Ct)}");
+        return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+    }
+
+    public static Dictionary<string, string> OfferForm(PortalFactory portal, string how, decimal price, string unit = "PerHour") => new()
+    {
+        ["StartDate"] = Date(Today(portal).AddDays(14)),
+        ["HowOutcomesMet"] = how,
+        ["Price"] = price.ToString(CultureInfo.InvariantCulture),
+        ["PriceUnit"] = unit,
+        ["HoursPerWeek"] = "10",
+    };
+
+    public static async Task<HttpResponseMessage> OfferAsync(PortalClient provider, Guid requestId, Dictionary<string, string> form)
+    {
+        var page = await provider.GetPageAsync($"/requests/{requestId}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        return await provider.SubmitAsync(page, form);
+    }
+
+    /// <summary>
+    /// A micro-provider not on Glenmore's framework, with a verified passport (PVG, insurance, company
+    /// number), personal care in North Glenmore with time free, and a portal user.
+    /// </summary>
+    public static async Task<(Guid ProviderId, string Name, string Email)> OffFrameworkProviderAsync(PortalFactory portal, string tag)
+    {
+        var name = $"Glen Croft Helpers {tag}";
+        var email = $"helpers-{tag.ToLowerInvariant()}@croft.example";
+        var now = portal.Clock.GetUtcNow();
+        var today = Today(portal);
+        var north = await NorthGlenmoreAsync(portal);
+        var providerId = await portal.WithDbAsync(async db =>
+        {
+            var glenmore = await db.Authorities.Where(a => a.Code == "glenmore").Select(a => a.Id).SingleAsync(Ct);
+            var provider = new Provider { Name = name, Kind = ProviderKind.MicroProvider, ContactEmail = $"office-{tag.ToLowerInvariant()}@croft.example", Town = "Glenmore", CreatedAt = now, VerifiedThrough = today.AddDays(365) };
+            db.Providers.Add(provider);
+            foreach (var kind in new[] { PassportItemKind.Pvg, PassportItemKind.PublicLiability, PassportItemKind.CharityOrCompanyNumber })
+            {
+                var item = new PassportItem { ProviderId = provider.Id, Kind = kind, Number = "SC" + tag, ExpiresOn = today.AddDays(300) };
+                item.Verify("test verifier", now);
+                db.PassportItems.Add(item);
+            }
+            var service = new Service
+            {
+                ProviderId = provider.Id, Name = "Support to get out and about", Description = "Small team, local people.",
+                SupportTypes = ["personal-care", "community-support"], ClientGroups = ["older-people", "learning-disability"], Languages = ["en", "gd"], CreatedAt = now,
+            };
+            service.CoverLocalities([(glenmore, north)]);
+            service.ConfirmCapacity(20, today, now);
+            service.Reindex(provider);
+            db.Services.Add(service);
+            await db.SaveChangesAsync(Ct);
+            return provider.Id;
+        });
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Shona ({name})", ProviderId = providerId, CreatedAt = now };
+        Assert.True((await users.CreateAsync(user, DemoUsers.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.ProviderUser)).Succeeded);
+        return (providerId, name, email);
+    }
+
+    /// <summary>A practitioner of Ardbrae (another authority), made for the test.</summary>
+    public static async Task<string> ArdbraePractitionerAsync(PortalFactory portal, string tag)
+    {
+        var email = $"practitioner-{tag.ToLowerInvariant()}@ardbrae.example";
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var ardbrae = await db.Authorities.Where(a => a.Code == "ardbrae").Select(a => a.Id).SingleAsync(Ct);
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Ardbrae practitioner", AuthorityId = ardbrae, CreatedAt = portal.Clock.GetUtcNow() };
+        Assert.True((await users.CreateAsync(user, DemoUsers.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Practitioner)).Succeeded);
+        Assert.True((await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoUsers.AuthenticatorKey)).Succeeded);
+        Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+        return email;
+    }
+}
