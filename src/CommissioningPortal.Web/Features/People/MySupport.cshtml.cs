@@ -19,6 +19,12 @@ public sealed class MySupportModel(PortalDbContext db, PersonRecordAccess access
     /// <summary>Shows the easy-read version of the four options (short sentences, one idea a line, pictures).</summary>
     [BindProperty(SupportsGet = true, Name = "easy-read")] public bool EasyRead { get; set; }
 
+    /// <summary>Which of the user's records to show (a parent may act for two children); the newest with a budget when not given.</summary>
+    [BindProperty(SupportsGet = true, Name = "person")] public Guid? Person { get; set; }
+
+    /// <summary>The user's other records (the people they also act for, or their own), to switch to.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> Others { get; private set; } = [];
+
     public sealed record AgreementRow(Guid Id, string Reference, string Provider, bool WaitingForYou);
 
     /// <summary>The representative linked to the person's record, if any.</summary>
@@ -42,9 +48,12 @@ public sealed class MySupportModel(PortalDbContext db, PersonRecordAccess access
     {
         await LoadAsync(ct);
         var userId = UserId;
-        var record = await db.SupportedPeople.AsNoTracking().Where(p => p.UserId == userId || p.RepresentativeUserId == userId)
-            .OrderByDescending(p => p.WeeklyBudget != null).ThenByDescending(p => p.CreatedAt).FirstOrDefaultAsync(ct);
+        var records = await db.SupportedPeople.AsNoTracking().Where(p => p.UserId == userId || p.RepresentativeUserId == userId)
+            .OrderByDescending(p => p.WeeklyBudget != null).ThenByDescending(p => p.CreatedAt).ThenBy(p => p.Name)
+            .Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        var record = records.FirstOrDefault(p => p.Id == Person) ?? records.FirstOrDefault();
         if (record is null) return;
+        Others = records.Where(p => p.Id != record.Id).Select(p => (p.Id, p.Name)).ToList();
         var (read, reader) = await access.ReadAsync(record.Id, User, "the budget, options and requests (My support)", ct);
         if (read is null) return;
         (Record, Reader) = (read, reader);
