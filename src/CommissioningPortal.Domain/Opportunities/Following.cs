@@ -85,8 +85,6 @@ public sealed class SavedSearch
         (Locality is null || o.Localities.Any(l => LocalityKey(o.AuthorityId, l) == Locality)) &&
         (ClientGroup is null || o.ClientGroups.Contains(ClientGroup));
 
-    public void Digested(DateTimeOffset upTo) => DigestedUpTo = upTo;
-
     /// <summary>In words, for the list and the e-mail: "Open tender · CPV 85312000 · Older people".</summary>
     public string Describe(Func<string, string>? localityName = null, Func<string, string>? clientGroupName = null)
     {

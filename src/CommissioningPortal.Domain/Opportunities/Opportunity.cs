@@ -55,9 +55,6 @@ public sealed class Opportunity : IVersioned
     public IReadOnlyList<OpportunityChange> Changes => _changes;
     public IReadOnlyList<OpportunityDocument> Documents => _documents;
 
-    /// <summary>Whether it is still open for responses at <paramref name="now"/>.</summary>
-    public bool IsOpenAt(DateTimeOffset now) => Status == OpportunityStatus.Published && SubmissionDeadline > now;
-
     public static Opportunity CreateDraft(Guid authorityId, OpportunityDetails details, DateTimeOffset at, string by)
     {
         var opportunity = new Opportunity { AuthorityId = authorityId, CreatedAt = at, CreatedBy = by };

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using CommissioningPortal.Data;
-using CommissioningPortal.Data.PostgreSql;
+using CommissioningPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommissioningPortal.Benchmarks.Operations;
@@ -15,32 +14,25 @@ internal static class ClusterLoad
 {
     public static async Task<int> RunAsync(int providers, int connections, int seconds)
     {
-        var root = Root();
-        var folder = Path.Combine(Path.GetTempPath(), $"portal-cluster-load-{Guid.NewGuid():N}");
         var started = Stopwatch.StartNew();
-        var (code, output) = Script(root, new()
+        var cluster = await ClusterScript.StartAsync(new Dictionary<string, string>
         {
-            ["CLUSTER_CONFIGURATION"] = "Release",
             ["CLUSTER_SEED_PROVIDERS"] = providers.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["CLUSTER_TASKSET_A"] = "0",
             ["CLUSTER_TASKSET_B"] = "1",
-        }, "start", folder);
+        });
         try
         {
-            if (code != 0) throw new InvalidOperationException("scripts/cluster.sh start failed:\n" + output);
             Console.WriteLine($"// Cluster up with {providers:N0} volume providers in {started.Elapsed.TotalSeconds:0} s (node a on core 0, node b on core 1)");
-            var env = File.ReadAllLines(Path.Combine(folder, "cluster.env")).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 
             // The same query as the single-node directory benchmark: the locality with the median number of services.
-            var options = new DbContextOptionsBuilder<PortalDbContext>();
-            options.UsePostgreSqlPortal(env["CLUSTER_DATABASE"]);
-            await using var db = new PortalDbContext(options.Options);
+            await using var db = cluster.NewDbContext();
             var localities = await db.ServiceAreas.GroupBy(a => a.LocalityId).Select(g => new { g.Key, Count = g.Count() }).OrderBy(g => g.Count).ToListAsync();
             var locality = localities[localities.Count / 2];
             var path = $"/directory?locality={locality.Key}&clientGroup=older-people&supportType=personal-care&q=team";
             Console.WriteLine($"// Locality with {locality.Count} services (median of {localities.Count}); query {path}");
 
-            foreach (var (name, baseUrl) in new[] { ("one node (a, core 0)", env["CLUSTER_NODE_A"]), ("two nodes via nginx", env["CLUSTER_URL"]) })
+            foreach (var (name, baseUrl) in new[] { ("one node (a, core 0)", cluster.Env["CLUSTER_NODE_A"]), ("two nodes via nginx", cluster.Env["CLUSTER_URL"]) })
             {
                 var url = baseUrl + path;
                 Console.WriteLine($"  {"(warm-up, 10 s)",-22} {LoadRun.RunWrk(url, connections, 10)}");
@@ -51,25 +43,7 @@ internal static class ClusterLoad
         }
         finally
         {
-            Script(root, [], "stop", folder);
+            await cluster.StopAsync();
         }
-    }
-
-    private static string Root()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "CommissioningPortal.sln"))) return folder.FullName;
-        throw new InvalidOperationException("Run from the repository (CommissioningPortal.sln not found above " + AppContext.BaseDirectory + ").");
-    }
-
-    private static (int Code, string Output) Script(string root, Dictionary<string, string> environment, params string[] args)
-    {
-        var info = new ProcessStartInfo("bash", [Path.Combine(root, "scripts", "cluster.sh"), .. args]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
-        foreach (var (key, value) in environment) info.Environment[key] = value;
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
     }
 }

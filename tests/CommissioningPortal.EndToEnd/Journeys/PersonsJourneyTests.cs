@@ -29,39 +29,11 @@ public sealed class PersonsJourneyTests(BrowserFixture fixture) : BrowserTest(fi
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A micro-provider not on Glenmore's framework, verified, with personal care in North Glenmore, and its user.</summary>
+    /// <summary>The off-framework micro-provider (<see cref="OffFrameworkProvider"/>), personal care for older people in English.</summary>
     private async Task<(string Name, string Email)> OffFrameworkProviderAsync(string tag)
     {
-        var name = $"Glen Croft Helpers {tag}";
-        var email = $"helpers-{tag}@croft.example";
-        var now = Portal.Clock.GetUtcNow();
-        await using var scope = Portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var glenmore = await db.Authorities.Where(a => a.Code == "glenmore").Select(a => a.Id).SingleAsync(Ct);
-        var north = await db.Localities.Where(l => l.AuthorityId == glenmore && l.Code == "north").Select(l => l.Id).SingleAsync(Ct);
-        var provider = new Provider { Name = name, Kind = ProviderKind.MicroProvider, ContactEmail = $"office-{tag}@croft.example", Town = "Glenmore", CreatedAt = now, VerifiedThrough = Today.AddDays(365) };
-        db.Providers.Add(provider);
-        foreach (var kind in new[] { PassportItemKind.Pvg, PassportItemKind.PublicLiability, PassportItemKind.CharityOrCompanyNumber })
-        {
-            var item = new PassportItem { ProviderId = provider.Id, Kind = kind, Number = "SC" + tag, ExpiresOn = Today.AddDays(300) };
-            item.Verify("test verifier", now);
-            db.PassportItems.Add(item);
-        }
-        var service = new Service
-        {
-            ProviderId = provider.Id, Name = "Support to get out and about", Description = "Small team, local people.",
-            SupportTypes = ["personal-care"], ClientGroups = ["older-people"], Languages = ["en"], CreatedAt = now,
-        };
-        service.CoverLocalities([(glenmore, north)]);
-        service.ConfirmCapacity(20, Today, now);
-        service.Reindex(provider);
-        db.Services.Add(service);
-        await db.SaveChangesAsync(Ct);
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Shona ({name})", ProviderId = provider.Id, CreatedAt = now };
-        Assert.True((await users.CreateAsync(user, DemoUsers.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.ProviderUser)).Succeeded);
-        return (name, email);
+        var seeded = await OffFrameworkProvider.AddAsync(Portal, tag, ["personal-care"], ["older-people"], ["en"], Ct);
+        return (seeded.Name, seeded.Email);
     }
 
     /// <summary>Presses Tab until the focused element's text is <paramref name="text"/>, then Enter: the keyboard alone.</summary>

@@ -1,3 +1,4 @@
+using CommissioningPortal.Tests.Infrastructure;
 using System.Reflection;
 using System.Xml.Linq;
 using ArchUnitNET.Loader;
@@ -62,9 +63,7 @@ public sealed class LayeringTests
     [Fact]
     public void The_process_engine_project_references_no_data_project_and_no_asp_net_core_or_identity_package()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CommissioningPortal.sln"))) dir = dir.Parent;
-        var project = XDocument.Load(Path.Combine(dir!.FullName, "src", "CommissioningPortal.Workflows", "CommissioningPortal.Workflows.csproj"));
+        var project = XDocument.Load(Path.Combine(Repository.Root, "src", "CommissioningPortal.Workflows", "CommissioningPortal.Workflows.csproj"));
         var references = project.Descendants()
             .Where(e => e.Name.LocalName is "ProjectReference" or "PackageReference" or "FrameworkReference")
             .Select(e => (string?)e.Attribute("Include") ?? "")

@@ -148,8 +148,8 @@ public sealed class PortalProcess : IDisposable
     public static async Task<PortalProcess> StartAsync(PortalFactory portal, CancellationToken ct)
     {
         var port = FreePort();
-        var web = WebProject();
-        var dll = Path.Combine(web, "bin", Configuration(), "net10.0", "CommissioningPortal.Web.dll");
+        var web = Path.Combine(Repository.Root, "src", "CommissioningPortal.Web");
+        var dll = Path.Combine(web, "bin", Repository.Configuration, "net10.0", "CommissioningPortal.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the solution first: the portal's own binary is started.", dll);
         var info = new ProcessStartInfo("dotnet", [dll])
         {
@@ -203,19 +203,5 @@ public sealed class PortalProcess : IDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    /// <summary>Release or Debug, as this test assembly was built.</summary>
-    private static string Configuration() =>
-        AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries) is var parts && Array.LastIndexOf(parts, "bin") is var i and >= 0
-            ? parts[i + 1] : "Release";
-
-    private static string WebProject()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CommissioningPortal.sln"))) return Path.Combine(dir.FullName, "src", "CommissioningPortal.Web");
-        }
-        throw new DirectoryNotFoundException("CommissioningPortal.sln not found above " + AppContext.BaseDirectory);
     }
 }

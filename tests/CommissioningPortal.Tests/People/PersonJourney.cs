@@ -89,45 +89,13 @@ public static class PersonJourney
     }
 
     /// <summary>
-    /// A micro-provider not on Glenmore's framework, with a verified passport (PVG, insurance, company
-    /// number), personal care in North Glenmore with time free, and a portal user.
+    /// The off-framework micro-provider (<see cref="OffFrameworkProvider"/>), with personal care and community support
+    /// for older people and people with a learning disability, in English and Gaelic.
     /// </summary>
     public static async Task<(Guid ProviderId, string Name, string Email)> OffFrameworkProviderAsync(PortalFactory portal, string tag)
     {
-        var name = $"Glen Croft Helpers {tag}";
-        var email = $"helpers-{tag.ToLowerInvariant()}@croft.example";
-        var now = portal.Clock.GetUtcNow();
-        var today = Today(portal);
-        var north = await NorthGlenmoreAsync(portal);
-        var providerId = await portal.WithDbAsync(async db =>
-        {
-            var glenmore = await db.Authorities.Where(a => a.Code == "glenmore").Select(a => a.Id).SingleAsync(Ct);
-            var provider = new Provider { Name = name, Kind = ProviderKind.MicroProvider, ContactEmail = $"office-{tag.ToLowerInvariant()}@croft.example", Town = "Glenmore", CreatedAt = now, VerifiedThrough = today.AddDays(365) };
-            db.Providers.Add(provider);
-            foreach (var kind in new[] { PassportItemKind.Pvg, PassportItemKind.PublicLiability, PassportItemKind.CharityOrCompanyNumber })
-            {
-                var item = new PassportItem { ProviderId = provider.Id, Kind = kind, Number = "SC" + tag, ExpiresOn = today.AddDays(300) };
-                item.Verify("test verifier", now);
-                db.PassportItems.Add(item);
-            }
-            var service = new Service
-            {
-                ProviderId = provider.Id, Name = "Support to get out and about", Description = "Small team, local people.",
-                SupportTypes = ["personal-care", "community-support"], ClientGroups = ["older-people", "learning-disability"], Languages = ["en", "gd"], CreatedAt = now,
-            };
-            service.CoverLocalities([(glenmore, north)]);
-            service.ConfirmCapacity(20, today, now);
-            service.Reindex(provider);
-            db.Services.Add(service);
-            await db.SaveChangesAsync(Ct);
-            return provider.Id;
-        });
-        await using var scope = portal.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Shona ({name})", ProviderId = providerId, CreatedAt = now };
-        Assert.True((await users.CreateAsync(user, DemoUsers.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.ProviderUser)).Succeeded);
-        return (providerId, name, email);
+        var seeded = await OffFrameworkProvider.AddAsync(portal, tag, ["personal-care", "community-support"], ["older-people", "learning-disability"], ["en", "gd"], Ct);
+        return (seeded.ProviderId, seeded.Name, seeded.Email);
     }
 
     /// <summary>A practitioner of Ardbrae (another authority), made for the test.</summary>

@@ -6,15 +6,7 @@ namespace CommissioningPortal.Tests.Workflows;
 
 public sealed class DefinitionTests
 {
-    public static string ShippedFolder
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CommissioningPortal.sln"))) dir = dir.Parent;
-            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Repository root not found."), "workflow-definitions");
-        }
-    }
+    public static string ShippedFolder => Path.Combine(Repository.Root, "workflow-definitions");
 
     public static TheoryData<string> Shipped =>
         [.. Directory.GetFiles(ShippedFolder, "*.v*.json").Select(f => Path.GetFileName(f)).Order()];

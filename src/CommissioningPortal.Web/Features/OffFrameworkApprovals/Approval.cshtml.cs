@@ -38,9 +38,7 @@ public sealed class ApprovalModel(PortalDbContext db) : PageModel
         {
             db.ChangeTracker.Clear();
             await LoadAsync(id, ct);
-            return result.Outcome == UseCaseOutcome.Invalid && result.Errors.Any(e => e.Field == nameof(Decision) && e.Message.StartsWith("It cannot", StringComparison.Ordinal))
-                ? Conflicted(result)
-                : this.Refused(result);
+            return this.Refused(result);
         }
         TempData["StatusMessage"] = result.Value == "approve" ? "Approved. The person sees your decision and reasons; the approval is remembered for this provider." : "Declined. The person sees your reasons and may choose again.";
         return Redirect($"/approvals/{id}");
@@ -56,13 +54,6 @@ public sealed class ApprovalModel(PortalDbContext db) : PageModel
         return Redirect($"/approvals/{id}");
     }
 
-    private IActionResult Conflicted(UseCaseResult<string> result)
-    {
-        result.AddTo(ModelState);
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        return Page();
-    }
-
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var instance = await db.WorkflowInstances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.DefinitionId == Requests.ChooseOffer.ApprovalProcess, ct);
@@ -71,8 +62,8 @@ public sealed class ApprovalModel(PortalDbContext db) : PageModel
         Approval = await db.OffFrameworkApprovals.AsNoTracking().SingleAsync(a => a.InstanceId == id, ct);
         Provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == Approval.ProviderId, ct);
         TheRequest = await db.SupportRequests.AsNoTracking().FirstOrDefaultAsync(r => r.ApprovalInstanceId == id, ct);
-        DueAt = await db.WorkItems.AsNoTracking().Where(w => w.InstanceId == id).OrderBy(w => w.CreatedAt).Select(w => w.DueAt).FirstOrDefaultAsync(ct);
-        Decided = (await db.WorkflowHistory.AsNoTracking().Where(h => h.InstanceId == id && (h.Trigger == "approve" || h.Trigger == "decline")).ToListAsync(ct)).FirstOrDefault();
+        DueAt = await ApprovalProgress.DueAtAsync(db, id, ct);
+        Decided = await ApprovalProgress.DecisionAsync(db, id, ct);
         return true;
     }
 }

@@ -37,9 +37,10 @@ public sealed class DecideApproval(PortalDbContext db, WorkflowRuntime runtime)
         var fired = await runtime.FireAsync(instanceId, input.Decision!, actor, input.Reasons!.Trim(), ct: ct);
         if (fired.Outcome != FireOutcome.Fired)
         {
-            return UseCaseResult<string>.Invalid(nameof(Input.Decision), fired.Outcome == FireOutcome.Blocked
-                ? $"It cannot be approved yet. {fired.Message} Nothing was changed."
-                : $"That cannot happen now. {fired.Message} Nothing was changed.");
+            // A guard that blocks (a check not yet passed) is a conflict with the record's state, not bad input: 409.
+            return fired.Outcome == FireOutcome.Blocked
+                ? new UseCaseResult<string>(UseCaseOutcome.Conflict, null, [new FieldError(nameof(Input.Decision), $"It cannot be approved yet. {fired.Message} Nothing was changed.")])
+                : UseCaseResult<string>.Invalid(nameof(Input.Decision), $"That cannot happen now. {fired.Message} Nothing was changed.");
         }
         var request = await db.SupportRequests.FirstOrDefaultAsync(r => r.ApprovalInstanceId == instanceId, ct);
         request?.ApprovalDecided(input.Decision == "approve");

@@ -46,7 +46,6 @@ public static class OcdsApi
         return app;
     }
 
-    /// <summary>Opportunities that are in the open data: published once, and not one person's package.</summary>
     /// <summary>Empty is "not given"; otherwise an ASCII whole number that fits an int.</summary>
     private static bool TryWhole(string? text, out int? value)
     {
@@ -57,6 +56,7 @@ public static class OcdsApi
         return true;
     }
 
+    /// <summary>Opportunities that are in the open data: published once, and not one person's package.</summary>
     private static IQueryable<Opportunity> Public(PortalDbContext db) =>
         db.Opportunities.AsNoTracking().Where(o => o.PublishedAt != null && o.Kind != OpportunityKind.IndividualPackage);
 

@@ -54,10 +54,7 @@ public static class OpportunitiesFeature
             .Where(d => d.Id == documentId && d.OpportunityId == id && db.Opportunities.Any(o => o.Id == id && o.Status != OpportunityStatus.Draft))
             .FirstOrDefaultAsync(ct);
         if (document is null || store.Open(document.Location) is not { } stream) return Results.NotFound();
-        var stem = new string(Path.GetFileNameWithoutExtension(document.FileName).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
-        if (stem.Length == 0) stem = "document";
-        if (stem.Length > 80) stem = stem[..80];
-        return Results.File(stream, document.ContentType, stem + OpportunityDocuments.Extension(document.ContentType));
+        return Results.File(stream, document.ContentType, EvidenceFile.DownloadName(document.FileName, OpportunityDocuments.Extension(document.ContentType), "document"));
     }
 
     /// <summary>The 50 most recently published opportunities as an Atom feed (RFC 4287).</summary>

@@ -209,10 +209,6 @@ public sealed partial class OpportunityFormReader(PortalDbContext db)
         return codes;
     }
 
-    /// <summary>"85312000" → "85312000-9" (as the reference list has it), for showing.</summary>
-    public static string WithCheckDigit(string code, IReadOnlyList<(string Code, string Label)> known) =>
-        known.FirstOrDefault(k => k.Code.StartsWith(code + "-", StringComparison.Ordinal)).Code ?? code;
-
     private static List<string> Chosen(List<string>? chosen, IReadOnlyList<(string Value, string Label)> options, string field, string what, FieldErrors errors)
     {
         var values = (chosen ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToList();

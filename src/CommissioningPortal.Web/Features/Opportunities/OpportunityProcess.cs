@@ -30,6 +30,16 @@ public sealed class OpportunityProcess(WorkflowRuntime runtime, PortalDbContext 
 
     public static string BusinessKey(Guid opportunityId) => $"opportunity:{opportunityId}";
 
+    /// <summary>Each opportunity's open process tasks (opportunities without a process are left out).</summary>
+    public static async Task<Dictionary<Guid, int>> OpenTaskCountsAsync(PortalDbContext db, Guid authorityId, IReadOnlyCollection<Guid> opportunityIds, CancellationToken ct)
+    {
+        var keys = opportunityIds.ToDictionary(BusinessKey);
+        var open = await db.WorkflowInstances.AsNoTracking().Where(i => i.AuthorityId == authorityId && i.BusinessKey != null && keys.Keys.Contains(i.BusinessKey))
+            .Select(i => new { i.BusinessKey, Open = db.WorkItems.Count(w => w.InstanceId == i.Id && w.ClosedAt == null) })
+            .ToListAsync(ct);
+        return open.ToDictionary(i => keys[i.BusinessKey!], i => i.Open);
+    }
+
     public static WorkflowActor ActorOf(Actor actor) => new(actor.Name, [Roles.Commissioner], actor.UserId);
 
     /// <summary>Starts the kind's process and fires its opening step; call inside the publishing transaction.</summary>

@@ -91,12 +91,15 @@ public static class EvidenceFile
     }
 
     /// <summary>A name safe to offer as the download's name: letters, digits, dashes; the real type's extension.</summary>
-    public static string DownloadName(string? fileName, string contentType)
+    public static string DownloadName(string? fileName, string contentType) =>
+        DownloadName(fileName, contentType switch { "application/pdf" => ".pdf", "image/jpeg" => ".jpg", "image/png" => ".png", _ => "" }, "evidence");
+
+    /// <summary>The same, with the extension for the real type given, and the stem used when the name has nothing safe.</summary>
+    public static string DownloadName(string? fileName, string extension, string fallback)
     {
-        var extension = contentType switch { "application/pdf" => ".pdf", "image/jpeg" => ".jpg", "image/png" => ".png", _ => "" };
         var stem = Path.GetFileNameWithoutExtension(fileName ?? "");
         var safe = new string(stem.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
-        if (safe.Length == 0) safe = "evidence";
+        if (safe.Length == 0) safe = fallback;
         if (safe.Length > 80) safe = safe[..80];
         return safe + extension;
     }

@@ -100,8 +100,8 @@ public sealed class RequestModel(PortalDbContext db, PersonRecordAccess access, 
         if (instance is null) return null;
         var approval = await db.OffFrameworkApprovals.AsNoTracking().SingleAsync(a => a.InstanceId == instanceId, ct);
         var provider = await db.Providers.AsNoTracking().Where(p => p.Id == approval.ProviderId).Select(p => p.Name).SingleAsync(ct);
-        var due = await db.WorkItems.AsNoTracking().Where(w => w.InstanceId == instanceId).OrderBy(w => w.CreatedAt).Select(w => w.DueAt).FirstOrDefaultAsync(ct);
-        var decision = (await db.WorkflowHistory.AsNoTracking().Where(h => h.InstanceId == instanceId && (h.Trigger == "approve" || h.Trigger == "decline")).ToListAsync(ct)).FirstOrDefault();
+        var due = await OffFrameworkApprovals.ApprovalProgress.DueAtAsync(db, instanceId, ct);
+        var decision = await OffFrameworkApprovals.ApprovalProgress.DecisionAsync(db, instanceId, ct);
         return new ApprovalView(instance.State, due, decision?.Trigger, decision?.Comment, decision?.At, provider);
     }
 }

@@ -1,4 +1,3 @@
-using CommissioningPortal.Domain.Frameworks;
 using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.People;
 
@@ -60,16 +59,9 @@ public sealed class RequestMatching(PortalDbContext db, TimeProvider clock)
     public Task<bool> MatchesAsync(SupportRequest request, Guid providerId, CancellationToken ct) =>
         MatchingServices(request).AnyAsync(s => s.ProviderId == providerId, ct);
 
-    /// <summary>Of <paramref name="providerIds"/>, those on a lot of a framework of the authority in force today.</summary>
-    public async Task<HashSet<Guid>> OnFrameworkAsync(Guid authorityId, IReadOnlyCollection<Guid> providerIds, CancellationToken ct)
-    {
-        var today = Today;
-        return (await (from m in db.LotMembers.AsNoTracking().Where(FrameworkMembership.StandsOn(today))
-                       join l in db.Lots.AsNoTracking() on m.LotId equals l.Id
-                       join f in db.Frameworks.AsNoTracking().Where(FrameworkMembership.InForceOn(today)) on l.FrameworkId equals f.Id
-                       where f.AuthorityId == authorityId && providerIds.Contains(m.ProviderId)
-                       select m.ProviderId).Distinct().ToListAsync(ct)).ToHashSet();
-    }
+    /// <summary>Of <paramref name="providerIds"/>, those on a lot of a framework of the authority in force today (the directory's rule).</summary>
+    public async Task<HashSet<Guid>> OnFrameworkAsync(Guid authorityId, IReadOnlyCollection<Guid> providerIds, CancellationToken ct) =>
+        (await ProviderDirectory.FrameworkDirectory.AdmittedProviderIds(db, authorityId, Today).Where(id => providerIds.Contains(id)).Distinct().ToListAsync(ct)).ToHashSet();
 
     /// <summary>An approval is remembered for that provider and authority: a later choice of it needs none.</summary>
     public Task<bool> ApprovedBeforeAsync(Guid authorityId, Guid providerId, CancellationToken ct) =>

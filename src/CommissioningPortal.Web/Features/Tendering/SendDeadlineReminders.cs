@@ -24,6 +24,10 @@ public sealed class SendDeadlineReminders(PortalDbContext db, IEmailOutbox outbo
             .Join(db.Opportunities.Where(o => o.Status == OpportunityStatus.Published && o.SubmissionDeadline > now && o.SubmissionDeadline <= horizon),
                 r => r.OpportunityId, o => o.Id, (r, o) => new { Response = r, o.Id, o.Title, o.SubmissionDeadline })
             .ToListAsync(ct);
+        // Every provider's recipients in one query, not one query per reminder.
+        var providerIds = candidates.Select(c => c.Response.ProviderId).Distinct().ToList();
+        var recipients = (await db.Users.AsNoTracking().Where(u => u.ProviderId != null && providerIds.Contains(u.ProviderId.Value) && u.Email != null && u.EmailConfirmed)
+            .Select(u => new { ProviderId = u.ProviderId!.Value, u.Email, u.DisplayName }).ToListAsync(ct)).ToLookup(u => u.ProviderId);
         var reminded = 0;
         foreach (var c in candidates)
         {
@@ -36,12 +40,9 @@ public sealed class SendDeadlineReminders(PortalDbContext db, IEmailOutbox outbo
                 : await db.TenderResponses.Where(r => r.Id == id && r.Status != ResponseStatus.Submitted && r.RemindedDayBeforeAt == null)
                     .ExecuteUpdateAsync(u => u.SetProperty(r => r.RemindedDayBeforeAt, now), ct);
             if (claimed == 0) continue; // another instance reminded it, or it was submitted meanwhile
-            var providerId = c.Response.ProviderId;
-            var users = await db.Users.AsNoTracking().Where(u => u.ProviderId == providerId && u.Email != null && u.EmailConfirmed)
-                .Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct);
             var deadline = c.SubmissionDeadline!.Value;
             var left = TenderingPages.ClosesIn(deadline, now);
-            foreach (var user in users)
+            foreach (var user in recipients[c.Response.ProviderId])
             {
                 outbox.Enqueue(new EmailMessage(user.Email!, user.DisplayName, $"Reminder: your response to {c.Title} is not submitted ({left})",
                     $"""

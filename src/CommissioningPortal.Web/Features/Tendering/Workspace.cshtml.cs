@@ -31,14 +31,11 @@ public sealed class TenderingIndexModel(PortalDbContext db) : PageModel
             .GroupBy(r => r.OpportunityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var opened = await db.ResponseOpenings.Where(o => ids.Contains(o.OpportunityId) && o.SecondOpenedAt != null).Select(o => o.OpportunityId).ToListAsync(ct);
         var withQuestionnaire = await db.Questionnaires.Where(q => ids.Contains(q.OpportunityId)).Select(q => q.OpportunityId).ToListAsync(ct);
-        var keys = ids.Select(id => "opportunity:" + id).ToList();
-        var tasks = await db.WorkflowInstances.AsNoTracking().Where(i => i.AuthorityId == authorityId && i.BusinessKey != null && keys.Contains(i.BusinessKey))
-            .Select(i => new { i.BusinessKey, Open = db.WorkItems.Count(w => w.InstanceId == i.Id && w.ClosedAt == null) })
-            .ToDictionaryAsync(i => i.BusinessKey!, i => i.Open, ct);
-        AuthorityCode = await db.Authorities.Where(a => a.Id == authorityId).Select(a => a.Code).FirstOrDefaultAsync(ct);
+        var tasks = await Opportunities.OpportunityProcess.OpenTaskCountsAsync(db, authorityId, ids, ct);
+        AuthorityCode = User.AuthorityCodeOf();
         Rows = opportunities.Select(o => new Row(o, unanswered.GetValueOrDefault(o.Id), submitted.GetValueOrDefault(o.Id), opened.Contains(o.Id), withQuestionnaire.Contains(o.Id))
         {
-            OpenTasks = tasks.GetValueOrDefault("opportunity:" + o.Id),
+            OpenTasks = tasks.GetValueOrDefault(o.Id),
         }).ToList();
     }
 }
@@ -150,10 +147,8 @@ public sealed class WorkspaceModel(PortalDbContext db, BuildQuestionnaire build,
         Unanswered = await db.Clarifications.CountAsync(c => c.OpportunityId == Id && c.Visibility == ClarificationVisibility.Unanswered, ct);
         Submitted = await db.TenderResponses.CountAsync(r => r.OpportunityId == Id && r.Status == ResponseStatus.Submitted, ct);
         DeadlinePassed = opportunity.SubmissionDeadline is not { } d || clock.GetUtcNow() > d;
-        var key = "opportunity:" + Id;
-        OpenTasks = await db.WorkflowInstances.AsNoTracking().Where(i => i.AuthorityId == opportunity.AuthorityId && i.BusinessKey == key)
-            .SelectMany(i => db.WorkItems.Where(w => w.InstanceId == i.Id && w.ClosedAt == null)).CountAsync(ct);
-        AuthorityCode = await db.Authorities.Where(a => a.Id == opportunity.AuthorityId).Select(a => a.Code).FirstAsync(ct);
+        OpenTasks = (await Opportunities.OpportunityProcess.OpenTaskCountsAsync(db, opportunity.AuthorityId, [Id], ct)).GetValueOrDefault(Id);
+        AuthorityCode = User.AuthorityCodeOf() ?? "";
         return true;
     }
 }

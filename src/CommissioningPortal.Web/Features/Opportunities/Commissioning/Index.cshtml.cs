@@ -61,14 +61,11 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         var rows = await db.Opportunities.AsNoTracking().Where(o => o.AuthorityId == found.Id)
             .Select(o => new { o.Id, o.Title, o.Kind, o.Status, o.SubmissionDeadline, Lots = o.Lots.Count, Documents = o.Documents.Count, o.CreatedAt })
             .ToListAsync(ct);
-        var keys = rows.Select(r => "opportunity:" + r.Id).ToList();
-        var tasks = await db.WorkflowInstances.AsNoTracking().Where(i => i.AuthorityId == found.Id && i.BusinessKey != null && keys.Contains(i.BusinessKey))
-            .Select(i => new { i.BusinessKey, Open = db.WorkItems.Count(w => w.InstanceId == i.Id && w.ClosedAt == null) })
-            .ToDictionaryAsync(i => i.BusinessKey!, i => i.Open, ct);
         var ids = rows.Select(r => r.Id).ToList();
+        var tasks = await OpportunityProcess.OpenTaskCountsAsync(db, found.Id, ids, ct);
         var unanswered = await db.Clarifications.AsNoTracking().Where(c => ids.Contains(c.OpportunityId) && c.Visibility == Domain.Tendering.ClarificationVisibility.Unanswered)
             .GroupBy(c => c.OpportunityId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        Rows = rows.Select(r => new Row(r.Id, r.Title, r.Kind, r.Status, r.SubmissionDeadline, r.Lots, r.Documents, tasks.GetValueOrDefault("opportunity:" + r.Id), r.CreatedAt)
+        Rows = rows.Select(r => new Row(r.Id, r.Title, r.Kind, r.Status, r.SubmissionDeadline, r.Lots, r.Documents, tasks.GetValueOrDefault(r.Id), r.CreatedAt)
             {
                 Unanswered = unanswered.GetValueOrDefault(r.Id),
             })
