@@ -34,6 +34,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ServiceArea> ServiceAreas => Set<ServiceArea>();
     public DbSet<ServiceRate> ServiceRates => Set<ServiceRate>();
     public DbSet<ServiceTag> ServiceTags => Set<ServiceTag>();
+    public DbSet<DirectoryChange> DirectoryChanges => Set<DirectoryChange>();
     public DbSet<ShortlistEntry> ShortlistEntries => Set<ShortlistEntry>();
     public DbSet<ProviderCorrection> ProviderCorrections => Set<ProviderCorrection>();
     public DbSet<ReferenceTerm> ReferenceTerms => Set<ReferenceTerm>();
@@ -119,6 +120,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         GuardImmutableRecords();
         BumpVersions();
+        RecordDirectoryChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -126,6 +128,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         GuardImmutableRecords();
         BumpVersions();
+        RecordDirectoryChanges();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -143,6 +146,30 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
                 entry.Entity.Version = (int)entry.OriginalValues[nameof(IVersioned.Version)]! + 1;
             }
         }
+    }
+
+    /// <summary>
+    /// A <see cref="DirectoryChange"/> for every service whose entry this save adds, changes or removes (the
+    /// service itself, its tags, areas or rates), in the same transaction, so every node's in-memory
+    /// directory index learns of it before its next search (ADR 0024).
+    /// </summary>
+    private void RecordDirectoryChanges()
+    {
+        HashSet<Guid>? changed = null;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            Guid? serviceId = entry.Entity switch
+            {
+                Service service => service.Id,
+                ServiceTag tag => tag.ServiceId,
+                ServiceRate rate => rate.ServiceId,
+                ServiceArea area => area.ServiceId,
+                _ => null,
+            };
+            if (serviceId is { } id) (changed ??= []).Add(id);
+        }
+        foreach (var id in changed ?? []) DirectoryChanges.Add(new DirectoryChange { ServiceId = id });
     }
 
     /// <summary>

@@ -794,6 +794,22 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.ToTable("LotMembers");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.DirectoryChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DirectoryChanges");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
                 {
                     b.Property<Guid>("Id")

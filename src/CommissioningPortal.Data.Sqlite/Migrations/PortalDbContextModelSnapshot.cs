@@ -787,6 +787,20 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.ToTable("LotMembers");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.DirectoryChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DirectoryChanges");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
                 {
                     b.Property<Guid>("Id")

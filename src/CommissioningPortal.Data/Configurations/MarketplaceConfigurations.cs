@@ -156,3 +156,12 @@ internal sealed class ProviderCorrectionConfiguration : IEntityTypeConfiguration
         b.HasOne<Provider>().WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class DirectoryChangeConfiguration : IEntityTypeConfiguration<DirectoryChange>
+{
+    public void Configure(EntityTypeBuilder<DirectoryChange> b)
+    {
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedOnAdd();
+    }
+}

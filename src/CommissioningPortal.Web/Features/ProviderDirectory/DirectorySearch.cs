@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CommissioningPortal.Domain.Marketplace;
 using CommissioningPortal.Domain.Reference;
 using CommissioningPortal.Domain.Tenancy;
@@ -126,13 +127,13 @@ public sealed record DirectoryReference(
 }
 
 /// <summary>
-/// The provider directory's search. Filters are seeks in the (Tag, ServiceId) key of
-/// ServiceTags — the most selective one drives, the others are point look-ups — so a search costs
-/// what it finds, not what the directory holds (20,000 providers and 60,000 services on SQLite).
-/// Results are ordered by fit: words in the service's name, then verified providers, capacity
-/// now, recently confirmed capacity. Never by price.
+/// The provider directory's search, over the in-memory <see cref="DirectoryIndex"/>: the most
+/// selective tag's services are checked against the other filters there, so a search costs what it
+/// finds, not what the directory holds (20,000 providers and 60,000 services), and asks the database
+/// only whether anything changed and for the page's rows. Results are ordered by fit: words in the
+/// service's name, then verified providers, capacity now, recently confirmed capacity. Never by price.
 /// </summary>
-public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
+public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache, DirectoryIndex index)
 {
     public const int PageSize = 20;
 
@@ -150,59 +151,13 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
                 authorities.Select(a => (a, (IReadOnlyList<Locality>)a.Localities.OrderBy(l => l.Name).ToList())).ToList());
         }))!;
 
-    /// <summary>Services matching every filter, as an unordered query (for counting and ordering).</summary>
-    public IQueryable<Service> Matching(DirectoryQuery query, DateOnly today)
-    {
-        var services = db.Services.AsNoTracking();
-        var tags = query.Tags();
-        if (tags.Count > 0)
-        {
-            // Intersect in the tag index first (covering seeks), then read only the services that have every tag.
-            var first = tags[0];
-            var ids = db.ServiceTags.Where(t => t.Tag == first);
-            foreach (var tag in tags.Skip(1))
-            {
-                ids = ids.Where(t => db.ServiceTags.Any(o => o.Tag == tag && o.ServiceId == t.ServiceId));
-            }
-            services = services.Where(s => ids.Select(t => t.ServiceId).Contains(s.Id));
-        }
-        if (query.OnFrameworkOf is { } authorityId)
-        {
-            // A semi-join on an uncorrelated sub-query: the authority's admitted providers are read once.
-            var members = FrameworkDirectory.AdmittedProviderIds(db, authorityId, today);
-            services = services.Where(s => members.Contains(s.ProviderId));
-        }
-        if (query.CapacityNow)
-        {
-            services = services.Where(s => s.HoursFreePerWeek > 0 && (s.EarliestStart == null || s.EarliestStart <= today));
-        }
-        if (query.MaxRatePence is { } max)
-        {
-            var unit = query.RateUnit;
-            services = services.Where(s => db.ServiceRates.Any(r => r.ServiceId == s.Id && r.Unit == unit && r.AmountPence <= max &&
-                                                                    r.EffectiveFrom <= today && (r.EffectiveTo == null || r.EffectiveTo >= today)));
-        }
-        foreach (var word in query.Words)
-        {
-            services = services.Where(s => s.SearchText.Contains(word));
-        }
-        if (query.VerifiedOnly)
-        {
-            services = services.Where(s => s.ProviderVerifiedThrough >= today);
-        }
-        return services;
-    }
-
-    /// <summary>Above this many candidates, counting and ordering stay in the database.</summary>
-    private const int InMemoryLimit = 4_000;
-
     /// <summary>How long a page of the unfiltered directory (or only "verified"/"capacity now") is reused.</summary>
     public static readonly TimeSpan BrowsePageLifetime = TimeSpan.FromSeconds(30);
 
     public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, DateTimeOffset now, CancellationToken ct, int pageSize = PageSize)
     {
-        // Browsing without a tag, a word or a price counts and orders every service in the
-        // directory: the same few pages for everyone who lands on /directory, so keep each briefly.
+        // Browsing without a tag, a word or a price orders every service in the directory: the same
+        // few pages for everyone who lands on /directory, so keep each briefly.
         if (query.Tags().Count == 0 && query.Words.Count == 0 && query.MaxRatePence is null && query.OnFrameworkOf is null)
         {
             var key = ("directory-browse", query with { RateUnit = RateUnit.PerHour }, DateOnly.FromDateTime(now.UtcDateTime), pageSize);
@@ -217,11 +172,14 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
 
     private async Task<DirectoryPage> SearchUncachedAsync(DirectoryQuery query, DateTimeOffset now, CancellationToken ct, int pageSize)
     {
-        // Its three or four queries share one connection instead of each taking one from the pool and giving it back.
+        // Its two or three queries share one connection instead of each taking one from the pool and giving it back.
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            return await SearchOnOpenConnectionAsync(query, now, ct, pageSize);
+            var matches = await MatchesAsync(query, now, ct);
+            var (count, number) = Clamp(matches.Count, query.Page, pageSize);
+            var ids = matches.Skip((number - 1) * pageSize).Take(pageSize).Select(e => e.Id).ToList();
+            return new DirectoryPage(await RowsAsync(ids, now, ct), count, number, pageSize);
         }
         finally
         {
@@ -229,71 +187,46 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache)
         }
     }
 
-    private async Task<DirectoryPage> SearchOnOpenConnectionAsync(DirectoryQuery query, DateTimeOffset now, CancellationToken ct, int pageSize)
+    /// <summary>Every match in fit order (the CSV download), up to <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<DirectoryResult>> AllAsync(DirectoryQuery query, DateTimeOffset now, int limit, CancellationToken ct) =>
+        await RowsAsync((await MatchesAsync(query, now, ct)).Take(limit).Select(e => e.Id).ToList(), now, ct);
+
+    /// <summary>Services matching every filter, in fit order.</summary>
+    private async Task<List<DirectoryIndex.Entry>> MatchesAsync(DirectoryQuery query, DateTimeOffset now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var matching = Matching(query, today);
-        if (query.Tags().Count > 0 || query.OnFrameworkOf is not null)
-        {
-            // A tag filter (or an authority's framework) bounds the matches (a locality has about a thousand services): read their
-            // sort keys once and count, order and page them here, instead of running the filter twice.
-            var keys = await matching.Select(s => new FitKey(s.Id, s.Name, s.ProviderVerifiedThrough, s.HoursFreePerWeek, s.EarliestStart, s.CapacityConfirmedAt))
-                .Take(InMemoryLimit + 1).ToListAsync(ct);
-            if (keys.Count <= InMemoryLimit)
-            {
-                var (count, number) = Clamp(keys.Count, query.Page, pageSize);
-                var ids = InFitOrder(keys, query, now).Skip((number - 1) * pageSize).Take(pageSize).Select(k => k.Id).ToList();
-                return new DirectoryPage(await RowsAsync(ids, now, ct), count, number, pageSize);
-            }
-        }
-        var total = await matching.CountAsync(ct);
-        var (_, page) = Clamp(total, query.Page, pageSize);
-        var results = total == 0 ? [] : await RowsAsync(await Ordered(matching, query, now).Skip((page - 1) * pageSize).Take(pageSize).Select(s => s.Id).ToListAsync(ct), now, ct);
-        return new DirectoryPage(results, total, page, pageSize);
+        // The authority's admitted providers are read once (a few hundred at most).
+        HashSet<Guid>? members = query.OnFrameworkOf is { } authorityId
+            ? [.. await FrameworkDirectory.AdmittedProviderIds(db, authorityId, today).ToListAsync(ct)]
+            : null;
+        var words = query.Words.Select(Encoding.UTF8.GetBytes).ToArray();
+        var (max, unit, capacityNow, verifiedOnly) = (query.MaxRatePence, query.RateUnit, query.CapacityNow, query.VerifiedOnly);
+        var found = await index.FindAsync(db, query.Tags(), e =>
+            (members is null || members.Contains(e.ProviderId)) &&
+            (!capacityNow || (e.HoursFreePerWeek > 0 && (e.EarliestStart is null || e.EarliestStart <= today))) &&
+            (max is null || e.Rates.Any(r => r.Unit == unit && r.AmountPence <= max && r.IsEffectiveOn(today))) &&
+            words.All(e.Says) &&
+            (!verifiedOnly || e.VerifiedThrough >= today), ct);
+        return InFitOrder(found, query, now);
     }
 
     private static (int Total, int Page) Clamp(int total, int page, int pageSize) =>
         (total, Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize)));
 
-    private sealed record FitKey(Guid Id, string Name, DateOnly? VerifiedThrough, int? HoursFreePerWeek, DateOnly? EarliestStart, DateTimeOffset? CapacityConfirmedAt);
-
-    /// <summary>The same order as <see cref="Ordered"/>, in memory.</summary>
-    private static IEnumerable<FitKey> InFitOrder(List<FitKey> keys, DirectoryQuery query, DateTimeOffset now)
+    /// <summary>Fit order: a word in the name, a verified provider, capacity now, capacity recently confirmed, then name.</summary>
+    private static List<DirectoryIndex.Entry> InFitOrder(List<DirectoryIndex.Entry> found, DirectoryQuery query, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var freshSince = now - Service.CapacityFreshFor;
         var first = query.Words.FirstOrDefault();
-        return keys
-            .OrderByDescending(k => first is not null && k.Name.Contains(first, StringComparison.OrdinalIgnoreCase))
-            .ThenByDescending(k => k.VerifiedThrough >= today)
-            .ThenByDescending(k => k.HoursFreePerWeek > 0 && (k.EarliestStart == null || k.EarliestStart <= today))
-            .ThenByDescending(k => k.CapacityConfirmedAt >= freshSince)
-            .ThenBy(k => k.Name, StringComparer.Ordinal)
-            .ThenBy(k => k.Id.ToString().ToUpperInvariant(), StringComparer.Ordinal);
-    }
-
-    /// <summary>Every match in fit order (the CSV download), up to <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<DirectoryResult>> AllAsync(DirectoryQuery query, DateTimeOffset now, int limit, CancellationToken ct) =>
-        await RowsAsync(await Ordered(Matching(query, DateOnly.FromDateTime(now.UtcDateTime)), query, now).Take(limit).Select(s => s.Id).ToListAsync(ct), now, ct);
-
-    /// <summary>
-    /// Fit order over the service's own columns only (the provider's verification is copied onto
-    /// the service), so with few filters SQLite walks IX_Services_Fit instead of sorting wide rows.
-    /// </summary>
-    private static IQueryable<Service> Ordered(IQueryable<Service> matching, DirectoryQuery query, DateTimeOffset now)
-    {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var freshSince = now - Service.CapacityFreshFor;
-        var words = query.Words;
-        var first = words.Count > 0 ? words[0] : "";
-        var ordered = words.Count > 0
-            ? matching.OrderByDescending(s => s.Name.ToLower().Contains(first)).ThenByDescending(s => s.ProviderVerifiedThrough >= today)
-            : matching.OrderByDescending(s => s.ProviderVerifiedThrough >= today);
-        return ordered
-            .ThenByDescending(s => s.HoursFreePerWeek > 0 && (s.EarliestStart == null || s.EarliestStart <= today))
-            .ThenByDescending(s => s.CapacityConfirmedAt >= freshSince)
-            .ThenBy(s => s.Name)
-            .ThenBy(s => s.Id);
+        return found
+            .OrderByDescending(e => first is not null && e.Name.Contains(first, StringComparison.OrdinalIgnoreCase))
+            .ThenByDescending(e => e.VerifiedThrough >= today)
+            .ThenByDescending(e => e.HoursFreePerWeek > 0 && (e.EarliestStart == null || e.EarliestStart <= today))
+            .ThenByDescending(e => e.CapacityConfirmedAt >= freshSince)
+            .ThenBy(e => e.Name, StringComparer.Ordinal)
+            .ThenBy(e => e.Id.ToString().ToUpperInvariant(), StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>The page's rows, their providers and rates, in the order of <paramref name="ids"/>.</summary>

@@ -8,6 +8,7 @@ public static class ProviderDirectoryFeature
 {
     public static WebApplicationBuilder AddProviderDirectoryFeature(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<DirectoryIndex>();
         builder.Services.AddScoped<DirectorySearch>();
         builder.Services.AddScoped<FrameworkDirectory>();
         builder.Services.AddScoped<Shortlists>();

@@ -84,6 +84,9 @@ public sealed class ProviderDataRights(PortalDbContext db, UserManager<PortalUse
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var provider = await db.Providers.SingleAsync(p => p.Id == providerId, ct);
+        // Deleted in bulk, past the change tracker, so tell every node's directory index here (ADR 0024).
+        var serviceIds = await db.Services.Where(s => s.ProviderId == providerId).Select(s => s.Id).ToListAsync(ct);
+        db.DirectoryChanges.AddRange(serviceIds.Select(id => new DirectoryChange { ServiceId = id }));
         await db.Services.Where(s => s.ProviderId == providerId).ExecuteDeleteAsync(ct); // areas, rates and tags cascade
         var evidenceFiles = await db.PassportItems.Where(i => i.ProviderId == providerId && i.EvidenceLocation != null).Select(i => i.EvidenceLocation!).ToListAsync(ct);
         await db.PassportItems.Where(i => i.ProviderId == providerId).ExecuteDeleteAsync(ct);

@@ -70,6 +70,19 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DirectoryChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ServiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectoryChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FormSubmissions",
                 columns: table => new
                 {
@@ -2376,6 +2389,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DirectoryChanges");
 
             migrationBuilder.DropTable(
                 name: "FormSubmissions");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommissioningPortal.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203152250_Initial")]
+    [Migration("20261203171034_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -794,6 +794,22 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.HasIndex("LotId", "Status", "AdmittedOn", "ProviderId");
 
                     b.ToTable("LotMembers");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.DirectoryChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DirectoryChanges");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
