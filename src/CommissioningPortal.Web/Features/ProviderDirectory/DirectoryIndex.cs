@@ -58,12 +58,8 @@ public sealed class DirectoryIndex
     private volatile Snapshot? _snapshot;
     private readonly SemaphoreSlim _reading = new(1, 1);
 
-    /// <summary>Every service now in the directory, as the search sees it; brought up to date first.</summary>
-    internal async Task<IReadOnlyList<Entry>> EntriesAsync(PortalDbContext db, CancellationToken ct)
-    {
-        var snapshot = await CurrentAsync(db, ct);
-        return snapshot.Entries.OfType<Entry>().ToList();
-    }
+    /// <summary>Brings the index up to date (reads it whole the first time).</summary>
+    internal async Task WarmAsync(PortalDbContext db, CancellationToken ct) => await CurrentAsync(db, ct);
 
     /// <summary>
     /// The services having every one of <paramref name="tags"/> (all services when there are none) that
@@ -248,5 +244,24 @@ public sealed class DirectoryIndex
         public readonly Func<PortalDbContext, CancellationToken, Task<Stamp?>> Stamp = EF.CompileAsyncQuery(
             (PortalDbContext db, CancellationToken ct) => db.DirectoryChanges.GroupBy(c => 1)
                 .Select(g => (Stamp?)new Stamp(g.Count(), g.Max(c => c.Id))).FirstOrDefault());
+    }
+}
+
+/// <summary>Reads the <see cref="DirectoryIndex"/> once at start, so the first visitor's search does not wait for it.</summary>
+internal sealed class DirectoryIndexWarmUp(IServiceScopeFactory scopes, DirectoryIndex index, ILogger<DirectoryIndexWarmUp> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await index.WarmAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The database may not be reachable yet; the first search reads the index instead.
+            logger.LogWarning(e, "The directory index could not be read at start; the first search will read it.");
+        }
     }
 }

@@ -178,8 +178,7 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache, Dire
         {
             var matches = await MatchesAsync(query, now, ct);
             var (count, number) = Clamp(matches.Count, query.Page, pageSize);
-            var ids = matches.Skip((number - 1) * pageSize).Take(pageSize).Select(e => e.Id).ToList();
-            return new DirectoryPage(await RowsAsync(ids, now, ct), count, number, pageSize);
+            return new DirectoryPage(await RowsAsync(InFitOrder(matches, (number - 1) * pageSize, pageSize), now, ct), count, number, pageSize);
         }
         finally
         {
@@ -189,10 +188,10 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache, Dire
 
     /// <summary>Every match in fit order (the CSV download), up to <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<DirectoryResult>> AllAsync(DirectoryQuery query, DateTimeOffset now, int limit, CancellationToken ct) =>
-        await RowsAsync((await MatchesAsync(query, now, ct)).Take(limit).Select(e => e.Id).ToList(), now, ct);
+        await RowsAsync(InFitOrder(await MatchesAsync(query, now, ct), 0, limit), now, ct);
 
-    /// <summary>Services matching every filter, in fit order.</summary>
-    private async Task<List<DirectoryIndex.Entry>> MatchesAsync(DirectoryQuery query, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Services matching every filter, each with its place in the fit order's first keys.</summary>
+    private async Task<List<Fit>> MatchesAsync(DirectoryQuery query, DateTimeOffset now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         // The authority's admitted providers are read once (a few hundred at most).
@@ -203,30 +202,65 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache, Dire
         var (max, unit, capacityNow, verifiedOnly) = (query.MaxRatePence, query.RateUnit, query.CapacityNow, query.VerifiedOnly);
         var found = await index.FindAsync(db, query.Tags(), e =>
             (members is null || members.Contains(e.ProviderId)) &&
-            (!capacityNow || (e.HoursFreePerWeek > 0 && (e.EarliestStart is null || e.EarliestStart <= today))) &&
+            (!capacityNow || HasCapacityOn(e, today)) &&
             (max is null || e.Rates.Any(r => r.Unit == unit && r.AmountPence <= max && r.IsEffectiveOn(today))) &&
             words.All(e.Says) &&
             (!verifiedOnly || e.VerifiedThrough >= today), ct);
-        return InFitOrder(found, query, now);
+        var first = query.Words.FirstOrDefault();
+        var freshSince = now - Service.CapacityFreshFor;
+        return found.ConvertAll(e => new Fit(
+            (first is not null && e.Name.Contains(first, StringComparison.OrdinalIgnoreCase) ? 8 : 0) |
+            (e.VerifiedThrough >= today ? 4 : 0) | (HasCapacityOn(e, today) ? 2 : 0) | (e.CapacityConfirmedAt >= freshSince ? 1 : 0), e));
     }
+
+    private static bool HasCapacityOn(DirectoryIndex.Entry e, DateOnly today) =>
+        e.HoursFreePerWeek > 0 && (e.EarliestStart is null || e.EarliestStart <= today);
 
     private static (int Total, int Page) Clamp(int total, int page, int pageSize) =>
         (total, Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize)));
 
-    /// <summary>Fit order: a word in the name, a verified provider, capacity now, capacity recently confirmed, then name.</summary>
-    private static List<DirectoryIndex.Entry> InFitOrder(List<DirectoryIndex.Entry> found, DirectoryQuery query, DateTimeOffset now)
+    /// <summary>
+    /// A match and its fit, most important first: a word in the name (8), a verified provider (4), capacity
+    /// now (2), capacity recently confirmed (1); then by name and id.
+    /// </summary>
+    private readonly record struct Fit(int Flags, DirectoryIndex.Entry Entry);
+
+    private static readonly Comparison<Fit> FitOrder = (a, b) =>
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var freshSince = now - Service.CapacityFreshFor;
-        var first = query.Words.FirstOrDefault();
-        return found
-            .OrderByDescending(e => first is not null && e.Name.Contains(first, StringComparison.OrdinalIgnoreCase))
-            .ThenByDescending(e => e.VerifiedThrough >= today)
-            .ThenByDescending(e => e.HoursFreePerWeek > 0 && (e.EarliestStart == null || e.EarliestStart <= today))
-            .ThenByDescending(e => e.CapacityConfirmedAt >= freshSince)
-            .ThenBy(e => e.Name, StringComparer.Ordinal)
-            .ThenBy(e => e.Id.ToString().ToUpperInvariant(), StringComparer.Ordinal)
-            .ToList();
+        if (a.Flags != b.Flags) return b.Flags.CompareTo(a.Flags);
+        var byName = string.CompareOrdinal(a.Entry.Name, b.Entry.Name);
+        if (byName != 0) return byName;
+        // As text, as the database orders ids; upper and lower case hex order alike.
+        Span<char> x = stackalloc char[36], y = stackalloc char[36];
+        a.Entry.Id.TryFormat(x, out _);
+        b.Entry.Id.TryFormat(y, out _);
+        return ((ReadOnlySpan<char>)x).SequenceCompareTo(y);
+    };
+
+    /// <summary>
+    /// The ids of matches <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> in fit order.
+    /// Only those first places are ordered (a bounded heap), not every match: browsing orders 60,000 services.
+    /// </summary>
+    private static List<Guid> InFitOrder(List<Fit> matches, int skip, int take)
+    {
+        var wanted = skip + take;
+        List<Fit> first;
+        if (wanted >= matches.Count)
+        {
+            first = matches;
+        }
+        else
+        {
+            var worstFirst = new PriorityQueue<Fit, Fit>(wanted + 1, Comparer<Fit>.Create((a, b) => FitOrder(b, a)));
+            foreach (var match in matches)
+            {
+                if (worstFirst.Count < wanted) worstFirst.Enqueue(match, match);
+                else if (FitOrder(match, worstFirst.Peek()) < 0) worstFirst.DequeueEnqueue(match, match);
+            }
+            first = [.. worstFirst.UnorderedItems.Select(i => i.Element)];
+        }
+        first.Sort(FitOrder);
+        return first.Skip(skip).Take(take).Select(f => f.Entry.Id).ToList();
     }
 
     /// <summary>The page's rows, their providers and rates, in the order of <paramref name="ids"/>.</summary>

@@ -9,6 +9,7 @@ public static class ProviderDirectoryFeature
     public static WebApplicationBuilder AddProviderDirectoryFeature(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DirectoryIndex>();
+        builder.Services.AddHostedService<DirectoryIndexWarmUp>();
         builder.Services.AddScoped<DirectorySearch>();
         builder.Services.AddScoped<FrameworkDirectory>();
         builder.Services.AddScoped<Shortlists>();
