@@ -186,7 +186,11 @@ public sealed class ServiceRate
     public decimal Amount => AmountPence / 100m;
 
     /// <summary>How the rate reads everywhere it is shown, e.g. "£19.25 per hour".</summary>
-    public string Text => $"£{Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} {UnitDisplayName(Unit)}";
+    public string Text => TextOf(AmountPence, Unit);
+
+    /// <summary>"£19.25 per hour": how a price reads everywhere it is shown.</summary>
+    public static string TextOf(int amountPence, RateUnit unit) =>
+        $"£{(amountPence / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} {UnitDisplayName(unit)}";
 
     public bool IsEffectiveOn(DateOnly day) => EffectiveFrom <= day && (EffectiveTo is null || day <= EffectiveTo.Value);
 

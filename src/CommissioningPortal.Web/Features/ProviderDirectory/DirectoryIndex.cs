@@ -33,6 +33,8 @@ public sealed class DirectoryIndex
     public readonly record struct Rate(RateUnit Unit, int AmountPence, DateOnly From, DateOnly? To)
     {
         public bool IsEffectiveOn(DateOnly day) => From <= day && (To is null || day <= To.Value);
+
+        public string Text => ServiceRate.TextOf(AmountPence, Unit);
     }
 
     /// <summary>One service as the search sees it. <see cref="Text"/> is its lower-case search text in UTF-8.</summary>
@@ -45,10 +47,17 @@ public sealed class DirectoryIndex
         public bool Says(byte[] word) => Text.AsSpan().IndexOf(word) >= 0;
     }
 
+    /// <summary>The number and newest id of the changes after an id.</summary>
     private readonly record struct Stamp(int Count, long Newest);
 
-    private sealed class Snapshot(Stamp stamp, Entry?[] entries, Dictionary<Guid, int> slots, Dictionary<string, int[]> postings)
+    /// <summary>
+    /// The index as of <see cref="Stamp"/>: the changes after <see cref="From"/> (the newest read, less
+    /// <see cref="Overlap"/>). A search compares that window only (a seek of a few dozen rows), which is
+    /// where both a new change and a late commit show.
+    /// </summary>
+    private sealed class Snapshot(long from, Stamp stamp, Entry?[] entries, Dictionary<Guid, int> slots, Dictionary<string, int[]> postings)
     {
+        public long From { get; } = from;
         public Stamp Stamp { get; } = stamp;
         public Entry?[] Entries { get; } = entries;
         public Dictionary<Guid, int> Slots { get; } = slots;
@@ -99,21 +108,22 @@ public sealed class DirectoryIndex
 
     private async Task<Snapshot> CurrentAsync(PortalDbContext db, CancellationToken ct)
     {
-        var stamp = await StampAsync(db, ct);
-        if (_snapshot is { } current && current.Stamp == stamp) return current;
+        if (_snapshot is { } current && await StampAsync(db, current.From, ct) == current.Stamp) return current;
         await _reading.WaitAsync(ct); // one reader at a time: 32 searches arriving together read the change once
         try
         {
-            var snapshot = _snapshot;
-            if (snapshot is not null && snapshot.Stamp == stamp) return snapshot;
-            stamp = await StampAsync(db, ct); // read before the data, so a change committed meanwhile is read next time
-            snapshot = snapshot is null || stamp.Newest - snapshot.Stamp.Newest > RebuildAfter || stamp.Newest < snapshot.Stamp.Newest
-                ? await BuildAsync(db, stamp, ct)
-                : await UpdateAsync(db, snapshot, stamp, ct);
+            var old = _snapshot;
+            if (old is not null && await StampAsync(db, old.From, ct) == old.Stamp) return old;
+            var all = await StampAsync(db, long.MinValue, ct);
+            var from = all.Newest - Overlap;
+            var stamp = await StampAsync(db, from, ct); // read before the data, so a change committed meanwhile shows next time
+            var snapshot = old is null || all.Newest - old.Stamp.Newest > RebuildAfter || all.Newest < old.Stamp.Newest
+                ? await BuildAsync(db, from, stamp, ct)
+                : await UpdateAsync(db, old, from, stamp, ct);
             _snapshot = snapshot;
-            if (stamp.Count > 2 * Keep)
+            if (all.Count > 2 * Keep)
             {
-                var cut = stamp.Newest - Keep;
+                var cut = all.Newest - Keep;
                 await db.DirectoryChanges.Where(c => c.Id <= cut).ExecuteDeleteAsync(ct);
             }
             return snapshot;
@@ -124,24 +134,21 @@ public sealed class DirectoryIndex
         }
     }
 
-    private static async Task<Stamp> StampAsync(PortalDbContext db, CancellationToken ct)
-    {
-        var stamp = await Compiled.GetValue(db.Model, static _ => new Queries()).Stamp(db, ct);
-        return stamp ?? default;
-    }
+    private static async Task<Stamp> StampAsync(PortalDbContext db, long after, CancellationToken ct) =>
+        await Compiled.GetValue(db.Model, static _ => new Queries()).Stamp(db, after, ct) ?? default;
 
-    private static async Task<Snapshot> BuildAsync(PortalDbContext db, Stamp stamp, CancellationToken ct)
+    private static async Task<Snapshot> BuildAsync(PortalDbContext db, long from, Stamp stamp, CancellationToken ct)
     {
         var entries = await LoadAsync(db, null, ct);
         var slots = new Dictionary<Guid, int>(entries.Count);
         for (var i = 0; i < entries.Count; i++) slots[entries[i].Id] = i;
-        return new Snapshot(stamp, [.. entries], slots, Postings(entries.ToArray(), null, null));
+        return new Snapshot(from, stamp, [.. entries], slots, Postings(entries.ToArray(), null, null));
     }
 
-    private static async Task<Snapshot> UpdateAsync(PortalDbContext db, Snapshot old, Stamp stamp, CancellationToken ct)
+    private static async Task<Snapshot> UpdateAsync(PortalDbContext db, Snapshot old, long from, Stamp stamp, CancellationToken ct)
     {
-        var from = old.Stamp.Newest - Overlap;
-        var changed = await db.DirectoryChanges.AsNoTracking().Where(c => c.Id > from).Select(c => c.ServiceId).Distinct().ToListAsync(ct);
+        var since = old.From;
+        var changed = await db.DirectoryChanges.AsNoTracking().Where(c => c.Id > since).Select(c => c.ServiceId).Distinct().ToListAsync(ct);
         var reloaded = (await LoadAsync(db, changed, ct)).ToDictionary(e => e.Id);
         var entries = new List<Entry?>(old.Entries);
         var slots = new Dictionary<Guid, int>(old.Slots);
@@ -167,7 +174,7 @@ public sealed class DirectoryIndex
             if (now is not null) touched.UnionWith(now.Tags);
         }
         var array = entries.ToArray();
-        return new Snapshot(stamp, array, slots, Postings(array, old.Postings, (touched, changedSlots)));
+        return new Snapshot(from, stamp, array, slots, Postings(array, old.Postings, (touched, changedSlots)));
     }
 
     /// <summary>
@@ -236,13 +243,13 @@ public sealed class DirectoryIndex
         }).ToList();
     }
 
-    /// <summary>The stamp's query (count and newest id in one), compiled once per model (one process can host portals on different databases).</summary>
+    /// <summary>The stamp's query, compiled once per model (one process can host portals on different databases).</summary>
     private static readonly ConditionalWeakTable<IModel, Queries> Compiled = new();
 
     private sealed class Queries
     {
-        public readonly Func<PortalDbContext, CancellationToken, Task<Stamp?>> Stamp = EF.CompileAsyncQuery(
-            (PortalDbContext db, CancellationToken ct) => db.DirectoryChanges.GroupBy(c => 1)
+        public readonly Func<PortalDbContext, long, CancellationToken, Task<Stamp?>> Stamp = EF.CompileAsyncQuery(
+            (PortalDbContext db, long after, CancellationToken ct) => db.DirectoryChanges.Where(c => c.Id > after).GroupBy(c => 1)
                 .Select(g => (Stamp?)new Stamp(g.Count(), g.Max(c => c.Id))).FirstOrDefault());
     }
 }

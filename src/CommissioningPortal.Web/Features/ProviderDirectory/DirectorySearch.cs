@@ -56,7 +56,7 @@ public sealed record DirectoryQuery
 public sealed record DirectoryResult(
     Guid ServiceId, string ServiceName, string Description, Guid ProviderId, string ProviderName, ProviderKind Kind,
     bool Verified, int? HoursFreePerWeek, DateOnly? EarliestStart, DateTimeOffset? CapacityConfirmedAt,
-    bool CapacityNow, bool CapacityStale, IReadOnlyList<ServiceRate> Rates, IReadOnlyList<string> SupportTypes, IReadOnlyList<string> ClientGroups)
+    bool CapacityNow, bool CapacityStale, IReadOnlyList<DirectoryIndex.Rate> Rates, IReadOnlyList<string> SupportTypes, IReadOnlyList<string> ClientGroups)
 {
     public string RatesText => Rates.Count == 0
         ? "Ask the provider"
@@ -238,10 +238,10 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache, Dire
     };
 
     /// <summary>
-    /// The ids of matches <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> in fit order.
+    /// The matches <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> in fit order.
     /// Only those first places are ordered (a bounded heap), not every match: browsing orders 60,000 services.
     /// </summary>
-    private static List<Guid> InFitOrder(List<Fit> matches, int skip, int take)
+    private static List<DirectoryIndex.Entry> InFitOrder(List<Fit> matches, int skip, int take)
     {
         var wanted = skip + take;
         List<Fit> first;
@@ -260,39 +260,32 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache, Dire
             first = [.. worstFirst.UnorderedItems.Select(i => i.Element)];
         }
         first.Sort(FitOrder);
-        return first.Skip(skip).Take(take).Select(f => f.Entry.Id).ToList();
+        return first.Skip(skip).Take(take).Select(f => f.Entry).ToList();
     }
 
-    /// <summary>The page's rows, their providers and rates, in the order of <paramref name="ids"/>.</summary>
-    private async Task<List<DirectoryResult>> RowsAsync(List<Guid> ids, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The page's rows with their providers, in the order of <paramref name="entries"/>; their rates from the index.</summary>
+    private async Task<List<DirectoryResult>> RowsAsync(List<DirectoryIndex.Entry> entries, DateTimeOffset now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        if (ids.Count == 0) return [];
+        if (entries.Count == 0) return [];
         // One query for the services with their providers' names (a join, not a second round trip),
-        // one for their rates: both compiled once, as their shape never changes.
-        var queries = Queries;
-        var rows = new Dictionary<Guid, Row>(ids.Count);
-        await foreach (var row in queries.Rows(db, ids).WithCancellation(ct)) rows[row.ServiceId] = row;
-        var rates = new List<ServiceRate>();
-        await foreach (var rate in queries.Rates(db, ids).WithCancellation(ct))
+        // compiled once, as its shape never changes.
+        var rows = new Dictionary<Guid, Row>(entries.Count);
+        await foreach (var row in Queries.Rows(db, entries.ConvertAll(e => e.Id)).WithCancellation(ct)) rows[row.ServiceId] = row;
+        return entries.Where(e => rows.ContainsKey(e.Id)).Select(e =>
         {
-            if (rate.IsEffectiveOn(today)) rates.Add(rate);
-        }
-        var ratesOf = rates.ToLookup(r => r.ServiceId);
-        return ids.Where(rows.ContainsKey).Select(id =>
-        {
-            var r = rows[id];
+            var r = rows[e.Id];
             return new DirectoryResult(
                 r.ServiceId, r.ServiceName, r.Description, r.ProviderId, r.ProviderName, r.Kind,
                 r.VerifiedThrough is { } through && today <= through, r.HoursFreePerWeek, r.EarliestStart, r.CapacityConfirmedAt,
                 r.HoursFreePerWeek > 0 && (r.EarliestStart is null || r.EarliestStart <= today), Service.IsStale(r.CapacityConfirmedAt, now),
-                ratesOf[r.ServiceId].OrderBy(x => x.Unit).ToList(), r.SupportTypes, r.ClientGroups);
+                e.Rates.Where(x => x.IsEffectiveOn(today)).OrderBy(x => x.Unit).ToList(), r.SupportTypes, r.ClientGroups);
         }).ToList();
     }
 
     /// <summary>
-    /// The page-rows and rates queries, compiled once per model: a compiled query is bound to the
-    /// model it first ran with, and one process can host portals on different databases (the tests do).
+    /// The page-rows query, compiled once per model: a compiled query is bound to the model it first
+    /// ran with, and one process can host portals on different databases (the tests do).
     /// </summary>
     private static readonly ConditionalWeakTable<IModel, PageQueries> Compiled = new();
 
@@ -312,9 +305,6 @@ public sealed class DirectorySearch(PortalDbContext db, IMemoryCache cache, Dire
                     EarliestStart = s.EarliestStart, CapacityConfirmedAt = s.CapacityConfirmedAt,
                     SupportTypes = s.SupportTypes, ClientGroups = s.ClientGroups,
                 });
-
-        public readonly Func<PortalDbContext, List<Guid>, IAsyncEnumerable<ServiceRate>> Rates = EF.CompileAsyncQuery(
-            (PortalDbContext db, List<Guid> ids) => db.ServiceRates.AsNoTracking().Where(r => ids.Contains(r.ServiceId)));
     }
 
     private sealed class Row
