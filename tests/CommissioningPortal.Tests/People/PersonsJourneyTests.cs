@@ -45,6 +45,13 @@ public abstract class PersonsJourneyTests(PortalFactory portal) : PortalTestBase
         Assert.All(options, o => Assert.Contains("£350.00 a week", o.TextContent));
         Assert.Contains("You act for " + name, home.Text);
         Assert.Contains("still says who and how", home.Document.QuerySelector("#option-3")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        // The directory, already filtered by where the person lives and the support they chose an option for.
+        var find = home.Document.QuerySelectorAll("#find-providers a").Single(a => a.TextContent.StartsWith("Find providers of personal care in North", StringComparison.Ordinal));
+        var directory = await representative.GetPageAsync(find.GetAttribute("href")!);
+        Assert.Equal("North Glenmore", directory.Document.QuerySelector("#Locality option[selected]")?.TextContent.Trim());
+        Assert.Equal("personal-care", directory.Document.QuerySelector("#SupportType option[selected]")?.GetAttribute("value"));
+        Assert.Contains("Care at home in North Glenmore", directory.Text);
+
         var easy = await representative.GetPageAsync("/my-support?easy-read=true");
         Assert.Contains("You still say who helps you.", easy.Text);
         Assert.Equal(4, easy.Document.QuerySelectorAll("#four-options svg[role=img][aria-label]").Length);

@@ -1,3 +1,5 @@
+using CommissioningPortal.Web.Features.ProviderDirectory;
+using CommissioningPortal.Domain.Reference;
 using CommissioningPortal.Domain.Identity;
 
 namespace CommissioningPortal.Web.Features.People;
@@ -7,7 +9,7 @@ namespace CommissioningPortal.Web.Features.People;
 /// person links their representative's portal account here, saying whether they may sign for them.
 /// </summary>
 [Authorize(Policy = Policies.Person)]
-public sealed class MySupportModel(PortalDbContext db, PersonRecordAccess access) : PageModel
+public sealed class MySupportModel(PortalDbContext db, PersonRecordAccess access, DirectorySearch directory) : PageModel
 {
     /// <summary>The person's record (the newest one the user is the person or representative on), when a practitioner has made one.</summary>
     public Domain.People.SupportedPerson? Record { get; private set; }
@@ -31,6 +33,9 @@ public sealed class MySupportModel(PortalDbContext db, PersonRecordAccess access
     public sealed record LinkedRepresentative(string Name, bool MaySign, string? LinkedBy, DateTimeOffset? LinkedAt);
 
     public IReadOnlyList<AgreementRow> Agreements { get; private set; } = [];
+
+    /// <summary>The directory already filtered by the person's locality and, for each support type they chose an option for, by that type.</summary>
+    public IReadOnlyList<(string Label, string Href)> DirectoryLinks { get; private set; } = [];
 
     /// <summary>Whether the user is the supported person on at least one record (so may link a representative).</summary>
     public bool IsThePerson { get; private set; }
@@ -59,6 +64,19 @@ public sealed class MySupportModel(PortalDbContext db, PersonRecordAccess access
         (Record, Reader) = (read, reader);
         Requests = await db.SupportRequests.AsNoTracking().Where(r => r.SupportedPersonId == read.Id).OrderByDescending(r => r.PostedAt).ToListAsync(ct);
         Reads = await db.PersonRecordReads.AsNoTracking().Where(r => r.SupportedPersonId == read.Id).OrderByDescending(r => r.At).Take(50).ToListAsync(ct);
+        DirectoryLinks = DirectoryLinksFor(read, await directory.ReferenceAsync(ct));
+    }
+
+    private static List<(string Label, string Href)> DirectoryLinksFor(Domain.People.SupportedPerson record, DirectoryReference reference)
+    {
+        var locality = record.LocalityId is { } id ? reference.LocalityById(id) : null;
+        var near = locality is null ? "" : $"locality={locality.Id}&";
+        var links = record.Choices.Select(c => c.SupportType).Distinct()
+            .Select(type => ($"Find providers of {reference.Label(ReferenceSchemes.SupportType, type).ToLowerInvariant()}{(locality is null ? "" : " in " + locality.Name)}",
+                $"/directory?{near}supportType={Uri.EscapeDataString(type)}"))
+            .ToList();
+        links.Add((locality is null ? "Find providers" : $"All providers in {locality.Name}", locality is null ? "/directory" : $"/directory?locality={locality.Id}"));
+        return links;
     }
 
     /// <summary>Links the representative's account to the person's records, as they say (may they sign or not): the <see cref="LinkRepresentative"/> use case.</summary>
