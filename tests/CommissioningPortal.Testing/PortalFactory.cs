@@ -22,13 +22,14 @@ public class PortalFactory : WebApplicationFactory<Program>, Xunit.IAsyncLifetim
 
     private readonly Dictionary<string, string?> _settings;
 
-    /// <summary>Settings that stop the background work (outbox dispatch, workflow timers, passport expiry, tender deadline reminders), for tests that watch the database alone.</summary>
+    /// <summary>Settings that stop the background work (outbox dispatch, workflow timers, passport expiry, tender deadline reminders, unmet demand), for tests that watch the database alone.</summary>
     public static IReadOnlyDictionary<string, string?> QuietBackground { get; } = new Dictionary<string, string?>
     {
         ["Email:DispatcherEnabled"] = "false",
         ["Workflows:TimersEnabled"] = "false",
         ["Passport:ExpiryJobEnabled"] = "false",
         ["Tendering:RemindersEnabled"] = "false",
+        ["Requests:UnmetDemandEnabled"] = "false",
     };
 
     public PortalFactory(DatabaseKind kind, IDictionary<string, string?>? settings = null)

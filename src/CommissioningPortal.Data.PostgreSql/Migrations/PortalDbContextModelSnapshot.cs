@@ -1848,6 +1848,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.Property<Guid>("SupportedPersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("UnmetAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<decimal?>("WeeklyBudget")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
@@ -2034,6 +2037,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ApprovalTargetDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(10);
+
                     b.Property<string>("AreaCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -2051,6 +2059,22 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OfferTargetDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(7);
+
+                    b.Property<DateTimeOffset?>("PoliciesChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PoliciesChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<decimal?>("PractitionerWeeklyLimit")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -1849,6 +1849,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.Property<Guid>("SupportedPersonId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("UnmetAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<decimal?>("WeeklyBudget")
                         .HasPrecision(12, 2)
                         .HasColumnType("decimal(12,2)");
@@ -2035,6 +2038,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("ApprovalTargetDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(10);
+
                     b.Property<string>("AreaCode")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -2052,6 +2060,22 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("OfferTargetDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(7);
+
+                    b.Property<DateTimeOffset?>("PoliciesChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PoliciesChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<decimal?>("PractitionerWeeklyLimit")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

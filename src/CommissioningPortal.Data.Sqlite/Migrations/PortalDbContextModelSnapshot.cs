@@ -1840,6 +1840,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Property<Guid>("SupportedPersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UnmetAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("WeeklyBudget")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
@@ -2026,6 +2029,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ApprovalTargetDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(10);
+
                     b.Property<string>("AreaCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -2042,6 +2050,22 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfferTargetDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(7);
+
+                    b.Property<long?>("PoliciesChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PoliciesChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PractitionerWeeklyLimit")
+                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")

@@ -28,6 +28,10 @@ internal sealed class AuthorityConfiguration : IEntityTypeConfiguration<Authorit
         b.Property(a => a.Name).HasMaxLength(200);
         b.Property(a => a.AreaCode).HasMaxLength(64);
         b.Property(a => a.ContactEmail).HasMaxLength(256);
+        b.Property(a => a.PractitionerWeeklyLimit).HasPrecision(12, 2);
+        b.Property(a => a.PoliciesChangedBy).HasMaxLength(256);
+        b.Property(a => a.OfferTargetDays).HasDefaultValue(Authority.DefaultOfferTargetDays);
+        b.Property(a => a.ApprovalTargetDays).HasDefaultValue(Authority.DefaultApprovalTargetDays);
         b.HasIndex(a => a.Code).IsUnique();
         b.HasMany(a => a.Localities).WithOne().HasForeignKey(l => l.AuthorityId).OnDelete(DeleteBehavior.Cascade);
     }

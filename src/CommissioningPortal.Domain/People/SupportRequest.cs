@@ -74,6 +74,15 @@ public sealed class SupportRequest
 
     public IReadOnlyList<SupportOffer> Offers => _offers;
 
+    /// <summary>
+    /// When the request had waited the authority's target time with no offer: its commissioners were told
+    /// then, and it counts as unmet demand (kept after a later offer, as the record of the wait).
+    /// </summary>
+    public DateTimeOffset? UnmetAt { get; private set; }
+
+    /// <summary>Whether, at <paramref name="now"/>, the request has waited <paramref name="targetDays"/> for a first offer in vain.</summary>
+    public static bool WaitedTooLong(DateTimeOffset postedAt, int targetDays, DateTimeOffset now) => now >= postedAt.AddDays(targetDays);
+
     public IReadOnlyList<string> OutcomeList => Outcomes.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The details a request is posted with.</summary>

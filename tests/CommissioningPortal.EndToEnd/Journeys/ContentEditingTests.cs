@@ -56,12 +56,27 @@ public sealed class ContentEditingTests(BrowserFixture fixture) : BrowserTest(fi
     [InlineData("/admin/users")]
     [InlineData("/authority/glenmore")]
     [InlineData("/authority/glenmore/admin")]
+    [InlineData("/authority/glenmore/policies")]
     [InlineData("/account/manage/change-password")]
     [InlineData("/account/manage/two-factor")]
     public async Task Administrator_pages_pass_axe(string path)
     {
         await SignInAsync(DemoUsers.Administrator);
         await VisitAsync(path);
+    }
+
+    [Fact]
+    public async Task The_policies_page_names_each_bad_number_and_passes_axe()
+    {
+        await SignInAsync(DemoUsers.ArdbraeCommissioner);
+        await VisitAsync("/authority/ardbrae/policies");
+        await Page.GetByLabel("Days a request may wait for its first offer").FillAsync("soon");
+        await Page.GetByLabel("Weekly amount a practitioner may authorise alone, in pounds (optional)").FillAsync("lots");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save policies" }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".ds_error-summary")).ToContainTextAsync("whole number of days");
+        await Assertions.Expect(Page.Locator(".ds_error-summary")).ToContainTextAsync("an amount in pounds");
+        await Assertions.Expect(Page.GetByLabel("Days a request may wait for its first offer")).ToHaveValueAsync("soon");
+        await CheckAccessibilityAsync();
     }
 
     [Fact]

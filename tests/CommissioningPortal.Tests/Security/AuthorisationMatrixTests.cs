@@ -126,6 +126,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/authority", "/authority", "LAAAAAAAADDDDA", "LBBBBBBBBBBBBB"),
         new("/authority/{authority}", "/authority/glenmore", "LAAADDDDDDDDDA", "LBBBDDDDDDDDDB"),
         new("/authority/{authority}/admin/{handler?}", "/authority/glenmore/admin", "LADDDDDDDDDDDA", "LBDDDDDDDDDDDB"),
+        new("/authority/{authority}/policies", "/authority/glenmore/policies", "LADDDDDDDDDDDA", "LBDDDDDDDDDDDB"),
         // An authority's opportunities: its own commissioners only (not administrators: procurement is the authority's).
         new("/authority/{authority}/opportunities", "/authority/glenmore/opportunities", "LADDDDDDDDDDDD", "LBDDDDDDDDDDDD"),
         new("/authority/{authority}/opportunities/new", "/authority/glenmore/opportunities/new", "LADDDDDDDDDDDD", "LBDDDDDDDDDDDD"),

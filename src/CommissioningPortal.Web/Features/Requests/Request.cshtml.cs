@@ -18,6 +18,7 @@ public sealed class RequestModel(PortalDbContext db, PersonRecordAccess access, 
     public PersonReader Reader { get; private set; }
     public SupportedPerson? Person { get; private set; }
     public string AuthorityName { get; private set; } = "";
+    public int OfferTargetDays { get; private set; }
     public string? Locality { get; private set; }
     public IReadOnlyList<RankedOffer> Offers { get; private set; } = [];
 
@@ -89,7 +90,8 @@ public sealed class RequestModel(PortalDbContext db, PersonRecordAccess access, 
             if (log) await access.LogAsync(person.Id, User, reader, $"request {request.Reference} and its offers", ct);
             if (request.ApprovalInstanceId is { } instanceId) Approval = await ApprovalAsync(instanceId, ct);
         }
-        AuthorityName = await db.Authorities.AsNoTracking().Where(a => a.Id == request.AuthorityId).Select(a => a.Name).SingleAsync(ct);
+        (AuthorityName, OfferTargetDays) = await db.Authorities.AsNoTracking().Where(a => a.Id == request.AuthorityId)
+            .Select(a => new ValueTuple<string, int>(a.Name, a.OfferTargetDays)).SingleAsync(ct);
         Locality = await db.Localities.AsNoTracking().Where(l => l.Id == request.LocalityId).Select(l => l.Name).FirstOrDefaultAsync(ct);
         return true;
     }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommissioningPortal.Data.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203171024_Initial")]
+    [Migration("20261203175529_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1852,6 +1852,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.Property<Guid>("SupportedPersonId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("UnmetAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<decimal?>("WeeklyBudget")
                         .HasPrecision(12, 2)
                         .HasColumnType("decimal(12,2)");
@@ -2038,6 +2041,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("ApprovalTargetDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(10);
+
                     b.Property<string>("AreaCode")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -2055,6 +2063,22 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("OfferTargetDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(7);
+
+                    b.Property<DateTimeOffset?>("PoliciesChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PoliciesChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<decimal?>("PractitionerWeeklyLimit")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

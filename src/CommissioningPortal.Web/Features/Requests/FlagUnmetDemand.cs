@@ -1,0 +1,73 @@
+using CommissioningPortal.Domain.Identity;
+using CommissioningPortal.Domain.People;
+using CommissioningPortal.Web.Features.Email;
+
+namespace CommissioningPortal.Web.Features.Requests;
+
+/// <summary>
+/// A request that has waited its authority's target time (<see cref="Domain.Tenancy.Authority.OfferTargetDays"/>)
+/// with no offer is unmet demand: it is marked so, once, and the authority's commissioners are e-mailed. Each is
+/// claimed with a conditional update in the same transaction as its e-mails, so with several nodes running this
+/// each request is flagged and told exactly once, and never without its e-mails.
+/// </summary>
+public sealed class FlagUnmetDemand(PortalDbContext db, IEmailOutbox outbox, PublicLinks links)
+{
+    public const string Kind = "unmet-demand";
+
+    /// <summary>Flags what is due at <paramref name="now"/>; returns how many requests were flagged.</summary>
+    public async Task<int> HandleAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var waiting = await db.SupportRequests.AsNoTracking().IgnoreAutoIncludes()
+            .Where(r => r.UnmetAt == null && r.Status == RequestStatus.Open && !r.Offers.Any())
+            .Join(db.Authorities, r => r.AuthorityId, a => a.Id, (r, a) => new { r.Id, r.Reference, r.PostedAt, r.AuthorityId, a.OfferTargetDays })
+            .ToListAsync(ct);
+        var due = waiting.Where(w => SupportRequest.WaitedTooLong(w.PostedAt, w.OfferTargetDays, now)).ToList();
+        if (due.Count == 0) return 0;
+        var authorityIds = due.Select(d => d.AuthorityId).Distinct().ToList();
+        var commissioners = (await (from u in db.Users
+                                    where u.AuthorityId != null && authorityIds.Contains(u.AuthorityId.Value) && u.Email != null && u.EmailConfirmed
+                                    join ur in db.UserRoles on u.Id equals ur.UserId
+                                    join role in db.Roles on ur.RoleId equals role.Id
+                                    where role.Name == Roles.Commissioner
+                                    select new { AuthorityId = u.AuthorityId!.Value, u.Email, u.DisplayName }).ToListAsync(ct))
+            .ToLookup(u => u.AuthorityId);
+        var flagged = 0;
+        foreach (var request in due)
+        {
+            var id = request.Id;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var claimed = await db.SupportRequests.Where(r => r.Id == id && r.UnmetAt == null && r.Status == RequestStatus.Open && !r.Offers.Any())
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.UnmetAt, now), ct);
+            if (claimed == 0) continue; // another node flagged it, or an offer came meanwhile
+            foreach (var user in commissioners[request.AuthorityId])
+            {
+                outbox.Enqueue(new EmailMessage(user.Email!, user.DisplayName, $"No offer for request {request.Reference} after {request.OfferTargetDays} days",
+                    $"""
+                    Hello {user.DisplayName},
+
+                    Request {request.Reference} was posted {request.OfferTargetDays} days ago and no provider has offered. It now counts as unmet demand.
+
+                    The person is still waiting for support. You might ask providers on your framework directly, widen the request with the practitioner, or commission new capacity.
+
+                    Read the request: {links.To($"/requests/{request.Id}")}
+                    """, null, Kind));
+            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            flagged++;
+        }
+        return flagged;
+    }
+}
+
+/// <summary>Runs <see cref="FlagUnmetDemand"/> every hour.</summary>
+internal sealed class UnmetDemandService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<UnmetDemandService> logger) : PollingService(logger)
+{
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
+
+    protected override async Task RoundAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FlagUnmetDemand>().HandleAsync(clock.GetUtcNow(), ct);
+    }
+}
