@@ -61,6 +61,34 @@ public sealed class InForceGuard(PortalDbContext db) : IWorkflowGuard
             : GuardResult.Block("No version has been authorised yet: withdrawing the offer ends it.");
 }
 
+/// <summary>
+/// "within-delegated-authority" (isf-agreement v3, issue 17 item 8): a commissioner may authorise any agreement;
+/// a practitioner only one whose weekly budget is within the amount their authority delegates to practitioners
+/// (<see cref="Domain.Tenancy.Authority.PractitionerWeeklyLimit"/>). Above it, or where nothing is delegated, the
+/// reason says a commissioner authorises it.
+/// </summary>
+public sealed class WithinDelegatedAuthorityGuard(PortalDbContext db) : IWorkflowGuard
+{
+    public string Name => "within-delegated-authority";
+
+    public async ValueTask<GuardResult> EvaluateAsync(GuardContext context, CancellationToken ct)
+    {
+        if (context.Actor.Roles.Contains(Domain.Identity.Roles.Commissioner)) return GuardResult.Pass;
+        if (await AgreementRuleReads.AgreementOfAsync(db, context.Instance.BusinessKey, ct) is not { } agreement)
+        {
+            return GuardResult.Block("This process has no agreement to authorise.");
+        }
+        var version = await db.IsfAgreementVersions.AsNoTracking().SingleAsync(v => v.AgreementId == agreement.Id && v.Number == agreement.CurrentVersion, ct);
+        var weekly = AgreementService.Terms(version).WeeklyBudget;
+        var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == agreement.AuthorityId, ct);
+        if (authority.PractitionerMayAuthorise(weekly)) return GuardResult.Pass;
+        var gb = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        return GuardResult.Block(authority.PractitionerWeeklyLimit is { } limit
+            ? $"{weekly.ToString("C", gb)} a week is more than the {limit.ToString("C", gb)} a practitioner may authorise alone in {authority.Name}: a commissioner authorises it."
+            : $"{authority.Name} has not delegated authority to practitioners: a commissioner authorises every agreement.");
+    }
+}
+
 internal static class AgreementRuleReads
 {
     public static async Task<IsfAgreement?> AgreementOfAsync(PortalDbContext db, string? businessKey, CancellationToken ct)

@@ -184,7 +184,11 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
             case AgreementParty.Provider:
                 return AgreementAccess.IsProviderOf(user, agreement) ? null : $"Only a user of {terms.ProviderName} can accept for the provider.";
             default:
-                return AgreementAccess.IsStaffOf(user, agreement) && user.IsInRole(Roles.Commissioner) ? null : $"Only a commissioner of {terms.AuthorityName} can authorise the agreement.";
+                // A commissioner, or (isf-agreement v3) a practitioner within delegated authority: the process offers
+                // the step only to those its definition's roles and "within-delegated-authority" guard allow.
+                return AgreementAccess.IsStaffOf(user, agreement) && (user.IsInRole(Roles.Commissioner) || user.IsInRole(Roles.Practitioner))
+                    ? null
+                    : $"Only a commissioner of {terms.AuthorityName}, or a practitioner within the amount it delegates, can authorise the agreement.";
         }
     }
 

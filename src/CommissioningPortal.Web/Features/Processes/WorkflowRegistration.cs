@@ -25,6 +25,7 @@ public static class WorkflowRegistration
                 .AddGuard<OffFrameworkApprovals.ChecksPassedGuard>()
                 .AddGuard<Agreements.NeverInForceGuard>()
                 .AddGuard<Agreements.InForceGuard>()
+                .AddGuard<Agreements.WithinDelegatedAuthorityGuard>()
                 .AddHandler<Agreements.AcceptanceRecordedHandler>();
         });
         builder.Services.AddScoped<ProcessParticipation>();
