@@ -351,6 +351,9 @@ public abstract class CommissionerOpportunityTests(PortalFactory portal) : Porta
         Assert.NotNull((await PortalClient.Page.ReadAsync(noReason)).Document.GetElementById("Reason-error"));
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(cancel, new Dictionary<string, string> { ["Reason"] = "We will re-tender with a simpler specification." })).StatusCode);
         Assert.Contains("We will re-tender with a simpler specification.", (await NewClient().GetPageAsync($"/opportunities/{id}")).Text);
+        // Following promises an e-mail for a cancellation too, with its reason.
+        var cancelled = await Portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == followerEmail && m.Subject == $"Cancelled: Amend {word}").Select(m => m.TextBody).SingleAsync(Ct));
+        Assert.Contains("We will re-tender with a simpler specification.", cancelled);
         Assert.Equal("cancelled", await Portal.WithDbAsync(db => db.WorkflowInstances.Where(i => i.BusinessKey == $"opportunity:{id}").Select(i => i.State).SingleAsync(Ct)));
     }
 

@@ -31,18 +31,30 @@ public sealed class OpportunityAlerts(PortalDbContext db, IEmailOutbox outbox, P
         return users.Count;
     }
 
-    /// <summary>Queues one e-mail to each follower saying what changed.</summary>
+    /// <summary>Queues one e-mail to each follower saying what changed: an amendment, a document added or removed, closing or cancelling.</summary>
     public async Task<int> AmendedAsync(Opportunity o, OpportunityChange change, CancellationToken ct)
     {
         var userIds = await db.OpportunityFollows.AsNoTracking().Where(f => f.OpportunityId == o.Id).Select(f => f.UserId).ToListAsync(ct);
         var users = await Recipients(userIds, ct);
+        var (subject, deadline) = change.Kind switch
+        {
+            OpportunityChangeKind.Closed => ($"Closed: {o.Title}", ""),
+            OpportunityChangeKind.Cancelled => ($"Cancelled: {o.Title}", ""),
+            _ => ($"Changed: {o.Title}", $"Submission deadline: {UkTime.Words(o.SubmissionDeadline)} (UK time).\n\n"),
+        };
         foreach (var user in users)
         {
-            outbox.Enqueue(new EmailMessage(user.Email!, user.DisplayName, $"Changed: {o.Title}",
-                $"Hello {user.DisplayName},\n\nAn opportunity you follow has changed.\n\n{change.What}\n\nSubmission deadline: {UkTime.Words(o.SubmissionDeadline)} (UK time).\n\n" +
+            outbox.Enqueue(new EmailMessage(user.Email!, user.DisplayName, subject,
+                $"Hello {user.DisplayName},\n\nAn opportunity you follow has changed.\n\n{change.What}\n\n{deadline}" +
                 $"Read it: {links.To($"/opportunities/{o.Id}")}\n\nStop following it on that page.\n", null, AmendedKind));
         }
         return users.Count;
+    }
+
+    /// <summary>Tells followers of each change the opportunity recorded since it had <paramref name="changesBefore"/> (none for a draft).</summary>
+    public async Task ChangedSinceAsync(Opportunity o, int changesBefore, CancellationToken ct)
+    {
+        foreach (var change in o.Changes.Skip(changesBefore).ToList()) await AmendedAsync(o, change, ct);
     }
 
     /// <summary>

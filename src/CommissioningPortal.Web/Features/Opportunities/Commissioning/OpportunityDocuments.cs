@@ -7,11 +7,11 @@ namespace CommissioningPortal.Web.Features.Opportunities.Commissioning;
 
 /// <summary>
 /// A commissioner attaches a document to an opportunity (specification, questionnaire, price schedule) or
-/// removes one. The file is kept in the evidence store (random name, never the one given) and checked by
+/// removes one; on a published one its followers are e-mailed. The file is kept in the evidence store (random name, never the one given) and checked by
 /// its content, not its name: PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX) or OpenDocument (ODT, ODS,
 /// ODP); at most <see cref="MaxBytes"/>. A stored file is deleted again if the save fails.
 /// </summary>
-public sealed class OpportunityDocuments(PortalDbContext db, IEvidenceStore store, TimeProvider clock, ILogger<OpportunityDocuments> logger)
+public sealed class OpportunityDocuments(PortalDbContext db, IEvidenceStore store, OpportunityAlerts alerts, TimeProvider clock, ILogger<OpportunityDocuments> logger)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const string MaxSizeText = "10 MB";
@@ -47,7 +47,9 @@ public sealed class OpportunityDocuments(PortalDbContext db, IEvidenceStore stor
         }
         try
         {
+            var before = opportunity.Changes.Count;
             var document = opportunity.AddDocument(title ?? "", name.Length <= 260 ? name : name[^260..], type, upload.Length, location, clock.GetUtcNow(), actor.Name);
+            await alerts.ChangedSinceAsync(opportunity, before, ct);
             await db.SaveChangesAsync(ct);
             return UseCaseResult<OpportunityDocument>.Done(document);
         }
@@ -69,8 +71,10 @@ public sealed class OpportunityDocuments(PortalDbContext db, IEvidenceStore stor
         if (opportunity is null || opportunity.Documents.All(d => d.Id != documentId)) return UseCaseResult<OpportunityDocument>.NotFound();
         try
         {
+            var before = opportunity.Changes.Count;
             var document = opportunity.RemoveDocument(documentId, clock.GetUtcNow(), actor.Name);
             db.OpportunityDocuments.Remove(document);
+            await alerts.ChangedSinceAsync(opportunity, before, ct);
             await db.SaveChangesAsync(ct);
             store.Delete(document.Location);
             return UseCaseResult<OpportunityDocument>.Done(document);
