@@ -20,7 +20,7 @@ public sealed class PartnershipReport(PortalDbContext db, TimeProvider clock)
         var authority = await db.Authorities.AsNoTracking().Where(a => a.Id == w.Partnership.AuthorityId).Select(a => a.Name).SingleAsync(ct);
         var members = (await db.PartnershipMembers.AsNoTracking().Where(m => m.PartnershipId == id).ToListAsync(ct)).OrderBy(m => m.InvitedAt).ToList();
         var objectives = (await db.PartnershipObjectives.AsNoTracking().Where(o => o.PartnershipId == id).ToListAsync(ct)).OrderBy(o => o.RecordedAt).ToList();
-        var measures = (await db.PilotMeasures.AsNoTracking().Where(o => o.PartnershipId == id).ToListAsync(ct)).OrderBy(o => o.RecordedAt).ToList();
+        var measures = (await db.PilotMeasures.AsNoTracking().Where(o => o.PartnershipId == id).ToListAsync(ct)).OrderBy(o => o.RecordedAt).ThenBy(o => o.Name).ToList();
         var costs = (await db.PilotUnitCosts.AsNoTracking().Where(o => o.PartnershipId == id).ToListAsync(ct)).OrderBy(o => o.RecordedAt).ToList();
         var feedback = (await db.PilotFeedback.AsNoTracking().Where(o => o.PartnershipId == id).ToListAsync(ct)).OrderBy(o => o.RecordedAt).ToList();
         var meetings = (await db.PartnershipMeetings.AsNoTracking().Where(o => o.PartnershipId == id).ToListAsync(ct)).OrderBy(o => o.HeldOn).ToList();

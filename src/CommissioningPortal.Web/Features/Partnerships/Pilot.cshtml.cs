@@ -71,9 +71,9 @@ public sealed class PilotModel(PortalDbContext db, PartnershipAccess access) : P
         db.ChangeTracker.Clear();
         if (await access.LoadAsync(id, User, ct) is not { } w || w.IsAlliance) return false;
         W = w;
-        Measures = (await db.PilotMeasures.AsNoTracking().Where(m => m.PartnershipId == id).ToListAsync(ct)).OrderBy(m => m.RecordedAt).ToList();
-        Costs = (await db.PilotUnitCosts.AsNoTracking().Where(m => m.PartnershipId == id).ToListAsync(ct)).OrderBy(m => m.RecordedAt).ToList();
-        Feedbacks = (await db.PilotFeedback.AsNoTracking().Where(m => m.PartnershipId == id).ToListAsync(ct)).OrderBy(m => m.RecordedAt).ToList();
+        Measures = (await db.PilotMeasures.AsNoTracking().Where(m => m.PartnershipId == id).ToListAsync(ct)).OrderBy(m => m.RecordedAt).ThenBy(m => m.Name).ToList();
+        Costs = (await db.PilotUnitCosts.AsNoTracking().Where(m => m.PartnershipId == id).ToListAsync(ct)).OrderBy(m => m.RecordedAt).ThenBy(m => m.Description).ToList();
+        Feedbacks = (await db.PilotFeedback.AsNoTracking().Where(m => m.PartnershipId == id).ToListAsync(ct)).OrderBy(m => m.RecordedAt).ThenBy(m => m.Text).ToList();
         return true;
     }
 }

@@ -88,8 +88,8 @@ public sealed class PilotEvidence(PortalDbContext db, TimeProvider clock, Partne
         if (w.Partnership.ProcurementOpportunityId is not null)
             return UseCaseResult<Opportunity>.Invalid(FieldError.Form, "The procurement opportunity is already drafted. Nothing was changed.");
         var partnership = await db.Partnerships.SingleAsync(p => p.Id == w.Partnership.Id, ct);
-        var measures = (await db.PilotMeasures.AsNoTracking().Where(m => m.PartnershipId == partnership.Id).ToListAsync(ct)).OrderBy(m => m.RecordedAt).ToList();
-        var costs = (await db.PilotUnitCosts.AsNoTracking().Where(m => m.PartnershipId == partnership.Id).ToListAsync(ct)).OrderBy(m => m.RecordedAt).ToList();
+        var measures = (await db.PilotMeasures.AsNoTracking().Where(m => m.PartnershipId == partnership.Id).ToListAsync(ct)).OrderBy(m => m.RecordedAt).ThenBy(m => m.Name).ToList();
+        var costs = (await db.PilotUnitCosts.AsNoTracking().Where(m => m.PartnershipId == partnership.Id).ToListAsync(ct)).OrderBy(m => m.RecordedAt).ThenBy(m => m.Description).ToList();
         var feedback = await db.PilotFeedback.AsNoTracking().CountAsync(m => m.PartnershipId == partnership.Id, ct);
         var evidence = (await db.PartnershipEvidence.AsNoTracking().Where(e => e.PartnershipInstanceId == w.Instance.Id).ToListAsync(ct)).OrderBy(e => e.RecordedAt).ToList();
 

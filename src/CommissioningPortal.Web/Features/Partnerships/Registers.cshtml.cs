@@ -40,7 +40,7 @@ public sealed class RegistersModel(PortalDbContext db, PartnershipAccess access)
                     x => [x.d.Title, x.v.Number, x.v.FileName, x.v.UploadedBy, x.v.UploadedAt]);
             case "measures":
                 return Csv.Bytes(["Measure", "Unit", "Period", "Value", "Recorded by", "Recorded at"],
-                    (await db.PilotMeasures.AsNoTracking().Where(o => o.PartnershipId == id).ToListAsync(ct)).OrderBy(m => m.RecordedAt).SelectMany(m => m.InOrder.Select(v => (m, v))),
+                    (await db.PilotMeasures.AsNoTracking().Where(o => o.PartnershipId == id).ToListAsync(ct)).OrderBy(m => m.RecordedAt).ThenBy(m => m.Name).SelectMany(m => m.InOrder.Select(v => (m, v))),
                     x => [x.m.Name, x.m.Unit, x.v.Period.ToString("yyyy-MM-dd"), x.v.Value, x.v.RecordedBy, x.v.RecordedAt]);
             case "members":
                 return Csv.Bytes(["Name", "Role", "Invited by", "Invited at", "Joined at"],
