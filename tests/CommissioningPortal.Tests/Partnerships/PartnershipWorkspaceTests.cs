@@ -208,6 +208,30 @@ public abstract class PartnershipWorkspaceTests(PortalFactory portal) : PortalTe
         Assert.Contains("First partnership meeting", csv);
         Assert.Contains("We agreed to invite two people", csv);
     }
+
+    [Fact]
+    public async Task The_demo_has_a_PSP_in_its_pilot_with_measures_and_an_alliance_decision_awaiting_agreement_each_with_a_provider_and_a_lived_experience_member()
+    {
+        using var panel = await SignedInAsync(Portal, DemoUsers.Panel);
+        var list = (await panel.GetPageAsync("/partnerships")).Document.QuerySelector("#partnerships")!;
+        var psp = list.QuerySelectorAll("a").Single(a => a.TextContent == "Glenmore Connected Communities PSP").GetAttribute("href")!;
+        var alliance = list.QuerySelectorAll("a").Single(a => a.TextContent == "Glenmore Alliance for Recovery").GetAttribute("href")!;
+        foreach (var workspace in new[] { psp, alliance })
+        {
+            var members = (await panel.GetPageAsync(workspace)).Document.QuerySelector("#member-list")!.TextContent;
+            Assert.Contains("Provider", members);
+            Assert.Contains("Lived-experience member", members);
+        }
+        var overview = await panel.GetPageAsync(psp);
+        Assert.Contains("Stage 2: pilot", overview.Document.QuerySelector("#stage-bar [aria-current=step]")!.TextContent);
+        var pilot = await panel.GetPageAsync(psp + "/pilot");
+        Assert.Equal(3, pilot.Document.QuerySelectorAll("svg.measure-chart").Length);
+        Assert.Equal(3, pilot.Document.QuerySelectorAll("table.measure-table").Length);
+        var decisions = await panel.GetPageAsync(alliance + "/decisions");
+        var card = decisions.Document.QuerySelector("[id^=decision-]")!.TextContent;
+        Assert.Contains("Not passed", card);
+        Assert.Contains("waiting for Bright Steps Care", card);
+    }
 }
 
 public sealed class PartnershipWorkspaceOnSqlite(SqlitePortal portal) : PartnershipWorkspaceTests(portal);
