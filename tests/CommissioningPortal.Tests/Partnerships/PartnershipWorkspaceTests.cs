@@ -232,6 +232,26 @@ public abstract class PartnershipWorkspaceTests(PortalFactory portal) : PortalTe
         Assert.Contains("Not passed", card);
         Assert.Contains("waiting for Bright Steps Care", card);
     }
+
+    [Fact]
+    public async Task A_workspace_formed_from_its_PSP_invitation_takes_the_opportunitys_kind_and_only_once()
+    {
+        using var commissioner = await SignedInAsync(Portal, DemoUsers.GlenmoreCommissioner);
+        var opportunity = await Portal.WithDbAsync(db => db.Opportunities.Where(o => o.Title == "Islands day opportunities: a Public Social Partnership").Select(o => o.Id).SingleAsync(Ct));
+        var manage = await commissioner.GetPageAsync($"/authority/glenmore/opportunities/{opportunity}");
+        var link = manage.Document.QuerySelector("#partnership-workspace a")!.GetAttribute("href")!;
+        var form = await commissioner.GetPageAsync(link);
+        Assert.Equal("Islands day opportunities: a Public Social Partnership", form.ValueOf("Name"));
+        var formed = await commissioner.SubmitAsync(form, new Dictionary<string, string>(), "form[action='/partnerships/new']");
+        // Formed from the opportunity, with its kind (nothing chosen on the form) and the opportunity recorded; unless another test got there first.
+        var partnership = await Portal.WithDbAsync(db => db.Partnerships.SingleAsync(p => p.OpportunityId == opportunity, Ct));
+        Assert.Equal(PartnershipKind.PublicSocialPartnership, partnership.Kind);
+        if (formed.StatusCode == HttpStatusCode.Redirect) Assert.EndsWith(partnership.Id.ToString(), formed.Headers.Location!.OriginalString);
+        var again = await commissioner.SubmitAsync(form, new Dictionary<string, string>(), "form[action='/partnerships/new']");
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("already has its partnership workspace", (await PortalClient.Page.ReadAsync(again)).Text);
+        Assert.Equal(1, await Portal.WithDbAsync(db => db.Partnerships.CountAsync(p => p.OpportunityId == opportunity, Ct)));
+    }
 }
 
 public sealed class PartnershipWorkspaceOnSqlite(SqlitePortal portal) : PartnershipWorkspaceTests(portal);
