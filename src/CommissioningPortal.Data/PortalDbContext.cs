@@ -89,6 +89,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CommissioningPortal.Domain.Partnerships.PartnershipRisk> PartnershipRisks => Set<CommissioningPortal.Domain.Partnerships.PartnershipRisk>();
     public DbSet<CommissioningPortal.Domain.Partnerships.PilotMeasure> PilotMeasures => Set<CommissioningPortal.Domain.Partnerships.PilotMeasure>();
     public DbSet<CommissioningPortal.Domain.Partnerships.PilotUnitCost> PilotUnitCosts => Set<CommissioningPortal.Domain.Partnerships.PilotUnitCost>();
+    public DbSet<CommissioningPortal.Domain.Partnerships.AllianceBudget> AllianceBudgets => Set<CommissioningPortal.Domain.Partnerships.AllianceBudget>();
     public DbSet<CommissioningPortal.Domain.Partnerships.PilotFeedback> PilotFeedback => Set<CommissioningPortal.Domain.Partnerships.PilotFeedback>();
     public DbSet<CommissioningPortal.Domain.Approvals.OffFrameworkApproval> OffFrameworkApprovals => Set<CommissioningPortal.Domain.Approvals.OffFrameworkApproval>();
 

@@ -1553,6 +1553,52 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.ToTable("SavedSearches");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("BudgetPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("OutturnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutturnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("OutturnPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("AllianceBudgets");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1640,6 +1686,29 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("AllianceMemberPosition");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Member")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetId");
+
+                    b.ToTable("AllianceShare");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.Partnership", b =>
@@ -3727,6 +3796,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceBudget", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Workflows.WorkflowInstance", null)
@@ -3757,6 +3835,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceShare", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Partnerships.AllianceBudget", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -4191,6 +4278,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.Navigation("Documents");
 
                     b.Navigation("Lots");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceBudget", b =>
+                {
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>

@@ -1554,6 +1554,52 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.ToTable("SavedSearches");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("BudgetPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("OutturnAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OutturnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long?>("OutturnPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("AllianceBudgets");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1641,6 +1687,29 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("AllianceMemberPosition");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Member")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetId");
+
+                    b.ToTable("AllianceShare");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.Partnership", b =>
@@ -3730,6 +3799,15 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceBudget", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Workflows.WorkflowInstance", null)
@@ -3760,6 +3838,15 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceShare", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Partnerships.AllianceBudget", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -4194,6 +4281,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.Navigation("Documents");
 
                     b.Navigation("Lots");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceBudget", b =>
+                {
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>

@@ -1547,6 +1547,52 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.ToTable("SavedSearches");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BudgetPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutturnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutturnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutturnPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.ToTable("AllianceBudgets");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1634,6 +1680,29 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("AllianceMemberPosition");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Member")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetId");
+
+                    b.ToTable("AllianceShare");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.Partnership", b =>
@@ -3715,6 +3784,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceBudget", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Workflows.WorkflowInstance", null)
@@ -3745,6 +3823,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceShare", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Partnerships.AllianceBudget", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -4179,6 +4266,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Navigation("Documents");
 
                     b.Navigation("Lots");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceBudget", b =>
+                {
+                    b.Navigation("Shares");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Partnerships.AllianceDecision", b =>

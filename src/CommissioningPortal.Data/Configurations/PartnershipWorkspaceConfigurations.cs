@@ -150,3 +150,25 @@ internal sealed class PilotFeedbackConfiguration : IEntityTypeConfiguration<Pilo
         b.Property(f => f.Text).HasMaxLength(4000);
     }
 }
+
+internal sealed class AllianceBudgetConfiguration : IEntityTypeConfiguration<AllianceBudget>
+{
+    public void Configure(EntityTypeBuilder<AllianceBudget> b)
+    {
+        b.Item();
+        b.Property(x => x.Year).HasMaxLength(20);
+        b.Property(x => x.Rule).HasMaxLength(2000);
+        b.Property(x => x.OutturnBy).HasMaxLength(256);
+        b.Ignore(x => x.VariancePence);
+        b.HasMany(x => x.Shares).WithOne().HasForeignKey(s => s.BudgetId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Shares).AutoInclude();
+    }
+}
+
+internal sealed class AllianceShareConfiguration : IEntityTypeConfiguration<AllianceShare>
+{
+    public void Configure(EntityTypeBuilder<AllianceShare> b)
+    {
+        b.Property(s => s.Member).HasMaxLength(PartnershipMember.MaxNameLength);
+    }
+}

@@ -392,3 +392,82 @@ public sealed class PilotFeedback : PartnershipRecordItem
     public string From { get; private set; } = "";
     public string Text { get; private set; } = "";
 }
+
+/// <summary>
+/// An alliance's shared budget for a year, with its pain/gain share rule: how an underspend (gain) or an
+/// overspend (pain) against the budget is shared among the members, in whole percentages adding up to 100.
+/// </summary>
+public sealed class AllianceBudget : PartnershipRecordItem
+{
+    private readonly List<AllianceShare> _shares = [];
+
+    private AllianceBudget()
+    {
+    }
+
+    public AllianceBudget(Guid partnershipId, string year, long budgetPence, string rule, IEnumerable<(string Member, int Percent)> shares, string by, DateTimeOffset at)
+    {
+        var list = shares.ToList();
+        if (SharesProblem(list.Select(s => s.Percent)) is { } problem) throw new ArgumentException(problem, nameof(shares));
+        Recorded(partnershipId, by, at);
+        Year = year.Trim();
+        BudgetPence = budgetPence;
+        Rule = rule.Trim();
+        foreach (var (member, percent) in list) _shares.Add(new AllianceShare(Id, member, percent));
+    }
+
+    public string Year { get; private set; } = "";
+    public long BudgetPence { get; private set; }
+    public string Rule { get; private set; } = "";
+    public long? OutturnPence { get; private set; }
+    public string? OutturnBy { get; private set; }
+    public DateTimeOffset? OutturnAt { get; private set; }
+    public IReadOnlyList<AllianceShare> Shares => _shares;
+
+    /// <summary>Why these percentages cannot be the rule; null when each is 0–100 and together they make 100.</summary>
+    public static string? SharesProblem(IEnumerable<int> percents)
+    {
+        var list = percents.ToList();
+        if (list.Count == 0) return "Give each member's share";
+        if (list.Any(p => p is < 0 or > 100)) return "Each share must be a whole percentage from 0 to 100";
+        return list.Sum() == 100 ? null : $"The shares must add up to 100%: they add up to {list.Sum()}%";
+    }
+
+    public void RecordOutturn(long pence, string by, DateTimeOffset at)
+    {
+        OutturnPence = pence;
+        OutturnBy = by;
+        OutturnAt = at;
+    }
+
+    /// <summary>The budget less what was spent: positive is a gain (underspend), negative a pain (overspend); null before the outturn.</summary>
+    public long? VariancePence => OutturnPence is { } spent ? BudgetPence - spent : null;
+
+    /// <summary>Each member's part of the gain or pain, by the rule's shares; the pennies left by rounding go to the first member.</summary>
+    public IReadOnlyList<(string Member, int Percent, long Pence)> Split()
+    {
+        if (VariancePence is not { } variance) return [];
+        var parts = _shares.Select(s => (s.Member, s.Percent, Pence: variance * s.Percent / 100)).ToList();
+        if (parts.Count > 0) parts[0] = parts[0] with { Pence = parts[0].Pence + (variance - parts.Sum(p => p.Pence)) };
+        return parts;
+    }
+}
+
+public sealed class AllianceShare
+{
+    private AllianceShare()
+    {
+    }
+
+    internal AllianceShare(Guid budgetId, string member, int percent)
+    {
+        BudgetId = budgetId;
+        Member = member;
+        Percent = percent;
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid BudgetId { get; private set; }
+    public string Member { get; private set; } = "";
+    public int Percent { get; private set; }
+}

@@ -152,4 +152,34 @@ public sealed class PartnershipJourneyTests(BrowserFixture fixture) : BrowserTes
         await VisitAsync($"/partnerships/{id}/pilot");
         await Assertions.Expect(Page.Locator("#procurement-link a")).ToHaveAttributeAsync("href", $"/authority/glenmore/opportunities/{opportunity}");
     }
+
+    [Fact]
+    public async Task The_demo_alliance_shows_its_decision_awaiting_agreement_and_its_shared_budget_axe_clean()
+    {
+        await SignInAsync(DemoUsers.Provider);
+        await VisitAsync("/partnerships");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Glenmore Alliance for Recovery" }).ClickAsync();
+        await Page.WaitForLoadStateAsync();
+        await CheckAccessibilityAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Decisions", Exact = true }).ClickAsync();
+        await Page.WaitForLoadStateAsync();
+        await CheckAccessibilityAsync();
+        var card = Page.Locator("[id^=decision-]").First;
+        await Assertions.Expect(card).ToContainTextAsync("waiting for Bright Steps Care");
+        // An objection without its reason: refused, said why, axe clean in the error state.
+        await card.GetByRole(AriaRole.Button, new() { Name = "Object", Exact = true }).ClickAsync();
+        await Page.WaitForLoadStateAsync();
+        await Assertions.Expect(Page.Locator(".ds_error-summary")).ToContainTextAsync("Give the reason for your objection");
+        await CheckAccessibilityAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Shared budget", Exact = true }).ClickAsync();
+        await Page.WaitForLoadStateAsync();
+        await CheckAccessibilityAsync();
+        await Page.Locator("#Year").FillAsync("2026/27");
+        await Page.Locator("#Budget").FillAsync("900000");
+        await Page.Locator("#Rule").FillAsync("Shared equally among the three members.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Record the budget" }).ClickAsync();
+        await Page.WaitForLoadStateAsync();
+        await Assertions.Expect(Page.Locator(".ds_error-summary")).ToBeVisibleAsync();
+        await CheckAccessibilityAsync();
+    }
 }

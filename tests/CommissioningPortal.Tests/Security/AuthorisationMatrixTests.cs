@@ -110,6 +110,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/partnerships/new", "/partnerships/new", "LADDDADDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/partnerships/join/{token}", "/partnerships/join/{partnershipToken}", "LDDDDDDDDADDDD", "LBBBBBBBBBBBBB"),
         new("/partnerships/{id:guid}/{handler?}", "/partnerships/{partnership}", "LADDDDDDDADDDD", "LBBBBBBBBBBBBB"),
+        // The shared budget is an alliance's: the matrix's partnership is a PSP, so it is a 404 even to its members.
+        new("/partnerships/{id:guid}/budget/{handler?}", "/partnerships/{partnership}/budget", "LDDDDDDDDDDDDD", "LBBBBBBBBBBBBB"),
         new("/partnerships/{id:guid}/decisions/{handler?}", "/partnerships/{partnership}/decisions", "LADDDDDDDADDDD", "LBBBBBBBBBBBBB"),
         new("/partnerships/{id:guid}/documents/{handler?}", "/partnerships/{partnership}/documents", "LADDDDDDDADDDD", "LBBBBBBBBBBBBB"),
         new("/partnerships/{id:guid}/pilot/{handler?}", "/partnerships/{partnership}/pilot", "LADDDDDDDADDDD", "LBBBBBBBBBBBBB"),

@@ -21,6 +21,7 @@ public static class PartnershipsFeature
         services.AddScoped<SharedRecord>();
         services.AddScoped<PilotEvidence>();
         services.AddScoped<PartnershipReport>();
+        services.AddScoped<AllianceBudgets>();
         services.AddSingleton(new Processes.FeaturePages.Registration("partnership", id => $"/partnerships/{id}"));
         return builder.AddNavigation(new NavigationItem("/partnerships", "Partnerships", 33) { Roles = [Domain.Identity.Roles.Commissioner, Domain.Identity.Roles.ProviderUser, Domain.Identity.Roles.PanelMember] });
     }

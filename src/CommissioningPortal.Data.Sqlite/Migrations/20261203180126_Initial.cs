@@ -1441,6 +1441,32 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AllianceBudgets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BudgetPence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OutturnPence = table.Column<long>(type: "INTEGER", nullable: true),
+                    OutturnBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    OutturnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllianceBudgets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllianceBudgets_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PartnershipDocuments",
                 columns: table => new
                 {
@@ -1945,6 +1971,26 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AllianceShare",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BudgetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Member = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Percent = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllianceShare", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllianceShare_AllianceBudgets_BudgetId",
+                        column: x => x.BudgetId,
+                        principalTable: "AllianceBudgets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PartnershipDocumentVersion",
                 columns: table => new
                 {
@@ -2040,6 +2086,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AllianceBudgets_PartnershipId",
+                table: "AllianceBudgets",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AllianceDecisions_AllianceInstanceId_ProposedAt",
                 table: "AllianceDecisions",
                 columns: new[] { "AllianceInstanceId", "ProposedAt" });
@@ -2059,6 +2110,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IX_AllianceMembers_AllianceInstanceId",
                 table: "AllianceMembers",
                 column: "AllianceInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllianceShare_BudgetId",
+                table: "AllianceShare",
+                column: "BudgetId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApprovalCheck_ApprovalId_Kind",
@@ -2715,6 +2771,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AllianceMemberPosition");
 
             migrationBuilder.DropTable(
+                name: "AllianceShare");
+
+            migrationBuilder.DropTable(
                 name: "ApprovalCheck");
 
             migrationBuilder.DropTable(
@@ -2875,6 +2934,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AllianceDecisions");
+
+            migrationBuilder.DropTable(
+                name: "AllianceBudgets");
 
             migrationBuilder.DropTable(
                 name: "OffFrameworkApprovals");

@@ -1441,6 +1441,32 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AllianceBudgets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    BudgetPence = table.Column<long>(type: "bigint", nullable: false),
+                    Rule = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    OutturnPence = table.Column<long>(type: "bigint", nullable: true),
+                    OutturnBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    OutturnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PartnershipId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllianceBudgets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllianceBudgets_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PartnershipDocuments",
                 columns: table => new
                 {
@@ -1945,6 +1971,26 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AllianceShare",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BudgetId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Member = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Percent = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllianceShare", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllianceShare_AllianceBudgets_BudgetId",
+                        column: x => x.BudgetId,
+                        principalTable: "AllianceBudgets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PartnershipDocumentVersion",
                 columns: table => new
                 {
@@ -2040,6 +2086,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AllianceBudgets_PartnershipId",
+                table: "AllianceBudgets",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AllianceDecisions_AllianceInstanceId_ProposedAt",
                 table: "AllianceDecisions",
                 columns: new[] { "AllianceInstanceId", "ProposedAt" });
@@ -2059,6 +2110,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "IX_AllianceMembers_AllianceInstanceId",
                 table: "AllianceMembers",
                 column: "AllianceInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllianceShare_BudgetId",
+                table: "AllianceShare",
+                column: "BudgetId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApprovalCheck_ApprovalId_Kind",
@@ -2719,6 +2775,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "AllianceMemberPosition");
 
             migrationBuilder.DropTable(
+                name: "AllianceShare");
+
+            migrationBuilder.DropTable(
                 name: "ApprovalCheck");
 
             migrationBuilder.DropTable(
@@ -2879,6 +2938,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "AllianceDecisions");
+
+            migrationBuilder.DropTable(
+                name: "AllianceBudgets");
 
             migrationBuilder.DropTable(
                 name: "OffFrameworkApprovals");

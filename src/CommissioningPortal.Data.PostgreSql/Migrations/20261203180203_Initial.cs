@@ -1443,6 +1443,32 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AllianceBudgets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    BudgetPence = table.Column<long>(type: "bigint", nullable: false),
+                    Rule = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OutturnPence = table.Column<long>(type: "bigint", nullable: true),
+                    OutturnBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    OutturnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllianceBudgets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllianceBudgets_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PartnershipDocuments",
                 columns: table => new
                 {
@@ -1947,6 +1973,26 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AllianceShare",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BudgetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Member = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Percent = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllianceShare", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllianceShare_AllianceBudgets_BudgetId",
+                        column: x => x.BudgetId,
+                        principalTable: "AllianceBudgets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PartnershipDocumentVersion",
                 columns: table => new
                 {
@@ -2042,6 +2088,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AllianceBudgets_PartnershipId",
+                table: "AllianceBudgets",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AllianceDecisions_AllianceInstanceId_ProposedAt",
                 table: "AllianceDecisions",
                 columns: new[] { "AllianceInstanceId", "ProposedAt" });
@@ -2061,6 +2112,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "IX_AllianceMembers_AllianceInstanceId",
                 table: "AllianceMembers",
                 column: "AllianceInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllianceShare_BudgetId",
+                table: "AllianceShare",
+                column: "BudgetId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApprovalCheck_ApprovalId_Kind",
@@ -2717,6 +2773,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "AllianceMemberPosition");
 
             migrationBuilder.DropTable(
+                name: "AllianceShare");
+
+            migrationBuilder.DropTable(
                 name: "ApprovalCheck");
 
             migrationBuilder.DropTable(
@@ -2877,6 +2936,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "AllianceDecisions");
+
+            migrationBuilder.DropTable(
+                name: "AllianceBudgets");
 
             migrationBuilder.DropTable(
                 name: "OffFrameworkApprovals");
