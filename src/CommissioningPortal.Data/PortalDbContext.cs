@@ -82,6 +82,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CommissioningPortal.Domain.Partnerships.AllianceMember> AllianceMembers => Set<CommissioningPortal.Domain.Partnerships.AllianceMember>();
     public DbSet<CommissioningPortal.Domain.Partnerships.AllianceDecision> AllianceDecisions => Set<CommissioningPortal.Domain.Partnerships.AllianceDecision>();
     public DbSet<CommissioningPortal.Domain.Partnerships.PartnershipEvidence> PartnershipEvidence => Set<CommissioningPortal.Domain.Partnerships.PartnershipEvidence>();
+    public DbSet<CommissioningPortal.Domain.Partnerships.Partnership> Partnerships => Set<CommissioningPortal.Domain.Partnerships.Partnership>();
+    public DbSet<CommissioningPortal.Domain.Partnerships.PartnershipMember> PartnershipMembers => Set<CommissioningPortal.Domain.Partnerships.PartnershipMember>();
+    public DbSet<CommissioningPortal.Domain.Partnerships.PartnershipObjective> PartnershipObjectives => Set<CommissioningPortal.Domain.Partnerships.PartnershipObjective>();
+    public DbSet<CommissioningPortal.Domain.Partnerships.PartnershipMeeting> PartnershipMeetings => Set<CommissioningPortal.Domain.Partnerships.PartnershipMeeting>();
+    public DbSet<CommissioningPortal.Domain.Partnerships.PartnershipDocument> PartnershipDocuments => Set<CommissioningPortal.Domain.Partnerships.PartnershipDocument>();
+    public DbSet<CommissioningPortal.Domain.Partnerships.PartnershipRisk> PartnershipRisks => Set<CommissioningPortal.Domain.Partnerships.PartnershipRisk>();
+    public DbSet<CommissioningPortal.Domain.Partnerships.PilotMeasure> PilotMeasures => Set<CommissioningPortal.Domain.Partnerships.PilotMeasure>();
+    public DbSet<CommissioningPortal.Domain.Partnerships.PilotUnitCost> PilotUnitCosts => Set<CommissioningPortal.Domain.Partnerships.PilotUnitCost>();
+    public DbSet<CommissioningPortal.Domain.Partnerships.AllianceBudget> AllianceBudgets => Set<CommissioningPortal.Domain.Partnerships.AllianceBudget>();
+    public DbSet<CommissioningPortal.Domain.Partnerships.PilotFeedback> PilotFeedback => Set<CommissioningPortal.Domain.Partnerships.PilotFeedback>();
     public DbSet<CommissioningPortal.Domain.Approvals.OffFrameworkApproval> OffFrameworkApprovals => Set<CommissioningPortal.Domain.Approvals.OffFrameworkApproval>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";

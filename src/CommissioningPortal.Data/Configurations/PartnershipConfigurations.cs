@@ -24,6 +24,7 @@ internal sealed class AllianceDecisionConfiguration : IEntityTypeConfiguration<A
     public void Configure(EntityTypeBuilder<AllianceDecision> b)
     {
         b.Property(d => d.Proposal).HasMaxLength(2000);
+        b.Property(d => d.ProposedBy).HasMaxLength(256);
         b.HasIndex(d => new { d.AllianceInstanceId, d.ProposedAt });
         b.HasOne<WorkflowInstance>().WithMany().HasForeignKey(d => d.AllianceInstanceId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(d => d.Positions).WithOne().HasForeignKey(p => p.DecisionId).OnDelete(DeleteBehavior.Cascade);

@@ -80,6 +80,7 @@ public sealed class RecipeRunner(PortalDbContext db, IServiceProvider services, 
         "roles" => RolesAsync(),
         "users" => UsersAsync(step, ct),
         "contentPages" => ContentPagesAsync(step, ct),
+        "partnerships" => PartnershipRecipe.RunAsync(db, step, clock.GetUtcNow(), ct),
         _ => throw new RecipeException($"Unknown recipe step '{step.Step}'."),
     };
 
@@ -425,7 +426,8 @@ public sealed record RecipeStep(
     List<RecipeService>? Services = null,
     List<RecipeFramework>? Frameworks = null,
     List<RecipeOpportunity>? Opportunities = null,
-    List<RecipeTender>? Tenders = null);
+    List<RecipeTender>? Tenders = null,
+    List<RecipePartnership>? Partnerships = null);
 
 public sealed record RecipeTender(
     string Authority, string Opportunity, decimal? ShortFormBelow = null, List<RecipeSection>? Sections = null, List<RecipePriceLine>? Prices = null,

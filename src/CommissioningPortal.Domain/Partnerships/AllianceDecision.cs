@@ -81,17 +81,21 @@ public sealed class AllianceDecision
     {
     }
 
-    public AllianceDecision(Guid allianceInstanceId, string proposal, DateTimeOffset at)
+    public AllianceDecision(Guid allianceInstanceId, string proposal, DateTimeOffset at, string proposedBy = "")
     {
         AllianceInstanceId = allianceInstanceId;
         Proposal = proposal.Trim();
         ProposedAt = at;
+        ProposedBy = proposedBy;
     }
 
     public Guid Id { get; private set; } = Guid.NewGuid();
     public Guid AllianceInstanceId { get; private set; }
     public string Proposal { get; private set; } = "";
     public DateTimeOffset ProposedAt { get; private set; }
+
+    /// <summary>Who put the proposal (any member may: equal say).</summary>
+    public string ProposedBy { get; private set; } = "";
 
     public IReadOnlyList<AllianceMemberPosition> Positions => _positions;
 

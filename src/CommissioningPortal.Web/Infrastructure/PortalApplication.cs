@@ -14,6 +14,7 @@ using CommissioningPortal.Web.Features.OpenReferral;
 using CommissioningPortal.Web.Features.Panel;
 using CommissioningPortal.Web.Features.People;
 using CommissioningPortal.Web.Features.OffFrameworkApprovals;
+using CommissioningPortal.Web.Features.Partnerships;
 using CommissioningPortal.Web.Features.Processes;
 using CommissioningPortal.Web.Features.ProviderDirectory;
 using CommissioningPortal.Web.Features.ProviderOnboarding;
@@ -150,6 +151,7 @@ public static class PortalApplication
         builder.AddPeopleFeature();
         builder.AddRequestsFeature();
         builder.AddOffFrameworkApprovalsFeature();
+        builder.AddPartnershipsFeature();
         builder.AddPanelFeature();
         builder.AddAdminFeature();
         builder.AddAccountFeature();

@@ -105,6 +105,19 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         // Off-framework approvals (issue 17): the commissioners of the approval's authority decide (another authority's get a 404).
         new("/approvals", "/approvals", "LADDDADDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/approvals/{id:guid}/{handler?}", "/approvals/{approval}", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        // Partnership workspaces (issue 19): members only (Glenmore's commissioner, Bright Steps); everyone else a 404. A POST meets the antiforgery check first.
+        new("/partnerships", "/partnerships", "LAAAAAAAAAAAAA", "LBBBBBBBBBBBBB"),
+        new("/partnerships/new", "/partnerships/new", "LADDDADDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/partnerships/join/{token}", "/partnerships/join/{partnershipToken}", "LDDDDDDDDADDDD", "LBBBBBBBBBBBBB"),
+        new("/partnerships/{id:guid}/{handler?}", "/partnerships/{partnership}", "LADDDDDDDADDDD", "LBBBBBBBBBBBBB"),
+        // The shared budget is an alliance's: the matrix's partnership is a PSP, so it is a 404 even to its members.
+        new("/partnerships/{id:guid}/budget/{handler?}", "/partnerships/{partnership}/budget", "LDDDDDDDDDDDDD", "LBBBBBBBBBBBBB"),
+        new("/partnerships/{id:guid}/decisions/{handler?}", "/partnerships/{partnership}/decisions", "LADDDDDDDADDDD", "LBBBBBBBBBBBBB"),
+        new("/partnerships/{id:guid}/documents/{handler?}", "/partnerships/{partnership}/documents", "LADDDDDDDADDDD", "LBBBBBBBBBBBBB"),
+        new("/partnerships/{id:guid}/pilot/{handler?}", "/partnerships/{partnership}/pilot", "LADDDDDDDADDDD", "LBBBBBBBBBBBBB"),
+        new("/partnerships/{id:guid}/record/{handler?}", "/partnerships/{partnership}/record", "LADDDDDDDADDDD", "LBBBBBBBBBBBBB"),
+        new("/partnerships/{id:guid}/registers/{register}.csv", "/partnerships/{partnership}/registers/risks.csv", "LADDDDDDDADDDD", "LBBBBBBBBBBBBB"),
+        new("/partnerships/{id:guid}/report.pdf", "/partnerships/{partnership}/report.pdf", "LADDDDDDDADDDD", "LBBBBBBBBBBBBB"),
         new("/api/openreferral/", "/api/openreferral/", "AAAAAAAAAAAAAA", "--------------"),
         new("/api/openreferral/organizations", "/api/openreferral/organizations", "AAAAAAAAAAAAAA", "--------------"),
         new("/api/openreferral/organizations/{id}", "/api/openreferral/organizations/{provider}", "AAAAAAAAAAAAAA", "--------------"),
@@ -444,6 +457,22 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
             };
             db.WorkflowInstances.Add(approvalInstance);
             db.OffFrameworkApprovals.Add(new CommissioningPortal.Domain.Approvals.OffFrameworkApproval(approvalInstance.Id, lochView, CommissioningPortal.Domain.Tenancy.ProviderKind.MicroProvider, now));
+            // A Public Social Partnership of Glenmore's with Bright Steps a member (issue 19); an id that sorts last, like the approval's.
+            var pspInstance = new CommissioningPortal.Domain.Workflows.WorkflowInstance
+            {
+                Id = Guid.Parse("ffffffff-ffff-4fff-bfff-fffffffffff2"), DefinitionId = "public-social-partnership", DefinitionVersion = 2, State = "forming",
+                Title = "PSP: matrix test", AuthorityId = glenmore, StartedAt = now,
+            };
+            db.WorkflowInstances.Add(pspInstance);
+            var partnership = new CommissioningPortal.Domain.Partnerships.Partnership(CommissioningPortal.Domain.Partnerships.PartnershipKind.PublicSocialPartnership, glenmore, "Matrix PSP", "A test.", pspInstance.Id, null, "matrix test", now);
+            db.Partnerships.Add(partnership);
+            var commissionerId = await db.Users.Where(u => u.Email == DemoUsers.GlenmoreCommissioner).Select(u => u.Id).SingleAsync(Ct);
+            var providerUserId = await db.Users.Where(u => u.Email == DemoUsers.Provider).Select(u => u.Id).SingleAsync(Ct);
+            var authorityMember = new CommissioningPortal.Domain.Partnerships.PartnershipMember(partnership.Id, "Glenmore", DemoUsers.GlenmoreCommissioner, CommissioningPortal.Domain.Partnerships.PartnerRole.Authority, "matrix test", now);
+            authorityMember.Join(commissionerId, now);
+            var providerMember = new CommissioningPortal.Domain.Partnerships.PartnershipMember(partnership.Id, "Bright Steps Care", DemoUsers.Provider, CommissioningPortal.Domain.Partnerships.PartnerRole.Provider, "matrix test", now);
+            providerMember.Join(providerUserId, now);
+            db.PartnershipMembers.AddRange(authorityMember, providerMember);
             var template = ContractTemplate.DraftFor([], glenmore, CommissioningPortal.Web.Features.Agreements.AgreementService.TemplateKind, "# Agreement\n\n[signatures]\n", "matrix test", portal.Clock.GetUtcNow(), out _);
             db.ContractTemplates.Add(template);
             await db.SaveChangesAsync(Ct);
@@ -473,6 +502,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
                 ["person"] = person.Id.ToString(),
                 ["request"] = supportRequest.Id.ToString(),
                 ["approval"] = approvalInstance.Id.ToString(),
+                ["partnership"] = partnership.Id.ToString(),
+                ["partnershipToken"] = providerMember.InvitationToken,
             };
         });
     }

@@ -119,7 +119,14 @@ public abstract class GuardTests(PortalFactory portal) : PortalTestBase(portal)
     [Fact]
     public async Task A_public_social_partnership_gate_without_its_evidence_cannot_pass()
     {
-        var id = await StartAsync("public-social-partnership", ("agree-partnership", "Partners agreed"), ("pass-stage-1-gate", "Design done"));
+        var id = await StartAsync("public-social-partnership", ("agree-partnership", "Partners agreed"));
+        // Version 2 guards the co-design gate too: its plan is recorded first.
+        await Portal.WithDbAsync(async db =>
+        {
+            db.PartnershipEvidence.Add(new PartnershipEvidence(id, "co-design", "co-design-plan", "The co-designed plan", "commissioner", Portal.Clock.GetUtcNow()));
+            await db.SaveChangesAsync(Ct);
+        });
+        Assert.Equal(FireOutcome.Fired, (await FireAsync(id, "pass-stage-1-gate", "Design done")).Outcome);
         var refused = await FireAsync(id, "pass-stage-2-gate");
         Assert.Equal(FireOutcome.Blocked, refused.Outcome);
         Assert.Contains("an evaluation of the pilot", refused.Message);

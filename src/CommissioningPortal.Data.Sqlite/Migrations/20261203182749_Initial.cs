@@ -578,7 +578,8 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     AllianceInstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Proposal = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -867,6 +868,48 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         name: "FK_OpportunityLots_Opportunities_OpportunityId",
                         column: x => x.OpportunityId,
                         principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Partnerships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProcurementOpportunityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Partnerships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Partnerships_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Partnerships_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Partnerships_Opportunities_ProcurementOpportunityId",
+                        column: x => x.ProcurementOpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Partnerships_WorkflowInstances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "WorkflowInstances",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1417,6 +1460,226 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AllianceBudgets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BudgetPence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OutturnPence = table.Column<long>(type: "INTEGER", nullable: true),
+                    OutturnBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    OutturnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllianceBudgets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllianceBudgets_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnershipDocuments_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Agenda = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Minutes = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    MinutesBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    MinutesAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnershipMeetings_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    InvitationToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InvitedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AllianceMemberId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnershipMembers_AllianceMembers_AllianceMemberId",
+                        column: x => x.AllianceMemberId,
+                        principalTable: "AllianceMembers",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_PartnershipMembers_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipObjectives",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Objective = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipObjectives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnershipObjectives_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipRisks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipRisks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnershipRisks_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PilotFeedback",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PilotFeedback", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PilotFeedback_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PilotMeasures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PilotMeasures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PilotMeasures_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PilotUnitCosts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AmountPence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Per = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PilotUnitCosts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PilotUnitCosts_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PriceLine",
                 columns: table => new
                 {
@@ -1727,6 +1990,73 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AllianceShare",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BudgetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Member = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Percent = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AllianceShare", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AllianceShare_AllianceBudgets_BudgetId",
+                        column: x => x.BudgetId,
+                        principalTable: "AllianceBudgets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipDocumentVersion",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipDocumentVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnershipDocumentVersion_PartnershipDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "PartnershipDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PilotMeasureValue",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PilotMeasureValue", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PilotMeasureValue_PilotMeasures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "PilotMeasures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IsfAcceptances",
                 columns: table => new
                 {
@@ -1775,6 +2105,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AllianceBudgets_PartnershipId",
+                table: "AllianceBudgets",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AllianceDecisions_AllianceInstanceId_ProposedAt",
                 table: "AllianceDecisions",
                 columns: new[] { "AllianceInstanceId", "ProposedAt" });
@@ -1794,6 +2129,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IX_AllianceMembers_AllianceInstanceId",
                 table: "AllianceMembers",
                 column: "AllianceInstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AllianceShare_BudgetId",
+                table: "AllianceShare",
+                column: "BudgetId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApprovalCheck_ApprovalId_Kind",
@@ -2066,9 +2406,78 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 columns: new[] { "SentAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PartnershipDocuments_PartnershipId",
+                table: "PartnershipDocuments",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipDocumentVersion_DocumentId_Number",
+                table: "PartnershipDocumentVersion",
+                columns: new[] { "DocumentId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PartnershipEvidence_PartnershipInstanceId_Stage",
                 table: "PartnershipEvidence",
                 columns: new[] { "PartnershipInstanceId", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipMeetings_PartnershipId",
+                table: "PartnershipMeetings",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipMembers_AllianceMemberId",
+                table: "PartnershipMembers",
+                column: "AllianceMemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipMembers_InvitationToken",
+                table: "PartnershipMembers",
+                column: "InvitationToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipMembers_PartnershipId_Email",
+                table: "PartnershipMembers",
+                columns: new[] { "PartnershipId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipMembers_UserId",
+                table: "PartnershipMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipObjectives_PartnershipId",
+                table: "PartnershipObjectives",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipRisks_PartnershipId",
+                table: "PartnershipRisks",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partnerships_AuthorityId",
+                table: "Partnerships",
+                column: "AuthorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partnerships_InstanceId",
+                table: "Partnerships",
+                column: "InstanceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partnerships_OpportunityId",
+                table: "Partnerships",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partnerships_ProcurementOpportunityId",
+                table: "Partnerships",
+                column: "ProcurementOpportunityId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PassportItems_ProviderId_Kind",
@@ -2089,6 +2498,27 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IX_PersonRecordReads_SupportedPersonId_At",
                 table: "PersonRecordReads",
                 columns: new[] { "SupportedPersonId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PilotFeedback_PartnershipId",
+                table: "PilotFeedback",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PilotMeasures_PartnershipId",
+                table: "PilotMeasures",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PilotMeasureValue_MeasureId_Period",
+                table: "PilotMeasureValue",
+                columns: new[] { "MeasureId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PilotUnitCosts_PartnershipId",
+                table: "PilotUnitCosts",
+                column: "PartnershipId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PriceLine_QuestionnaireId",
@@ -2360,6 +2790,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AllianceMemberPosition");
 
             migrationBuilder.DropTable(
+                name: "AllianceShare");
+
+            migrationBuilder.DropTable(
                 name: "ApprovalCheck");
 
             migrationBuilder.DropTable(
@@ -2426,13 +2859,37 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "PartnershipDocumentVersion");
+
+            migrationBuilder.DropTable(
                 name: "PartnershipEvidence");
+
+            migrationBuilder.DropTable(
+                name: "PartnershipMeetings");
+
+            migrationBuilder.DropTable(
+                name: "PartnershipMembers");
+
+            migrationBuilder.DropTable(
+                name: "PartnershipObjectives");
+
+            migrationBuilder.DropTable(
+                name: "PartnershipRisks");
 
             migrationBuilder.DropTable(
                 name: "PassportItems");
 
             migrationBuilder.DropTable(
                 name: "PersonRecordReads");
+
+            migrationBuilder.DropTable(
+                name: "PilotFeedback");
+
+            migrationBuilder.DropTable(
+                name: "PilotMeasureValue");
+
+            migrationBuilder.DropTable(
+                name: "PilotUnitCosts");
 
             migrationBuilder.DropTable(
                 name: "PriceLine");
@@ -2501,7 +2958,7 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AllianceDecisions");
 
             migrationBuilder.DropTable(
-                name: "AllianceMembers");
+                name: "AllianceBudgets");
 
             migrationBuilder.DropTable(
                 name: "OffFrameworkApprovals");
@@ -2517,6 +2974,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Lots");
+
+            migrationBuilder.DropTable(
+                name: "PartnershipDocuments");
+
+            migrationBuilder.DropTable(
+                name: "AllianceMembers");
+
+            migrationBuilder.DropTable(
+                name: "PilotMeasures");
 
             migrationBuilder.DropTable(
                 name: "ProviderRegistrations");
@@ -2537,22 +3003,25 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "Questionnaires");
 
             migrationBuilder.DropTable(
-                name: "WorkflowInstances");
-
-            migrationBuilder.DropTable(
                 name: "IsfAgreements");
 
             migrationBuilder.DropTable(
                 name: "Frameworks");
 
             migrationBuilder.DropTable(
+                name: "Partnerships");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "SupportedPeople");
 
             migrationBuilder.DropTable(
                 name: "Opportunities");
 
             migrationBuilder.DropTable(
-                name: "SupportedPeople");
+                name: "WorkflowInstances");
 
             migrationBuilder.DropTable(
                 name: "Providers");
