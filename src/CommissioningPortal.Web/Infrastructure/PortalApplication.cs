@@ -8,6 +8,7 @@ using CommissioningPortal.Web.Features.Opportunities;
 using CommissioningPortal.Web.Features.Authorities;
 using CommissioningPortal.Web.Features.Content;
 using CommissioningPortal.Web.Features.Email;
+using CommissioningPortal.Web.Features.Evaluation;
 using CommissioningPortal.Web.Features.Frameworks;
 using CommissioningPortal.Web.Features.Home;
 using CommissioningPortal.Web.Features.OpenReferral;
@@ -143,6 +144,7 @@ public static class PortalApplication
         builder.AddFrameworksFeature();
         builder.AddOpportunitiesFeature();
         builder.AddTenderingFeature();
+        builder.AddEvaluationFeature();
         builder.AddTemplatesFeature();
         builder.AddProviderOnboardingFeature();
         builder.AddProvidersFeature();

@@ -25,7 +25,8 @@ public static class WorkflowRegistration
                 .AddGuard<OffFrameworkApprovals.ChecksPassedGuard>()
                 .AddGuard<Agreements.NeverInForceGuard>()
                 .AddGuard<Agreements.InForceGuard>()
-                .AddHandler<Agreements.AcceptanceRecordedHandler>();
+                .AddHandler<Agreements.AcceptanceRecordedHandler>()
+                .AddHandler<Evaluation.StandstillEndedHandler>();
         });
         builder.Services.AddScoped<ProcessParticipation>();
         return builder;

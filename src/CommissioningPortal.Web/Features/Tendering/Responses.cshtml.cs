@@ -133,6 +133,9 @@ public sealed class ResponseModel(PortalDbContext db, ResponseReading reading) :
         if (opportunity is null) return false;
         var envelope = (await reading.OpenedAsync(Id, ct)).FirstOrDefault(e => e.Response.Id == ResponseId);
         if (envelope is null) return false;
+        // A commissioner on the evaluation panel reads no response before declaring interests, and never one they are conflicted with (issue 16).
+        var (blocked, mustDeclare) = await Evaluation.EvaluationAccess.ResponseBlockedAsync(db, Actor.Of(User).UserId, Id, envelope.Response.ProviderId, ct);
+        if (blocked || mustDeclare) return false;
         Opportunity = opportunity;
         Envelope = envelope;
         Questionnaire = await db.Questionnaires.AsNoTracking().AsSplitQuery().Include(q => q.Sections).Include(q => q.Questions).Include(q => q.PriceLines).Include(q => q.Documents)
