@@ -222,6 +222,21 @@ public abstract class EvaluationJourneyTests(PortalFactory portal) : PortalTestB
         Assert.Equal(t.High.ProviderId, contract.ProviderId);
         Assert.Equal("awarded", await Portal.WithDbAsync(db => db.WorkflowInstances.Where(i => i.BusinessKey == $"opportunity:{id}").Select(i => i.State).SingleAsync()));
 
+        // The open data: the record's releases are tender, award, awardUpdate and contract; the compiled release has the active award and contract.
+        using var anonymous = NewClient();
+        var record = System.Text.Json.Nodes.JsonNode.Parse(await anonymous.Http.GetStringAsync($"/api/ocds/records/ocds-scsds1-{id}", Ct))!["records"]![0]!;
+        var tags = record["releases"]!.AsArray().Select(r => r!["tag"]![0]!.GetValue<string>()).ToList();
+        // (The tender's publication and the award share the shared fake clock's time here, so only the standstill's end orders them.)
+        Assert.Equal(["award", "awardUpdate", "contract", "tender"], tags.Where(x => x is "tender" or "award" or "awardUpdate" or "contract").Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(["awardUpdate", "contract"], tags.Where(x => x is "awardUpdate" or "contract").ToList());
+        var award = record["releases"]!.AsArray().First(r => r!["tag"]![0]!.GetValue<string>() == "award")!["awards"]![0]!;
+        Assert.Equal(("pending", $"High {word}"), (award["status"]!.GetValue<string>(), award["suppliers"]![0]!["name"]!.GetValue<string>()));
+        var compiled = record["compiledRelease"]!;
+        Assert.Equal("active", compiled["awards"]![0]!["status"]!.GetValue<string>());
+        Assert.Equal(compiled["awards"]![0]!["id"]!.GetValue<string>(), compiled["contracts"]![0]!["awardID"]!.GetValue<string>());
+        Assert.Contains(compiled["parties"]!.AsArray(), p => p!["roles"]![0]!.GetValue<string>() == "supplier" && p["name"]!.GetValue<string>() == $"High {word}");
+        Assert.DoesNotContain($"Low {word}", record.ToJsonString());
+
         // The CSV of scores, moderation and award; the evaluation report PDF.
         var csv = await lead.Http.GetStringAsync($"/tendering/{id}/results?handler=csv", Ct);
         Assert.Contains($"Lead on Low {word}", csv);

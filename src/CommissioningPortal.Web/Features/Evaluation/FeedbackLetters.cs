@@ -189,9 +189,11 @@ public sealed class StandstillEndedHandler(PortalDbContext db) : IWorkflowAction
         if (evaluation is not { Stage: EvaluationStage.Standstill, WinnerResponseId: { } winner }) return;
         var opportunity = await db.Opportunities.FirstAsync(o => o.Id == opportunityId, ct);
         var provider = await (from r in db.TenderResponses join p in db.Providers on r.ProviderId equals p.Id where r.Id == winner select new { p.Id, p.Name }).FirstAsync(ct);
-        evaluation.EndStandstill(context.Now);
-        db.ContractRecords.Add(ContractRecord.For(evaluation, provider.Id, provider.Name, opportunity.Title, opportunity.EstimatedValuePence, opportunity.ContractStartOn, opportunity.DurationMonths, context.Now));
-        opportunity.RecordAward(OpportunityChangeKind.AwardUpdated, $"Standstill ended: the award to {provider.Name} is active.", context.Now, "system");
-        opportunity.RecordAward(OpportunityChangeKind.ContractAwarded, $"Contract recorded with {provider.Name}.", context.Now.AddTicks(1), "system");
+        // The timer fires at or after the standstill's end; the record never says it ended sooner.
+        var at = evaluation.StandstillEndsAt is { } ends && ends > context.Now ? ends : context.Now;
+        evaluation.EndStandstill(at);
+        db.ContractRecords.Add(ContractRecord.For(evaluation, provider.Id, provider.Name, opportunity.Title, opportunity.EstimatedValuePence, opportunity.ContractStartOn, opportunity.DurationMonths, at));
+        opportunity.RecordAward(OpportunityChangeKind.AwardUpdated, $"Standstill ended: the award to {provider.Name} is active.", at, "system");
+        opportunity.RecordAward(OpportunityChangeKind.ContractAwarded, $"Contract recorded with {provider.Name}.", at.AddMilliseconds(1), "system");
     }
 }
