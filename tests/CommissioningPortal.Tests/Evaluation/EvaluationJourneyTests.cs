@@ -63,6 +63,7 @@ public abstract class EvaluationJourneyTests(PortalFactory portal) : PortalTestB
         Assert.Equal(HttpStatusCode.Redirect, early.StatusCode);
         Assert.Equal($"/evaluation/{id}", early.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, (await second.Http.GetAsync($"/tendering/{id}/responses/{t.Low.ResponseId}")).StatusCode);
+        Assert.DoesNotContain($"Low plan {word}", await second.Http.GetStringAsync($"/tendering/{id}/responses?handler=csv", Ct));
 
         // Declarations: the second commissioner knows High. A conflict without a note is refused, nothing recorded.
         var noNote = await PostAsync(second, $"/evaluation/{id}", $"/evaluation/{id}", ("ConflictedProviderIds", t.High.ProviderId.ToString()), ("Confirmed", "true"));
@@ -80,6 +81,13 @@ public abstract class EvaluationJourneyTests(PortalFactory portal) : PortalTestB
         Assert.Equal(HttpStatusCode.NotFound, (await second.Http.GetAsync($"/evaluation/{id}/responses/{t.High.ResponseId}")).StatusCode);
         Assert.DoesNotContain($"High plan {word}", await (await second.Http.GetAsync($"/evaluation/{id}/responses/{t.High.ResponseId}")).Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.NotFound, (await second.Http.GetAsync($"/tendering/{id}/responses/{t.High.ResponseId}")).StatusCode);
+        foreach (var path in new[] { $"/tendering/{id}/responses?handler=csv", $"/api/tendering/{id}/responses" })
+        {
+            var body = await second.Http.GetStringAsync(path, Ct);
+            Assert.DoesNotContain($"High plan {word}", body);
+            Assert.Contains($"Low plan {word}", body);
+            Assert.Contains($"High plan {word}", await lead.Http.GetStringAsync(path, Ct));
+        }
         var forged = await second.PostFormAsync(await second.GetPageAsync($"/evaluation/{id}/responses/{t.Low.ResponseId}"), Scores(t, 1, 1, "forged"), $"/evaluation/{id}/responses/{t.High.ResponseId}");
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lead.Http.GetAsync($"/tendering/{id}/responses/{t.High.ResponseId}")).StatusCode);

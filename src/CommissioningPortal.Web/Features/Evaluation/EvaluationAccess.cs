@@ -25,6 +25,19 @@ public static class EvaluationAccess
     }
 
     /// <summary>
+    /// The responses (of <paramref name="envelopes"/>) whose content the user may not read: every one while they sit on the panel
+    /// without having declared their interests, those of bidders they declared a conflict with after. For the CSV and the API.
+    /// </summary>
+    public static async Task<HashSet<Guid>> HiddenResponsesAsync(this PortalDbContext db, string? userId, Guid opportunityId,
+        IEnumerable<Tendering.ResponseReading.Envelope> envelopes, CancellationToken ct)
+    {
+        if (userId is null) return [];
+        var seat = await db.Evaluations.AsNoTracking().Where(e => e.OpportunityId == opportunityId).SelectMany(e => e.Seats).FirstOrDefaultAsync(s => s.UserId == userId, ct);
+        if (seat is null) return [];
+        return envelopes.Where(e => !seat.HasDeclared || seat.ConflictedWith(e.Response.ProviderId)).Select(e => e.Response.Id).ToHashSet();
+    }
+
+    /// <summary>
     /// Whether the user may read this provider's response: not when they sit on the panel and declared a conflict with it,
     /// nor before they have declared their interests at all. Used by the tendering response page too.
     /// </summary>

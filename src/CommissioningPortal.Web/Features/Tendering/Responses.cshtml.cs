@@ -71,6 +71,11 @@ public sealed class ResponsesModel(PortalDbContext db, ResponseReading reading, 
         if (!await LoadAsync(ct)) return NotFound();
         var questionnaire = await db.Questionnaires.AsNoTracking().AsSplitQuery().Include(q => q.Questions).Include(q => q.PriceLines).FirstOrDefaultAsync(q => q.OpportunityId == Id, ct);
         var (answers, prices, documents) = await reading.ContentAsync(Id, null, ct);
+        // A panel member's conflicts (and an undeclared member's everything) are left out (issue 16).
+        var hidden = await Evaluation.EvaluationAccess.HiddenResponsesAsync(db, Actor.Of(User).UserId, Id, Responses, ct);
+        answers.RemoveAll(a => hidden.Contains(a.ResponseId));
+        prices.RemoveAll(a => hidden.Contains(a.ResponseId));
+        documents.RemoveAll(a => hidden.Contains(a.ResponseId));
         var names = Responses.ToDictionary(r => r.Response.Id, r => r.ProviderName);
         var rows = new List<object?[]>();
         foreach (var a in answers)
