@@ -297,6 +297,7 @@ public static class PortalApplication
         if (options.SeedDemo && !await db.Users.AnyAsync())
         {
             var demo = await recipes.RunAsync(RecipeRunner.Demo);
+            await EvaluationDemo.SeedAsync(scope.ServiceProvider);
             if (options.PrintDemoLogins) DemoLogins.Print(demo, Console.Out);
         }
     }
