@@ -93,6 +93,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CommissioningPortal.Domain.Partnerships.AllianceBudget> AllianceBudgets => Set<CommissioningPortal.Domain.Partnerships.AllianceBudget>();
     public DbSet<CommissioningPortal.Domain.Partnerships.PilotFeedback> PilotFeedback => Set<CommissioningPortal.Domain.Partnerships.PilotFeedback>();
     public DbSet<CommissioningPortal.Domain.Approvals.OffFrameworkApproval> OffFrameworkApprovals => Set<CommissioningPortal.Domain.Approvals.OffFrameworkApproval>();
+    public DbSet<CommissioningPortal.Domain.Evaluations.Evaluation> Evaluations => Set<CommissioningPortal.Domain.Evaluations.Evaluation>();
+    public DbSet<CommissioningPortal.Domain.Evaluations.EvaluatorScore> EvaluatorScores => Set<CommissioningPortal.Domain.Evaluations.EvaluatorScore>();
+    public DbSet<CommissioningPortal.Domain.Evaluations.SustainablePriceFloor> SustainablePriceFloors => Set<CommissioningPortal.Domain.Evaluations.SustainablePriceFloor>();
+    public DbSet<CommissioningPortal.Domain.Evaluations.FeedbackLetter> FeedbackLetters => Set<CommissioningPortal.Domain.Evaluations.FeedbackLetter>();
+    public DbSet<CommissioningPortal.Domain.Evaluations.ContractRecord> ContractRecords => Set<CommissioningPortal.Domain.Evaluations.ContractRecord>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -13,6 +13,7 @@ using CommissioningPortal.Benchmarks.Workflows;
 //   templates                 Liquid: agreement template merge, render, check on save; a content page (BenchmarkDotNet)
 //   directory                 directory search, first page, 20,000 providers / 60,000 services on SQLite (BenchmarkDotNet)
 //   match                     issue 17: matching a request against 20,000 providers / 60,000 services on SQLite, ranked (BenchmarkDotNet)
+//   evaluation                issue 16: totals and ranks for 200 bidders × 40 questions × 5 evaluators, the pure scoring function (BenchmarkDotNet)
 //   directory-load [providers] [conns]  the /directory page under wrk (default 20,000 providers, 32 connections)
 //   opportunities-load [count] [conns]  the /opportunities list under wrk with 5,000 published opportunities (issue 15)
 //   ocds-bulk [count]         /api/ocds/releases/bulk with N published opportunities (default 12,000: ≥10,000 releases), peak managed memory
@@ -92,6 +93,12 @@ switch (what)
             // One launch, like the directory's: its setup seeds (or reuses, with DIRECTORY_BENCH_DB) 20,000 providers.
             var once = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithToolchain(InProcessEmitToolchain.Instance));
             switcher.Run(["--filter", "*MatchBenchmarks*"], once);
+        }
+        else if (what == "evaluation")
+        {
+            // Pure arithmetic, no portal: one launch is enough.
+            var once = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(20).WithToolchain(InProcessEmitToolchain.Instance));
+            switcher.Run(["--filter", "*EvaluationBenchmarks*"], once);
         }
         else switcher.Run(args, config);
         return 0;

@@ -184,6 +184,18 @@ public sealed class Opportunity : IVersioned
         return document;
     }
 
+    /// <summary>
+    /// Records an award step in the change log (issue 16): the decision (award notice), its update and the contract. The evaluation
+    /// decides; this only keeps the visible, dated record that the open data publishes.
+    /// </summary>
+    public void RecordAward(OpportunityChangeKind kind, string what, DateTimeOffset at, string by)
+    {
+        if (kind is not (OpportunityChangeKind.AwardDecided or OpportunityChangeKind.AwardUpdated or OpportunityChangeKind.ContractAwarded))
+            throw new OpportunityRuleException("Only award steps are recorded this way.");
+        if (Status is OpportunityStatus.Draft or OpportunityStatus.Cancelled) throw new OpportunityRuleException("Only a published or closed opportunity can be awarded.");
+        _changes.Add(new OpportunityChange(Id, at, by, what, kind));
+    }
+
     /// <summary>Its details as a commissioner would edit them.</summary>
     public OpportunityDetails Details() => new()
     {
@@ -320,6 +332,15 @@ public enum OpportunityChangeKind
     DocumentRemoved = 3,
     Closed = 4,
     Cancelled = 5,
+
+    /// <summary>The award decision (issue 16): the award notice; the OCDS <c>award</c> release.</summary>
+    AwardDecided = 6,
+
+    /// <summary>The award after its standstill, contract recorded: the OCDS <c>contract</c> release.</summary>
+    ContractAwarded = 7,
+
+    /// <summary>A change to an award already notified (its status becoming active after the standstill): the OCDS <c>awardUpdate</c> release.</summary>
+    AwardUpdated = 8,
 }
 
 /// <summary>A document attached to an opportunity (specification, questionnaire, price schedule…), stored by the caller under <see cref="Location"/>.</summary>

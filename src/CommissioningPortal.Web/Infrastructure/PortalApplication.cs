@@ -8,6 +8,7 @@ using CommissioningPortal.Web.Features.Opportunities;
 using CommissioningPortal.Web.Features.Authorities;
 using CommissioningPortal.Web.Features.Content;
 using CommissioningPortal.Web.Features.Email;
+using CommissioningPortal.Web.Features.Evaluation;
 using CommissioningPortal.Web.Features.Frameworks;
 using CommissioningPortal.Web.Features.Home;
 using CommissioningPortal.Web.Features.OpenReferral;
@@ -144,6 +145,7 @@ public static class PortalApplication
         builder.AddFrameworksFeature();
         builder.AddOpportunitiesFeature();
         builder.AddTenderingFeature();
+        builder.AddEvaluationFeature();
         builder.AddTemplatesFeature();
         builder.AddProviderOnboardingFeature();
         builder.AddProvidersFeature();
@@ -297,6 +299,7 @@ public static class PortalApplication
         if (options.SeedDemo && !await db.Users.AnyAsync())
         {
             var demo = await recipes.RunAsync(RecipeRunner.Demo);
+            await EvaluationDemo.SeedAsync(scope.ServiceProvider);
             if (options.PrintDemoLogins) DemoLogins.Print(demo, Console.Out);
         }
     }

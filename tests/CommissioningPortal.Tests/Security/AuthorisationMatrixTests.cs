@@ -159,6 +159,9 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/error/{code:int?}", "/error/404", "DDDDDDDDDDDDDD", "DDDDDDDDDDDDDD"),
         // Passport evidence: the provider itself and any authority's commissioners (a passport is proved once, for every authority), and administrators.
         new("/evidence/{itemId:guid}", "/evidence/{passport}", "LADDDADDDADDDA", "--------------"),
+        // A panel member's own evaluation page: only those seated (here Glenmore's commissioner and panel member); a response is not found while sealed.
+        new("/evaluation/{id:guid}", "/evaluation/{opportunity}", "LADDADDDDDDDDD", "LBDDBBDDBDDDDD"),
+        new("/evaluation/{id:guid}/responses/{responseId:guid}", "/evaluation/{opportunity}/responses/{response}", "LDDDDDDDDDDDDD", "LBDDBBDDBDDDDD"),
         new("/favicon.ico", "/favicon.ico", "AAAAAAAAAAAAAA", "--------------"),
         // A published opportunity is public to everyone (a draft's page is a 404: PublicOpportunitiesTests).
         new("/opportunities", "/opportunities", "AAAAAAAAAAAAAA", "BBBBBBBBBBBBBB"),
@@ -221,9 +224,18 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/tendering/{id:guid}/clarifications", "/tendering/{opportunity}/clarifications", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/tendering/{id:guid}/responses", "/tendering/{opportunity}/responses", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/tendering/{id:guid}/responses/{responseId:guid}", "/tendering/{opportunity}/responses/{response}", "LDDDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        // Evaluation (issue 16): the panel, moderation, results and letters are the opportunity's commissioners' (moderation, results and
+        // letters are not found before scoring closes or the award is decided); the authority's price floors are its commissioners'.
+        new("/tendering/{id:guid}/evaluation", "/tendering/{opportunity}/evaluation", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/tendering/{id:guid}/moderation", "/tendering/{opportunity}/moderation", "LDDDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/tendering/{id:guid}/results", "/tendering/{opportunity}/results", "LDDDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/tendering/{id:guid}/letters/{responseId:guid}", "/tendering/{opportunity}/letters/{response}", "LDDDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/tendering/price-floors", "/tendering/price-floors", "LADDDADDDDDDDD", "LBDDDBDDDDDDDD"),
         // A provider's own responses (envelopes only): providers' users.
         new("/tenders/mine", "/tenders/mine", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
         new("/tenders/{id:guid}/consortium", "/tenders/{opportunity}/consortium", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
+        // A bidder's own feedback letter once sent (none is, here).
+        new("/tenders/{id:guid}/feedback", "/tenders/{opportunity}/feedback", "LDDDDDDDDDDDDD", "LDDDDDDDDBBDDD"),
         new("/tenders/{id:guid}/questions", "/tenders/{opportunity}/questions", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
         new("/tenders/{id:guid}/respond", "/tenders/{opportunity}/respond", "LDDDDDDDDAADDD", "LDDDDDDDDBBDDD"),
         new("/tasks/{id:guid?}/{handler?}", "/tasks", "LAAAAAAAAAAAAA", "LBBBBBBBBBBBBB"),
@@ -442,6 +454,14 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
             var tenderResponse = CommissioningPortal.Domain.Tendering.TenderResponse.Start(opportunity.Id, brightSteps, false, now, opportunity.SubmissionDeadline);
             tenderResponse.Submit(now, opportunity.SubmissionDeadline, false, new string('0', 64));
             db.TenderResponses.Add(tenderResponse);
+            // Evaluation: Glenmore's commissioner and panel member sit on the opportunity's panel.
+            var evaluation = CommissioningPortal.Domain.Evaluations.Evaluation.Start(opportunity.Id, glenmore, now, "matrix test");
+            foreach (var (email, role) in new[] { (DemoUsers.GlenmoreCommissioner, CommissioningPortal.Domain.Evaluations.PanelRole.Commissioner), (DemoUsers.Panel, CommissioningPortal.Domain.Evaluations.PanelRole.LivedExperience) })
+            {
+                var seated = await db.Users.SingleAsync(u => u.Email == email, Ct);
+                evaluation.AddMember(seated.Id, seated.DisplayName, email, role);
+            }
+            db.Evaluations.Add(evaluation);
             // The person's journey: Jamie Reid's record (the agreement's), a request in North Glenmore, and an off-framework approval.
             var person = await db.SupportedPeople.SingleAsync(p => db.IsfAgreements.Any(a => a.Id == agreement && a.SupportedPersonId == p.Id), Ct);
             var north = await db.Localities.Where(l => l.AuthorityId == glenmore && l.Code == "north").Select(l => l.Id).SingleAsync(Ct);

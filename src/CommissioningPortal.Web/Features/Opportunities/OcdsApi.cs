@@ -26,7 +26,8 @@ public sealed class OcdsOptions
 /// is read, so memory does not grow with the number of releases). Each line of an opportunity's change log is a
 /// release: publication (<c>planning</c> for market engagement, <c>tender</c> otherwise), amendments
 /// (<c>tenderAmendment</c>, <c>planningUpdate</c>), documents and closing (<c>tenderUpdate</c>), cancellation
-/// (<c>tenderCancellation</c>). The authority is the buyer in <c>parties</c>. No natural person ever appears: not who
+/// (<c>tenderCancellation</c>), the award decision (<c>award</c>), its standstill ending (<c>awardUpdate</c>) and the contract
+/// (<c>contract</c>, issue 16). The authority is the buyer in <c>parties</c>, the awarded provider a supplier. No natural person ever appears: not who
 /// made a change, and individual packages (one person's support) are left out altogether.
 /// </summary>
 public static class OcdsApi
@@ -82,6 +83,7 @@ public static class OcdsApi
         pageOfChanges = pageOfChanges.Take(size).ToList();
         var ids = pageOfChanges.Select(c => c.OpportunityId).Distinct().ToList();
         var context = await ContextAsync(db, ids, ct);
+        var awards = await AwardsAsync(db, ids, ct);
 
         var self = $"{Base(http)}{Prefix}/releases?{(since is null ? "" : $"since={Uri.EscapeDataString(since)}&")}page={number}&pageSize={size}";
         string? next = hasNext ? $"{Base(http)}{Prefix}/releases?{(since is null ? "" : $"since={Uri.EscapeDataString(since)}&")}page={number + 1}&pageSize={size}" : null;
@@ -92,7 +94,7 @@ public static class OcdsApi
         foreach (var change in pageOfChanges)
         {
             var (o, authority, names) = context[change.OpportunityId];
-            WriteRelease(writer, o, change, authority, names, options.Value, Base(http));
+            WriteRelease(writer, o, change, authority, names, options.Value, Base(http), awardData: awards.GetValueOrDefault(o.Id));
         }
         writer.WriteEndArray();
         if (next is not null)
@@ -120,10 +122,11 @@ public static class OcdsApi
             var batch = await Public(db).OrderBy(o => o.PublishedAt).ThenBy(o => o.Id).Skip(skip).Take(BulkBatch)
                 .AsSplitQuery().Include(o => o.Lots).Include(o => o.Documents).Include(o => o.Changes).ToListAsync(ct);
             if (batch.Count == 0) break;
+            var awards = await AwardsAsync(db, batch.Select(o => o.Id).ToList(), ct);
             foreach (var o in batch)
             {
                 foreach (var change in o.Changes.OrderBy(c => c.At).ThenBy(c => c.Id))
-                    WriteRelease(writer, o, change, authorities[o.AuthorityId], cpv, options.Value, Base(http));
+                    WriteRelease(writer, o, change, authorities[o.AuthorityId], cpv, options.Value, Base(http), awardData: awards.GetValueOrDefault(o.Id));
             }
             await writer.FlushAsync(ct);
             db.ChangeTracker.Clear();
@@ -143,6 +146,7 @@ public static class OcdsApi
         var context = await ContextAsync(db, [id], ct);
         if (!context.TryGetValue(id, out var found)) return Results.Problem(statusCode: 404, title: $"No contracting process has the ocid {ocid}.");
         var (o, authority, names) = found;
+        var award = (await AwardsAsync(db, [id], ct)).GetValueOrDefault(id);
         var baseUrl = Base(http);
         http.Response.ContentType = ContentType;
         await using var writer = new Utf8JsonWriter(http.Response.Body);
@@ -156,10 +160,10 @@ public static class OcdsApi
         writer.WriteString("ocid", Ocid(options.Value, o));
         writer.WriteStartArray("releases");
         var ordered = o.Changes.OrderBy(c => c.At).ThenBy(c => c.Id).ToList();
-        foreach (var change in ordered) WriteRelease(writer, o, change, authority, names, options.Value, baseUrl);
+        foreach (var change in ordered) WriteRelease(writer, o, change, authority, names, options.Value, baseUrl, awardData: award);
         writer.WriteEndArray();
         writer.WritePropertyName("compiledRelease");
-        WriteRelease(writer, o, ordered[^1], authority, names, options.Value, baseUrl, compiled: true);
+        WriteRelease(writer, o, ordered[^1], authority, names, options.Value, baseUrl, compiled: true, awardData: award);
         writer.WriteEndObject();
         writer.WriteEndArray();
         writer.WriteEndObject();
@@ -180,6 +184,29 @@ public static class OcdsApi
     private static async Task<IReadOnlyDictionary<string, string>> CpvNamesAsync(PortalDbContext db, CancellationToken ct) =>
         (await db.ReferenceTerms.AsNoTracking().Where(t => t.Scheme == ReferenceSchemes.Cpv).Select(t => new { t.Code, t.Label }).ToListAsync(ct))
         .ToDictionary(t => t.Code.Split('-')[0], t => t.Label);
+
+    /// <summary>
+    /// An opportunity's award as the open data shows it (issue 16): the supplier (a Personal Assistant, a natural person, is never
+    /// named), when it was decided, and the contract once the standstill has ended.
+    /// </summary>
+    public sealed record AwardData(Guid EvaluationId, Guid SupplierId, string SupplierName, DateTimeOffset DecidedAt, DateTimeOffset StandstillEndsAt,
+        long? ValuePence, Domain.Evaluations.ContractRecord? Contract);
+
+    private static async Task<Dictionary<Guid, AwardData>> AwardsAsync(PortalDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var rows = await (from e in db.Evaluations.AsNoTracking()
+                          join r in db.TenderResponses on e.WinnerResponseId equals r.Id
+                          join p in db.Providers on r.ProviderId equals p.Id
+                          where ids.Contains(e.OpportunityId) && e.AwardDecidedAt != null
+                          select new { e.OpportunityId, e.Id, p.Name, ProviderId = p.Id, p.Kind, e.AwardDecidedAt, e.StandstillEndsAt }).ToListAsync(ct);
+        if (rows.Count == 0) return [];
+        var values = await db.Opportunities.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.EstimatedValuePence }).ToDictionaryAsync(o => o.Id, o => o.EstimatedValuePence, ct);
+        var contracts = await db.ContractRecords.AsNoTracking().Where(c => ids.Contains(c.OpportunityId)).ToDictionaryAsync(c => c.OpportunityId, ct);
+        return rows.ToDictionary(r => r.OpportunityId, r => new AwardData(r.Id, r.ProviderId,
+            r.Kind == ProviderKind.PersonalAssistant ? "A self-employed Personal Assistant" : r.Name, r.AwardDecidedAt!.Value, r.StandstillEndsAt!.Value,
+            values.GetValueOrDefault(r.OpportunityId), contracts.GetValueOrDefault(r.OpportunityId)));
+    }
 
     public static string Ocid(OcdsOptions options, Opportunity o) => $"{options.OcidPrefix}-{o.Id}";
 
@@ -218,6 +245,9 @@ public static class OcdsApi
         (OpportunityChangeKind.Amended, true) => "planningUpdate",
         (OpportunityChangeKind.Amended, false) => "tenderAmendment",
         (OpportunityChangeKind.Cancelled, _) => "tenderCancellation",
+        (OpportunityChangeKind.AwardDecided, _) => "award",
+        (OpportunityChangeKind.AwardUpdated, _) => "awardUpdate",
+        (OpportunityChangeKind.ContractAwarded, _) => "contract",
         _ => "tenderUpdate",
     };
 
@@ -233,8 +263,14 @@ public static class OcdsApi
     /// (never who typed it), so no natural person is published.
     /// </summary>
     private static void WriteRelease(Utf8JsonWriter w, Opportunity o, OpportunityChange change, Authority authority, IReadOnlyDictionary<string, string> cpv,
-        OcdsOptions options, string baseUrl, bool compiled = false)
+        OcdsOptions options, string baseUrl, bool compiled = false, AwardData? awardData = null)
     {
+        // The award as it stood at this release: none before the decision; pending in the standstill; active once it has ended.
+        var awarded = awardData is not null && (compiled || o.Changes.Any(c => c.Kind == OpportunityChangeKind.AwardDecided && c.At <= change.At)) ? awardData : null;
+        var activeAt = o.Changes.Where(c => c.Kind == OpportunityChangeKind.AwardUpdated).Select(c => (DateTimeOffset?)c.At).Min();
+        var awardActive = activeAt is { } active && (compiled || active <= change.At);
+        var contractAt = o.Changes.Where(c => c.Kind == OpportunityChangeKind.ContractAwarded).Select(c => (DateTimeOffset?)c.At).Min();
+        var contract = awarded?.Contract is { } cr && contractAt is { } ca && (compiled || ca <= change.At) ? cr : null;
         var ocid = Ocid(options, o);
         var partyId = $"authority-{authority.Code}";
         w.WriteStartObject();
@@ -263,6 +299,16 @@ public static class OcdsApi
             w.WriteEndObject();
         }
         w.WriteEndObject();
+        if (awarded is not null)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", $"provider-{awarded.SupplierId}");
+            w.WriteString("name", awarded.SupplierName);
+            w.WriteStartArray("roles");
+            w.WriteStringValue("supplier");
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
         w.WriteStartObject("buyer");
         w.WriteString("id", partyId);
@@ -390,6 +436,51 @@ public static class OcdsApi
             w.WriteEndArray();
         }
         w.WriteEndObject(); // tender
+        if (awarded is not null)
+        {
+            w.WriteStartArray("awards");
+            w.WriteStartObject();
+            w.WriteString("id", awarded.EvaluationId.ToString("N"));
+            w.WriteString("title", $"Award: {o.Title}");
+            w.WriteString("status", awardActive ? "active" : "pending");
+            w.WriteString("date", Date(awarded.DecidedAt));
+            if (awarded.ValuePence is { } v) WriteValue(w, "value", v);
+            w.WriteStartArray("suppliers");
+            w.WriteStartObject();
+            w.WriteString("id", $"provider-{awarded.SupplierId}");
+            w.WriteString("name", awarded.SupplierName);
+            w.WriteEndObject();
+            w.WriteEndArray();
+            if (o.ContractStartOn is { } from)
+            {
+                w.WriteStartObject("contractPeriod");
+                w.WriteString("startDate", Day(from));
+                if (o.DurationMonths is { } m) w.WriteString("endDate", Day(from.AddMonths(m).AddDays(-1)));
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
+        if (contract is not null)
+        {
+            w.WriteStartArray("contracts");
+            w.WriteStartObject();
+            w.WriteString("id", contract.Id.ToString("N"));
+            w.WriteString("awardID", awarded!.EvaluationId.ToString("N"));
+            w.WriteString("title", contract.Title);
+            w.WriteString("status", "active");
+            w.WriteString("dateSigned", Date(contract.AwardedAt));
+            if (contract.ValuePence is { } cv) WriteValue(w, "value", cv);
+            if (contract.StartOn is { } cs)
+            {
+                w.WriteStartObject("period");
+                w.WriteString("startDate", Day(cs));
+                if (contract.EndOn is { } ce) w.WriteString("endDate", Day(ce));
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
         w.WriteEndObject(); // release
     }
 

@@ -26,7 +26,8 @@ public static class WorkflowRegistration
                 .AddGuard<Agreements.NeverInForceGuard>()
                 .AddGuard<Agreements.InForceGuard>()
                 .AddGuard<Agreements.WithinDelegatedAuthorityGuard>()
-                .AddHandler<Agreements.AcceptanceRecordedHandler>();
+                .AddHandler<Agreements.AcceptanceRecordedHandler>()
+                .AddHandler<Evaluation.StandstillEndedHandler>();
         });
         builder.Services.AddScoped<ProcessParticipation>();
         return builder;

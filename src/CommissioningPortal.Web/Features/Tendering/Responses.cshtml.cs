@@ -71,6 +71,11 @@ public sealed class ResponsesModel(PortalDbContext db, ResponseReading reading, 
         if (!await LoadAsync(ct)) return NotFound();
         var questionnaire = await db.Questionnaires.AsNoTracking().AsSplitQuery().Include(q => q.Questions).Include(q => q.PriceLines).FirstOrDefaultAsync(q => q.OpportunityId == Id, ct);
         var (answers, prices, documents) = await reading.ContentAsync(Id, null, ct);
+        // A panel member's conflicts (and an undeclared member's everything) are left out (issue 16).
+        var hidden = await Evaluation.EvaluationAccess.HiddenResponsesAsync(db, Actor.Of(User).UserId, Id, Responses, ct);
+        answers.RemoveAll(a => hidden.Contains(a.ResponseId));
+        prices.RemoveAll(a => hidden.Contains(a.ResponseId));
+        documents.RemoveAll(a => hidden.Contains(a.ResponseId));
         var names = Responses.ToDictionary(r => r.Response.Id, r => r.ProviderName);
         var rows = new List<object?[]>();
         foreach (var a in answers)
@@ -133,6 +138,9 @@ public sealed class ResponseModel(PortalDbContext db, ResponseReading reading) :
         if (opportunity is null) return false;
         var envelope = (await reading.OpenedAsync(Id, ct)).FirstOrDefault(e => e.Response.Id == ResponseId);
         if (envelope is null) return false;
+        // A commissioner on the evaluation panel reads no response before declaring interests, and never one they are conflicted with (issue 16).
+        var (blocked, mustDeclare) = await Evaluation.EvaluationAccess.ResponseBlockedAsync(db, Actor.Of(User).UserId, Id, envelope.Response.ProviderId, ct);
+        if (blocked || mustDeclare) return false;
         Opportunity = opportunity;
         Envelope = envelope;
         Questionnaire = await db.Questionnaires.AsNoTracking().AsSplitQuery().Include(q => q.Sections).Include(q => q.Questions).Include(q => q.PriceLines).Include(q => q.Documents)

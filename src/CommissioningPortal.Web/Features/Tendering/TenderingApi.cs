@@ -19,6 +19,11 @@ public static class TenderingApi
             var submitted = await db.TenderResponses.CountAsync(r => r.OpportunityId == id && r.Status == ResponseStatus.Submitted, ct);
             var envelopes = await reading.OpenedAsync(id, ct);
             var (answers, prices, documents) = await reading.ContentAsync(id, null, ct);
+            // A panel member's conflicts (and an undeclared member's everything) are left out (issue 16).
+            var hidden = await Evaluation.EvaluationAccess.HiddenResponsesAsync(db, Actor.Of(http.User).UserId, id, envelopes, ct);
+            answers.RemoveAll(a => hidden.Contains(a.ResponseId));
+            prices.RemoveAll(a => hidden.Contains(a.ResponseId));
+            documents.RemoveAll(a => hidden.Contains(a.ResponseId));
             return Results.Ok(new
             {
                 opportunityId = id,

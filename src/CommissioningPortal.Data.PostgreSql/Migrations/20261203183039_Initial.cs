@@ -382,6 +382,29 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SustainablePriceFloors",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    RealLivingWagePencePerHour = table.Column<long>(type: "bigint", nullable: false),
+                    OnCostPercent = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SustainablePriceFloors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SustainablePriceFloors_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContentPageRevisions",
                 columns: table => new
                 {
@@ -803,6 +826,38 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         principalTable: "Providers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    PriceFormula = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ModerationStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ModeratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WinnerResponseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AwardReasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AwardDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AwardDecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    StandstillEndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AwardedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Evaluations_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1462,6 +1517,134 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsensusScore",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsensusScore", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsensusScore_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContractRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ValuePence = table.Column<long>(type: "bigint", nullable: true),
+                    StartOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AwardedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContractRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContractRecords_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackLetters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    DraftedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackLetters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackLetters_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelSeat",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    AssignedQuestionIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    DeclaredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConflictedProviderIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    DeclarationNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelSeat", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelSeat_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriceExclusion",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceExclusion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PriceExclusion_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AllianceBudgets",
                 columns: table => new
                 {
@@ -1801,6 +1984,38 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         principalTable: "TenderResponses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluatorScores",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluatorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    EvaluatorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluatorScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluatorScores_Evaluations_EvaluationId",
+                        column: x => x.EvaluationId,
+                        principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EvaluatorScores_TenderResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "TenderResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2207,6 +2422,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 column: "ProviderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConsensusScore_EvaluationId_ResponseId_QuestionId",
+                table: "ConsensusScore",
+                columns: new[] { "EvaluationId", "ResponseId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConsortiumMembers_ProviderId_OpportunityId",
                 table: "ConsortiumMembers",
                 columns: new[] { "ProviderId", "OpportunityId" });
@@ -2230,9 +2451,43 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContractRecords_EvaluationId",
+                table: "ContractRecords",
+                column: "EvaluationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContractRecords_OpportunityId",
+                table: "ContractRecords",
+                column: "OpportunityId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ContractTemplates_AuthorityId_Kind_Number",
                 table: "ContractTemplates",
                 columns: new[] { "AuthorityId", "Kind", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluations_OpportunityId",
+                table: "Evaluations",
+                column: "OpportunityId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluatorScores_EvaluationId_EvaluatorId_ResponseId_Questio~",
+                table: "EvaluatorScores",
+                columns: new[] { "EvaluationId", "EvaluatorId", "ResponseId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluatorScores_ResponseId",
+                table: "EvaluatorScores",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackLetters_EvaluationId_ResponseId",
+                table: "FeedbackLetters",
+                columns: new[] { "EvaluationId", "ResponseId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -2408,6 +2663,17 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 columns: new[] { "SentAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PanelSeat_EvaluationId_UserId",
+                table: "PanelSeat",
+                columns: new[] { "EvaluationId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelSeat_UserId",
+                table: "PanelSeat",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PartnershipDocuments_PartnershipId",
                 table: "PartnershipDocuments",
                 column: "PartnershipId");
@@ -2521,6 +2787,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "IX_PilotUnitCosts_PartnershipId",
                 table: "PilotUnitCosts",
                 column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriceExclusion_EvaluationId_ResponseId",
+                table: "PriceExclusion",
+                columns: new[] { "EvaluationId", "ResponseId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PriceLine_QuestionnaireId",
@@ -2690,6 +2962,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 column: "SupportedPersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SustainablePriceFloors_AuthorityId_EffectiveFrom",
+                table: "SustainablePriceFloors",
+                columns: new[] { "AuthorityId", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TenderAnswers_OpportunityId",
                 table: "TenderAnswers",
                 column: "OpportunityId");
@@ -2816,10 +3093,16 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "Clarifications");
 
             migrationBuilder.DropTable(
+                name: "ConsensusScore");
+
+            migrationBuilder.DropTable(
                 name: "ConsortiumMembers");
 
             migrationBuilder.DropTable(
                 name: "ContentPageRevisions");
+
+            migrationBuilder.DropTable(
+                name: "ContractRecords");
 
             migrationBuilder.DropTable(
                 name: "ContractTemplates");
@@ -2829,6 +3112,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "DirectoryChanges");
+
+            migrationBuilder.DropTable(
+                name: "EvaluatorScores");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackLetters");
 
             migrationBuilder.DropTable(
                 name: "FormSubmissions");
@@ -2859,6 +3148,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PanelSeat");
 
             migrationBuilder.DropTable(
                 name: "PartnershipDocumentVersion");
@@ -2892,6 +3184,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "PilotUnitCosts");
+
+            migrationBuilder.DropTable(
+                name: "PriceExclusion");
 
             migrationBuilder.DropTable(
                 name: "PriceLine");
@@ -2934,6 +3229,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "SupportOffers");
+
+            migrationBuilder.DropTable(
+                name: "SustainablePriceFloors");
 
             migrationBuilder.DropTable(
                 name: "TenderAnswers");
@@ -2985,6 +3283,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "PilotMeasures");
+
+            migrationBuilder.DropTable(
+                name: "Evaluations");
 
             migrationBuilder.DropTable(
                 name: "ProviderRegistrations");
