@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using CommissioningPortal.Tests.Infrastructure;
 using CommissioningPortal.Web.Features.Partnerships;
@@ -111,6 +112,21 @@ public abstract class PilotEvidenceTests(PortalFactory portal) : PortalTestBase(
         Assert.Contains("£245.50 per person per week", opportunity.Description);
         Assert.Contains(opportunity.Documents, d => d.Title.StartsWith("Pilot evidence pack", StringComparison.Ordinal) && d.ContentType == "application/pdf");
         Assert.NotNull((await provider.GetPageAsync($"/partnerships/{id}/pilot")).Document.QuerySelector("#procurement-link"));
+
+        // Once the commissioner sets its deadline and publishes it, its OCDS planning section says where it came from.
+        var partnershipName = await Portal.WithDbAsync(db => db.Partnerships.Where(p => p.Id == id).Select(p => p.Name).SingleAsync(Ct));
+        await Portal.WithDbAsync(async db =>
+        {
+            var draft = await db.Opportunities.SingleAsync(o => o.Id == opportunityId, Ct);
+            draft.EditDraft(draft.Details() with { SubmissionDeadline = Portal.Clock.GetUtcNow().AddDays(30) });
+            draft.Publish(Portal.Clock.GetUtcNow(), "test");
+            await db.SaveChangesAsync(Ct);
+        });
+        var prefix = Portal.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CommissioningPortal.Web.Features.Opportunities.OcdsOptions>>().Value.OcidPrefix;
+        using var record = System.Text.Json.JsonDocument.Parse(await NewClient().Http.GetStringAsync($"/api/ocds/records/{prefix}-{opportunityId}", Ct));
+        var rationale = record.RootElement.GetProperty("records")[0].GetProperty("compiledRelease").GetProperty("planning").GetProperty("rationale").GetString();
+        Assert.Contains($"the {partnershipName} Public Social Partnership co-designed and piloted", rationale);
+        Assert.Contains("evidence pack attached to the tender", rationale);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using CommissioningPortal.Domain.Evaluations;
 using CommissioningPortal.Domain.People;
 using CommissioningPortal.Tests.Infrastructure;
 using CommissioningPortal.Web.Features.Requests;
@@ -95,6 +96,33 @@ public abstract class AuthorityPoliciesTests(PortalFactory portal) : PortalTestB
         var page = await practitioner.GetPageAsync($"/requests/{waiting}");
         Assert.Contains($"No provider offered within {target} days", page.Document.QuerySelector("#request-unmet")!.TextContent);
         Assert.Null((await practitioner.GetPageAsync($"/requests/{offered}")).Document.QuerySelector("#request-unmet"));
+    }
+
+    [Fact]
+    public async Task An_hourly_offer_below_the_authoritys_sustainable_floor_is_flagged_to_the_practitioner()
+    {
+        await Portal.WithDbAsync(async db =>
+        {
+            var glenmore = await db.Authorities.Where(a => a.Code == "glenmore").Select(a => a.Id).SingleAsync(Ct);
+            // £12.60 and 38 % on-costs: a floor of £17.39 an hour.
+            db.SustainablePriceFloors.Add(SustainablePriceFloor.Set(glenmore, Today(Portal).AddDays(-30), 1260, 38m, Portal.Clock.GetUtcNow(), "test"));
+            await db.SaveChangesAsync(Ct);
+        });
+        using var practitioner = NewClient();
+        await practitioner.SignInAsync(DemoUsers.GlenmorePractitioner);
+        var low = await PostRequestAsync(practitioner, await MakePersonAsync(practitioner, "Fiona Munro"));
+        var fair = await PostRequestAsync(practitioner, await MakePersonAsync(practitioner, "Kirsty Munro"));
+        using (var provider = NewClient())
+        {
+            await provider.SignInAsync(DemoUsers.Provider);
+            Assert.Equal(HttpStatusCode.Redirect, (await OfferAsync(provider, low, OfferForm(Portal, "Cheaper than anyone.", 9.50m))).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await OfferAsync(provider, fair, OfferForm(Portal, "A visit first, then the same two workers.", 24.80m))).StatusCode);
+        }
+        var flagged = (await practitioner.GetPageAsync($"/requests/{low}")).Document.QuerySelector(".portal-offer .portal-below-floor");
+        Assert.NotNull(flagged);
+        Assert.Contains("£9.50 an hour is under", flagged.TextContent);
+        Assert.Contains("floor of £17.39 an hour", flagged.TextContent);
+        Assert.Null((await practitioner.GetPageAsync($"/requests/{fair}")).Document.QuerySelector(".portal-below-floor"));
     }
 }
 

@@ -84,6 +84,7 @@ public static class OcdsApi
         var ids = pageOfChanges.Select(c => c.OpportunityId).Distinct().ToList();
         var context = await ContextAsync(db, ids, ct);
         var awards = await AwardsAsync(db, ids, ct);
+        var origins = await PartnershipOriginsAsync(db, ids, ct);
 
         var self = $"{Base(http)}{Prefix}/releases?{(since is null ? "" : $"since={Uri.EscapeDataString(since)}&")}page={number}&pageSize={size}";
         string? next = hasNext ? $"{Base(http)}{Prefix}/releases?{(since is null ? "" : $"since={Uri.EscapeDataString(since)}&")}page={number + 1}&pageSize={size}" : null;
@@ -94,7 +95,7 @@ public static class OcdsApi
         foreach (var change in pageOfChanges)
         {
             var (o, authority, names) = context[change.OpportunityId];
-            WriteRelease(writer, o, change, authority, names, options.Value, Base(http), awardData: awards.GetValueOrDefault(o.Id));
+            WriteRelease(writer, o, change, authority, names, options.Value, Base(http), awardData: awards.GetValueOrDefault(o.Id), planningRationale: origins.GetValueOrDefault(o.Id));
         }
         writer.WriteEndArray();
         if (next is not null)
@@ -123,10 +124,12 @@ public static class OcdsApi
                 .AsSplitQuery().Include(o => o.Lots).Include(o => o.Documents).Include(o => o.Changes).ToListAsync(ct);
             if (batch.Count == 0) break;
             var awards = await AwardsAsync(db, batch.Select(o => o.Id).ToList(), ct);
+            var origins = await PartnershipOriginsAsync(db, batch.Select(o => o.Id).ToList(), ct);
             foreach (var o in batch)
             {
                 foreach (var change in o.Changes.OrderBy(c => c.At).ThenBy(c => c.Id))
-                    WriteRelease(writer, o, change, authorities[o.AuthorityId], cpv, options.Value, Base(http), awardData: awards.GetValueOrDefault(o.Id));
+                    WriteRelease(writer, o, change, authorities[o.AuthorityId], cpv, options.Value, Base(http), awardData: awards.GetValueOrDefault(o.Id),
+                        planningRationale: origins.GetValueOrDefault(o.Id));
             }
             await writer.FlushAsync(ct);
             db.ChangeTracker.Clear();
@@ -147,6 +150,7 @@ public static class OcdsApi
         if (!context.TryGetValue(id, out var found)) return Results.Problem(statusCode: 404, title: $"No contracting process has the ocid {ocid}.");
         var (o, authority, names) = found;
         var award = (await AwardsAsync(db, [id], ct)).GetValueOrDefault(id);
+        var origin = (await PartnershipOriginsAsync(db, [id], ct)).GetValueOrDefault(id);
         var baseUrl = Base(http);
         http.Response.ContentType = ContentType;
         await using var writer = new Utf8JsonWriter(http.Response.Body);
@@ -160,10 +164,10 @@ public static class OcdsApi
         writer.WriteString("ocid", Ocid(options.Value, o));
         writer.WriteStartArray("releases");
         var ordered = o.Changes.OrderBy(c => c.At).ThenBy(c => c.Id).ToList();
-        foreach (var change in ordered) WriteRelease(writer, o, change, authority, names, options.Value, baseUrl, awardData: award);
+        foreach (var change in ordered) WriteRelease(writer, o, change, authority, names, options.Value, baseUrl, awardData: award, planningRationale: origin);
         writer.WriteEndArray();
         writer.WritePropertyName("compiledRelease");
-        WriteRelease(writer, o, ordered[^1], authority, names, options.Value, baseUrl, compiled: true, awardData: award);
+        WriteRelease(writer, o, ordered[^1], authority, names, options.Value, baseUrl, compiled: true, awardData: award, planningRationale: origin);
         writer.WriteEndObject();
         writer.WriteEndArray();
         writer.WriteEndObject();
@@ -206,6 +210,20 @@ public static class OcdsApi
         return rows.ToDictionary(r => r.OpportunityId, r => new AwardData(r.Id, r.ProviderId,
             r.Kind == ProviderKind.PersonalAssistant ? "A self-employed Personal Assistant" : r.Name, r.AwardDecidedAt!.Value, r.StandstillEndsAt!.Value,
             values.GetValueOrDefault(r.OpportunityId), contracts.GetValueOrDefault(r.OpportunityId)));
+    }
+
+    /// <summary>
+    /// For a procurement a Public Social Partnership drafted in its stage 3 (issue 19): the planning rationale, which
+    /// names the partnership and where its pilot evidence is (the evidence pack attached to the tender).
+    /// </summary>
+    private static async Task<Dictionary<Guid, string>> PartnershipOriginsAsync(PortalDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var rows = await db.Partnerships.AsNoTracking().Where(p => p.ProcurementOpportunityId != null && ids.Contains(p.ProcurementOpportunityId.Value))
+            .Select(p => new { Id = p.ProcurementOpportunityId!.Value, p.Name }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r =>
+            $"Procured for sustainability after the {r.Name} Public Social Partnership co-designed and piloted the service. " +
+            "The pilot's outcome measures over time, unit costs and the feedback of people who used it are in the evidence pack attached to the tender.");
     }
 
     public static string Ocid(OcdsOptions options, Opportunity o) => $"{options.OcidPrefix}-{o.Id}";
@@ -263,7 +281,7 @@ public static class OcdsApi
     /// (never who typed it), so no natural person is published.
     /// </summary>
     private static void WriteRelease(Utf8JsonWriter w, Opportunity o, OpportunityChange change, Authority authority, IReadOnlyDictionary<string, string> cpv,
-        OcdsOptions options, string baseUrl, bool compiled = false, AwardData? awardData = null)
+        OcdsOptions options, string baseUrl, bool compiled = false, AwardData? awardData = null, string? planningRationale = null)
     {
         // The award as it stood at this release: none before the decision; pending in the standstill; active once it has ended.
         var awarded = awardData is not null && (compiled || o.Changes.Any(c => c.Kind == OpportunityChangeKind.AwardDecided && c.At <= change.At)) ? awardData : null;
@@ -315,10 +333,10 @@ public static class OcdsApi
         w.WriteString("name", authority.Name);
         w.WriteEndObject();
 
-        if (o.Kind == OpportunityKind.MarketEngagement)
+        if (o.Kind == OpportunityKind.MarketEngagement || planningRationale is not null)
         {
             w.WriteStartObject("planning");
-            w.WriteString("rationale", "Pre-contract market engagement, to hear from providers and people who use support before deciding what to buy and how.");
+            w.WriteString("rationale", planningRationale ?? "Pre-contract market engagement, to hear from providers and people who use support before deciding what to buy and how.");
             w.WriteEndObject();
         }
 

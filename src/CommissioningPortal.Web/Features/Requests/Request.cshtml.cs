@@ -1,3 +1,4 @@
+using CommissioningPortal.Domain.Evaluations;
 using System.Security.Claims;
 using CommissioningPortal.Domain.Identity;
 using CommissioningPortal.Domain.People;
@@ -21,6 +22,25 @@ public sealed class RequestModel(PortalDbContext db, PersonRecordAccess access, 
     public int OfferTargetDays { get; private set; }
     public string? Locality { get; private set; }
     public IReadOnlyList<RankedOffer> Offers { get; private set; } = [];
+
+    /// <summary>The authority's sustainable price floors (issue 16), to flag an offer below the one in effect on its start date.</summary>
+    private IReadOnlyList<SustainablePriceFloor> _floors = [];
+
+    /// <summary>
+    /// The floor an hourly offer (or a weekly one with its hours) is below, in pence an hour, or null: flagged to the
+    /// practitioner, since a price under the Real Living Wage and on-costs is rarely one a provider can keep paying.
+    /// </summary>
+    public (long FloorPence, decimal Hourly, DateOnly From)? BelowFloor(SupportOffer offer)
+    {
+        decimal? hourly = offer.PriceUnit switch
+        {
+            OfferPriceUnit.PerHour => offer.Price,
+            OfferPriceUnit.PerWeek when offer.HoursPerWeek is > 0 => decimal.Round(offer.Price / offer.HoursPerWeek.Value, 2),
+            _ => null,
+        };
+        if (hourly is null || SustainablePriceFloor.InEffect(_floors, offer.StartDate) is not { } floor) return null;
+        return hourly.Value * 100 < floor.FloorPencePerHour ? (floor.FloorPencePerHour, hourly.Value, floor.EffectiveFrom) : null;
+    }
 
     /// <summary>For a provider: its own offer, when it made one.</summary>
     public SupportOffer? MyOffer { get; private set; }
@@ -87,6 +107,10 @@ public sealed class RequestModel(PortalDbContext db, PersonRecordAccess access, 
         {
             Person = person;
             Offers = await matching.RankOffersAsync(request, ct);
+            if (reader == PersonReader.Practitioner)
+            {
+                _floors = await db.SustainablePriceFloors.AsNoTracking().Where(f => f.AuthorityId == request.AuthorityId).ToListAsync(ct);
+            }
             if (log) await access.LogAsync(person.Id, User, reader, $"request {request.Reference} and its offers", ct);
             if (request.ApprovalInstanceId is { } instanceId) Approval = await ApprovalAsync(instanceId, ct);
         }
