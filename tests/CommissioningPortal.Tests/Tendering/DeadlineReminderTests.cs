@@ -96,7 +96,7 @@ public abstract class DeadlineReminderTests(PortalFactory portal) : PortalTestBa
     public void The_reminders_run_as_a_background_service_unless_switched_off()
     {
         Portal.EnsureStarted();
-        Assert.Contains(Portal.Services.GetServices<IHostedService>(), s => s.GetType().Name == "DeadlineReminderService");
+        Assert.Contains(Portal.Services.GetServices<IHostedService>(), s => s is CommissioningPortal.Web.Infrastructure.ScheduledWorkService<SendDeadlineReminders>);
         Assert.Equal("false", PortalFactory.QuietBackground[TenderingFeature.RemindersEnabledKey]);
     }
 }

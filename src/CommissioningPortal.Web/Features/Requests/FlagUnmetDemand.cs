@@ -10,7 +10,7 @@ namespace CommissioningPortal.Web.Features.Requests;
 /// claimed with a conditional update in the same transaction as its e-mails, so with several nodes running this
 /// each request is flagged and told exactly once, and never without its e-mails.
 /// </summary>
-public sealed class FlagUnmetDemand(PortalDbContext db, IEmailOutbox outbox, PublicLinks links)
+public sealed class FlagUnmetDemand(PortalDbContext db, IEmailOutbox outbox, PublicLinks links) : IScheduledWork
 {
     public const string Kind = "unmet-demand";
 
@@ -57,17 +57,5 @@ public sealed class FlagUnmetDemand(PortalDbContext db, IEmailOutbox outbox, Pub
             flagged++;
         }
         return flagged;
-    }
-}
-
-/// <summary>Runs <see cref="FlagUnmetDemand"/> every hour.</summary>
-internal sealed class UnmetDemandService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<UnmetDemandService> logger) : PollingService(logger)
-{
-    protected override TimeSpan Interval => TimeSpan.FromHours(1);
-
-    protected override async Task RoundAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<FlagUnmetDemand>().HandleAsync(clock.GetUtcNow(), ct);
     }
 }

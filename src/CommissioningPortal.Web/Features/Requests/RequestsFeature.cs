@@ -8,8 +8,7 @@ public static class RequestsFeature
 
     public static WebApplicationBuilder AddRequestsFeature(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<FlagUnmetDemand>();
-        if (builder.Configuration.GetValue(UnmetDemandEnabledKey, true)) builder.Services.AddHostedService<UnmetDemandService>();
+        builder.Services.AddScheduledWork<FlagUnmetDemand>(TimeSpan.FromHours(1), builder.Configuration.GetValue(UnmetDemandEnabledKey, true));
         builder.Services.AddScoped<RequestMatching>();
         builder.Services.AddScoped<PostRequest>();
         builder.Services.AddScoped<MakeOffer>();

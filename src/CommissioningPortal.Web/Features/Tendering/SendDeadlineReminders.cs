@@ -11,7 +11,7 @@ namespace CommissioningPortal.Web.Features.Tendering;
 /// a conditional update of its "reminded at" column in the same transaction as its e-mail in the outbox, so with two
 /// app instances running this at once each reminder still goes exactly once, and never without its e-mail.
 /// </summary>
-public sealed class SendDeadlineReminders(PortalDbContext db, IEmailOutbox outbox, PublicLinks links)
+public sealed class SendDeadlineReminders(PortalDbContext db, IEmailOutbox outbox, PublicLinks links) : IScheduledWork
 {
     public const string Kind = "tender-reminder";
 
@@ -61,17 +61,5 @@ public sealed class SendDeadlineReminders(PortalDbContext db, IEmailOutbox outbo
             reminded++;
         }
         return reminded;
-    }
-}
-
-/// <summary>Checks for due deadline reminders every quarter of an hour; what is due is decided with the portal's clock.</summary>
-internal sealed class DeadlineReminderService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlineReminderService> logger) : PollingService(logger)
-{
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(15);
-
-    protected override async Task RoundAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SendDeadlineReminders>().HandleAsync(clock.GetUtcNow(), ct);
     }
 }

@@ -23,8 +23,8 @@ public static class TenderingFeature
         builder.Services.AddScoped<OpenResponses>();
         builder.Services.AddScoped<ResponseReading>();
         builder.Services.AddScoped<ConsortiumInvitations>();
-        builder.Services.AddScoped<SendDeadlineReminders>();
-        if (builder.Configuration.GetValue(RemindersEnabledKey, true)) builder.Services.AddHostedService<DeadlineReminderService>();
+        // Checked every quarter of an hour; what is due is decided with the portal's clock.
+        builder.Services.AddScheduledWork<SendDeadlineReminders>(TimeSpan.FromMinutes(15), builder.Configuration.GetValue(RemindersEnabledKey, true));
         return builder
             .AddNavigation(new NavigationItem("/tendering", "Tenders", 26) { Policy = Policies.Commissioner })
             .AddNavigation(new NavigationItem("/tenders/mine", "My responses", 27) { Policy = Policies.ProviderUser });
