@@ -138,6 +138,14 @@ public static partial class DefinitionLoader
                         {
                             Fail($"the task in state '{state.Name}' fires '{task.Trigger}', which no transition from that state handles");
                         }
+                        if (task.Due is not null && task.DueAt is not null)
+                        {
+                            Fail($"the task in state '{state.Name}' has both 'due' and 'dueAt'; give one");
+                        }
+                        if (task.DueAt is not null && d.Variables.FirstOrDefault(v => v.Name == task.DueAt) is not { Type: "date" })
+                        {
+                            Fail($"the task in state '{state.Name}' is due at '{task.DueAt}', which is not a date variable");
+                        }
                         if (task.Due is not null)
                         {
                             try { XmlConvert.ToTimeSpan(task.Due); }

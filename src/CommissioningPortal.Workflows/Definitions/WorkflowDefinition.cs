@@ -120,6 +120,9 @@ public sealed record TaskAction : WorkflowAction, IRoleAction
 
     /// <summary>ISO 8601 duration, e.g. "P5D".</summary>
     public string? Due { get; init; }
+
+    /// <summary>Instead of <see cref="Due"/>: the name of a date variable holding when the task is due (e.g. set from the authority's own target when the process starts).</summary>
+    public string? DueAt { get; init; }
 }
 
 /// <summary>A notification (e-mail through the portal's outbox) to everyone with <see cref="Role"/>.</summary>

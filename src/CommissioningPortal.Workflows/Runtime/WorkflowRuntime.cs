@@ -57,7 +57,15 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
         IReadOnlyDictionary<string, object?>? variables, WorkflowActor actor, CancellationToken ct = default, string? businessKey = null)
     {
         await using var work = await store.BeginAsync(ct);
-        var instance = await CreateAsync(work, definitions.Latest(definitionId), title, authorityId, variables, businessKey, clock.GetUtcNow(), ct);
+        var definition = definitions.Latest(definitionId);
+        // A variable the definition marks required is required of every start, not only the generic start page's
+        // (a process another starts as its child gets what its parent's handler gives it).
+        var missing = definition.Variables.Where(v => v.Required && (variables is null || !variables.TryGetValue(v.Name, out var value) || value is null)).Select(v => v.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"{definition.Key} needs the variable{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)} to start.", nameof(variables));
+        }
+        var instance = await CreateAsync(work, definition, title, authorityId, variables, businessKey, clock.GetUtcNow(), ct);
         if (!await work.CommitAsync(ct)) throw new InvalidOperationException($"Could not start '{definitionId}': {businessKey} already has a process.");
         return instance;
     }
@@ -232,7 +240,10 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
                         State = stateName,
                         Trigger = task.Trigger,
                         CreatedAt = now,
-                        DueAt = task.Due is null ? null : now + XmlConvert.ToTimeSpan(task.Due),
+                        DueAt = task.Due is not null ? now + XmlConvert.ToTimeSpan(task.Due)
+                            : task.DueAt is not null ? DateVariable(instance, task.DueAt)
+                                ?? throw new InvalidOperationException($"{definition.Key}: the task in state '{stateName}' is due at the variable '{task.DueAt}', which the instance does not hold as a date.")
+                            : null,
                     });
                     break;
                 case SetVariableAction set:

@@ -99,6 +99,31 @@ public abstract class AuthorityPoliciesTests(PortalFactory portal) : PortalTestB
     }
 
     [Fact]
+    public async Task An_off_framework_decision_is_due_within_the_authoritys_own_approval_target()
+    {
+        await Portal.WithDbAsync(db => db.Authorities.Where(a => a.Code == "glenmore").ExecuteUpdateAsync(u => u.SetProperty(a => a.ApprovalTargetDays, 14), Ct));
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var croft = await OffFrameworkProviderAsync(Portal, tag);
+        using var practitioner = NewClient();
+        await practitioner.SignInAsync(DemoUsers.GlenmorePractitioner);
+        var requestId = await PostRequestAsync(practitioner, await MakePersonAsync(practitioner, $"Iona Bain {tag}"));
+        using (var provider = NewClient())
+        {
+            await provider.SignInAsync(croft.Email);
+            Assert.Equal(HttpStatusCode.Redirect, (await OfferAsync(provider, requestId, OfferForm(Portal, "Two workers who speak Gaelic, starting with a visit.", 24m))).StatusCode);
+        }
+        var compare = await practitioner.GetPageAsync($"/requests/{requestId}");
+        var offer = compare.Document.QuerySelectorAll("#offers > li").Single();
+        Assert.Equal(HttpStatusCode.Redirect, (await practitioner.SubmitAsync(compare, new Dictionary<string, string>(), $"#{offer.Id} form")).StatusCode);
+
+        var due = Portal.Clock.GetUtcNow().AddDays(14);
+        Assert.Contains($"The decision is due by {due:d MMMM yyyy}.", (await practitioner.GetPageAsync($"/requests/{requestId}")).Text);
+        var instanceId = await Portal.WithDbAsync(db => db.SupportRequests.Where(r => r.Id == requestId).Select(r => r.ApprovalInstanceId).SingleAsync(Ct));
+        var task = await Portal.WithDbAsync(db => db.WorkItems.Where(w => w.InstanceId == instanceId).Select(w => w.DueAt).SingleAsync(Ct));
+        Assert.Equal(due, task!.Value, TimeSpan.FromSeconds(1)); // the commissioner's task is due on the same day, not the process's own fixed five days
+    }
+
+    [Fact]
     public async Task An_hourly_offer_below_the_authoritys_sustainable_floor_is_flagged_to_the_practitioner()
     {
         await Portal.WithDbAsync(async db =>

@@ -72,6 +72,8 @@ public sealed class DefinitionTests
         { "\"version\": 1", "\"version\": 2", "does not match the file name" },
         { "\"title\": \"Open tender\"", "\"title\": \"Open tender\", \"colour\": \"red\"", "colour" },
         { "\"title\": \"Published\",", "\"title\": \"Published\", \"final\": true,", "leaves final state 'published'" },
+        { "\"due\": \"P2D\"", "\"dueAt\": \"estimatedValue\"", "is due at 'estimatedValue', which is not a date variable" },
+        { "\"due\": \"P2D\"", "\"due\": \"P2D\", \"dueAt\": \"closingDate\"", "has both 'due' and 'dueAt'" },
     };
 
     [Theory]

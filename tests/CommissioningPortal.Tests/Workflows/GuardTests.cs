@@ -30,7 +30,8 @@ public abstract class GuardTests(PortalFactory portal) : PortalTestBase(portal)
     private Task<Guid> StartAsync(string definition, params (string Trigger, string? Comment)[] steps) => InScopeAsync(async (runtime, db) =>
     {
         var glenmore = await db.Authorities.SingleAsync(a => a.Code == "glenmore", Ct);
-        var instance = await runtime.StartAsync(definition, $"{definition} {Guid.NewGuid():N}"[..30], glenmore.Id, null, Commissioner, Ct);
+        var instance = await runtime.StartAsync(definition, $"{definition} {Guid.NewGuid():N}"[..30], glenmore.Id,
+            StartVariables.For(runtime.Definitions.Latest(definition), Portal.Clock.GetUtcNow()), Commissioner, Ct);
         foreach (var (trigger, comment) in steps)
         {
             Assert.Equal(FireOutcome.Fired, (await runtime.FireAsync(instance.Id, trigger, Commissioner, comment, ct: Ct)).Outcome);

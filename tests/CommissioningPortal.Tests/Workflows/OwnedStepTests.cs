@@ -24,7 +24,8 @@ public abstract class OwnedStepTests(PortalFactory portal) : PortalTestBase(port
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var runtime = scope.ServiceProvider.GetRequiredService<WorkflowRuntime>();
         var glenmore = await db.Authorities.SingleAsync(a => a.Code == "glenmore", Ct);
-        var instance = await runtime.StartAsync(definition, $"{definition} {Guid.NewGuid():N}"[..30], glenmore.Id, variables, WorkflowActor.System, Ct);
+        var instance = await runtime.StartAsync(definition, $"{definition} {Guid.NewGuid():N}"[..30], glenmore.Id,
+            StartVariables.For(runtime.Definitions.Latest(definition), Portal.Clock.GetUtcNow(), variables), WorkflowActor.System, Ct);
         foreach (var (trigger, role, comment) in steps)
         {
             Assert.Equal(FireOutcome.Fired, (await runtime.FireAsync(instance.Id, trigger, As(role), comment, ct: Ct)).Outcome);

@@ -100,13 +100,26 @@ public abstract class RuntimeTests(PortalFactory portal) : PortalTestBase(portal
     }
 
     [Fact]
+    public async Task A_start_without_a_variable_the_definition_requires_is_refused_and_nothing_is_saved()
+    {
+        var title = $"No closing date {Guid.NewGuid():N}";
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => InScopeAsync(async (runtime, db) =>
+        {
+            var glenmore = await db.Authorities.SingleAsync(a => a.Code == "glenmore", Ct);
+            return await runtime.StartAsync("tender", title, glenmore.Id, new Dictionary<string, object?> { ["estimatedValue"] = 1000m }, Commissioner, Ct);
+        }));
+        Assert.Contains("closingDate", error.Message);
+        Assert.False(await Portal.WithDbAsync(db => db.WorkflowInstances.AnyAsync(i => i.Title == title, Ct)));
+    }
+
+    [Fact]
     public async Task Agreeing_a_call_off_starts_its_ISF_agreement_process_and_records_when()
     {
         var practitioner = new WorkflowActor("practitioner@glenmore.example", [Roles.Practitioner]);
         var id = await InScopeAsync(async (runtime, db) =>
         {
             var glenmore = await db.Authorities.SingleAsync(a => a.Code == "glenmore", Ct);
-            return (await runtime.StartAsync("call-off", "Support for Jamie, 12 hours", glenmore.Id, null, practitioner, Ct)).Id;
+            return (await runtime.StartAsync("call-off", "Support for Jamie, 12 hours", glenmore.Id, StartVariables.For(runtime.Definitions.Latest("call-off"), Portal.Clock.GetUtcNow()), practitioner, Ct)).Id;
         });
         foreach (var trigger in new[] { "offer", "close-offers", "choose", "make-agreement" })
         {

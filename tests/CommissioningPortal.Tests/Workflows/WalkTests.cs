@@ -65,7 +65,7 @@ public abstract class WalkTests(PortalFactory portal) : PortalTestBase(portal)
                 await using var scope = Portal.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
                 var runtime = new WorkflowRuntime(new EfWorkflowStore(db), registry, Portal.Clock, guards: guards, handlers: handlers);
-                var instance = await runtime.StartAsync(id, $"Walk {id} {state} {last.Trigger}", null, null, WorkflowActor.System, Ct);
+                var instance = await runtime.StartAsync(id, $"Walk {id} {state} {last.Trigger}", null, StartVariables.For(definition, Portal.Clock.GetUtcNow()), WorkflowActor.System, Ct);
                 foreach (var step in path.Append(last))
                 {
                     var now = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instance.Id, Ct);

@@ -121,8 +121,10 @@ public sealed class ChooseOffer(PortalDbContext db, PersonRecordAccess access, R
         Guid? instanceId = null;
         if (needsApproval)
         {
+            // The decision is due within the authority's own target, counted from the choice.
+            var targetDays = await db.Authorities.AsNoTracking().Where(a => a.Id == request.AuthorityId).Select(a => a.ApprovalTargetDays).SingleAsync(ct);
             var instance = await runtime.StartAsync(ApprovalProcess, $"Off-framework approval: {provider.Name} for request {request.Reference}", request.AuthorityId,
-                new Dictionary<string, object?> { ["request"] = request.Reference }, ProcessAccess.ActorOf(user), ct, businessKey: $"choice:{request.Id}:{offer.Id}");
+                new Dictionary<string, object?> { ["request"] = request.Reference, ["decisionDueAt"] = now.AddDays(targetDays) }, ProcessAccess.ActorOf(user), ct, businessKey: $"choice:{request.Id}:{offer.Id}");
             var approval = new OffFrameworkApproval(instance.Id, provider.Id, provider.Kind, now);
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             var proved = (await db.PassportItems.AsNoTracking().Where(i => i.ProviderId == provider.Id).ToListAsync(ct)).Where(i => i.IsValidOn(today)).Select(i => i.Kind).ToHashSet();
