@@ -2824,6 +2824,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("PractitionerChangeReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("PractitionerChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PractitionerChangedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("RepresentativeInvitedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");

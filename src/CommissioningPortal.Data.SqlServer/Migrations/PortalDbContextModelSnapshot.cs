@@ -2825,6 +2825,15 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("PractitionerChangeReason")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("PractitionerChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PractitionerChangedBy")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("RepresentativeInvitedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");

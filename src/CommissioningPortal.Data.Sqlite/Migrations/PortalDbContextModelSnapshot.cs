@@ -2816,6 +2816,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PractitionerChangeReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PractitionerChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PractitionerChangedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RepresentativeInvitedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");

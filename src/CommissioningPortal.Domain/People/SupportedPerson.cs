@@ -116,6 +116,41 @@ public sealed class SupportedPerson : IVersioned
 
     public string? AllocatedPractitionerName { get; set; }
 
+    /// <summary>When the person was last handed to another practitioner, by whom and why; null when never.</summary>
+    public DateTimeOffset? PractitionerChangedAt { get; private set; }
+
+    public string? PractitionerChangedBy { get; private set; }
+
+    public string? PractitionerChangeReason { get; private set; }
+
+    public const int MaxHandOverReasonLength = 1000;
+
+    /// <summary>Why the person cannot be handed to <paramref name="toUserId"/> for <paramref name="reason"/>, by field; empty when they can.</summary>
+    public Dictionary<string, string> HandOverProblems(string? toUserId, string? reason)
+    {
+        var problems = new Dictionary<string, string>();
+        if (string.IsNullOrEmpty(toUserId)) problems["PractitionerUserId"] = "Choose the practitioner to hand the person to";
+        else if (toUserId == AllocatedPractitionerUserId) problems["PractitionerUserId"] = "Choose another practitioner: this one is already allocated";
+        if (PlainText.Problem(reason, "The reason", MaxHandOverReasonLength, PlainText.Kind.Paragraphs, "Say why the person is being handed over, for the person and the new practitioner to read") is { } problem)
+            problems["Reason"] = problem;
+        return problems;
+    }
+
+    /// <summary>
+    /// Allocates the person to another practitioner of the same authority (the caller checks that), who from now
+    /// on reads the record in the old one's place; who did it, when and why are kept and shown to the person.
+    /// </summary>
+    public void HandOver(string toUserId, string toName, string reason, string by, DateTimeOffset at)
+    {
+        var problems = HandOverProblems(toUserId, reason);
+        if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems.Values));
+        AllocatedPractitionerUserId = toUserId;
+        AllocatedPractitionerName = toName;
+        PractitionerChangeReason = reason.Trim();
+        PractitionerChangedBy = by;
+        PractitionerChangedAt = at;
+    }
+
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 

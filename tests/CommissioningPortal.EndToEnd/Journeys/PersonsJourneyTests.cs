@@ -189,5 +189,14 @@ public sealed class PersonsJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Assertions.Expect(Page.Locator("#Terms_Outcomes")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Go swimming every week"));
         await Assertions.Expect(Page.Locator("#Terms_WeeklyBudget")).ToHaveValueAsync("350.00");
         await Assertions.Expect(Page.Locator("#ProviderId option:checked")).ToContainTextAsync(croft.Name);
+
+        // The practitioner's home (with its reviews) and the hand-over page from the record, axe clean.
+        await VisitAsync("/people");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { NameString = "Reviews due" })).ToBeVisibleAsync();
+        await CheckAccessibilityAsync();
+        await Page.Locator("#my-people a", new() { HasTextString = name }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { NameString = "Hand over to another practitioner" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("h1")).ToContainTextAsync($"Hand {name} to another practitioner");
+        await CheckAccessibilityAsync();
     }
 }

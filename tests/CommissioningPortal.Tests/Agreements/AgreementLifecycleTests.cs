@@ -281,6 +281,8 @@ public abstract class AgreementLifecycleTests(PortalFactory portal) : PortalTest
         var row = inbox.Document.QuerySelectorAll("tbody tr").Single(r => r.InnerHtml.Contains(instance.ToString()));
         Assert.Equal($"/agreements/{id}", row.QuerySelector("a.ds_button")!.GetAttribute("href"));
 
+        // The practitioner's home lists it under reviews due, until the review is recorded.
+        Assert.Contains($"/agreements/{id}", (await practitioner.GetPageAsync("/people")).Document.QuerySelector("#reviews-due")?.InnerHtml ?? "");
         var page = await practitioner.GetPageAsync($"/agreements/{id}");
         var refused = await PortalClient.Page.ReadAsync(await practitioner.SubmitAsync(page, new Dictionary<string, string>(), "form[action$='handler=review']"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
@@ -288,6 +290,7 @@ public abstract class AgreementLifecycleTests(PortalFactory portal) : PortalTest
         Assert.Equal(HttpStatusCode.Redirect, (await practitioner.SubmitAsync(page, new Dictionary<string, string> { ["ReviewNotes"] = "Going well; swimming weekly" }, "form[action$='handler=review']")).StatusCode);
         Assert.Equal("active", await StateOfAsync(id));
         Assert.Equal(0, await Portal.WithDbAsync(db => db.WorkItems.CountAsync(w => w.InstanceId == instance && w.ClosedAt == null, Ct)));
+        Assert.DoesNotContain($"/agreements/{id}", (await practitioner.GetPageAsync("/people")).Document.QuerySelector("#reviews-due")?.InnerHtml ?? "");
     }
 
     [Fact]

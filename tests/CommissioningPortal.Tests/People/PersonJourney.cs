@@ -99,14 +99,19 @@ public static class PersonJourney
     }
 
     /// <summary>A practitioner of Ardbrae (another authority), made for the test.</summary>
-    public static async Task<string> ArdbraePractitionerAsync(PortalFactory portal, string tag)
+    public static Task<string> ArdbraePractitionerAsync(PortalFactory portal, string tag) => PractitionerAsync(portal, "ardbrae", "Ardbrae practitioner", tag);
+
+    /// <summary>Another practitioner of Glenmore (a colleague of the demo one), made for the test.</summary>
+    public static Task<string> GlenmorePractitionerAsync(PortalFactory portal, string tag) => PractitionerAsync(portal, "glenmore", $"Ewan Grant {tag}", tag);
+
+    private static async Task<string> PractitionerAsync(PortalFactory portal, string authority, string name, string tag)
     {
-        var email = $"practitioner-{tag.ToLowerInvariant()}@ardbrae.example";
+        var email = $"practitioner-{tag.ToLowerInvariant()}@{authority}.example";
         await using var scope = portal.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var ardbrae = await db.Authorities.Where(a => a.Code == "ardbrae").Select(a => a.Id).SingleAsync(Ct);
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Ardbrae practitioner", AuthorityId = ardbrae, CreatedAt = portal.Clock.GetUtcNow() };
+        var authorityId = await db.Authorities.Where(a => a.Code == authority).Select(a => a.Id).SingleAsync(Ct);
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, AuthorityId = authorityId, CreatedAt = portal.Clock.GetUtcNow() };
         Assert.True((await users.CreateAsync(user, DemoUsers.Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, Roles.Practitioner)).Succeeded);
         Assert.True((await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoUsers.AuthenticatorKey)).Succeeded);

@@ -191,6 +191,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/people", "/people", "LDADDDADDDDDDD", "LDBDDDBDDDDDDD"),
         new("/people/new", "/people/new", "LDADDDADDDDDDD", "LDBDDDBDDDDDDD"),
         new("/people/{id:guid}", "/people/{person}", "LDADDDDDDADADD", "LBBBBBBBBBBBBB"),
+        new("/people/{id:guid}/hand-over", "/people/{person}/hand-over", "LDADDDDDDDDDDD", "LDBDDDBDDDDDDD"),
         new("/people/{id:guid}/requests/new", "/people/{person}/requests/new", "LDADDDDDDDDADD", "LBBBBBBBBBBBBB"),
         new("/panel", "/panel", "LDDDADDDADDDDD", "LDDDBDDDBDDDDD"),
         new("/processes/definitions/{id}/v{version:int}", "/processes/definitions/{definition}/v{definitionVersion}", "LAAADAAADDDDDA", "LBBBBBBBBBBBBB"),

@@ -1,25 +1,34 @@
 using System.Security.Claims;
+using CommissioningPortal.Domain.Identity;
 using CommissioningPortal.Domain.People;
 
 namespace CommissioningPortal.Web.Features.People;
 
 /// <summary>
 /// The practitioner's home: the people allocated to them, requests waiting for offers, choices
-/// waiting for approval and agreements waiting for someone to accept. Names in this list are the
+/// waiting for approval, agreements waiting for someone to accept, and reviews due now or within six weeks. Names in this list are the
 /// practitioner's own people; opening a record is what the access log records.
 /// </summary>
 [Authorize(Policy = Policies.Practitioner)]
-public sealed class IndexModel(PortalDbContext db) : PageModel
+public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record PersonRow(Guid Id, string Name, decimal? WeeklyBudget, bool Told);
     public sealed record RequestRow(Guid Id, string Reference, string Person, int Offers, RequestStatus Status);
     public sealed record AgreementRow(Guid Id, string Reference, string Person, string State);
+    public sealed record ReviewRow(Guid AgreementId, string Reference, string Person, string What, DateTimeOffset? DueAt);
+
+    /// <summary>How far ahead a coming review is shown, so there is time to arrange it with the person.</summary>
+    public const int ReviewNoticeDays = 42;
 
     public IReadOnlyList<PersonRow> People { get; private set; } = [];
     public IReadOnlyList<RequestRow> WaitingForOffers { get; private set; } = [];
     public IReadOnlyList<RequestRow> WaitingForApproval { get; private set; } = [];
     public IReadOnlyList<RequestRow> ReadyForAgreement { get; private set; } = [];
     public IReadOnlyList<AgreementRow> AgreementsWaiting { get; private set; } = [];
+
+    /// <summary>Reviews to do now (the review date has come, or spending has been off plan), then reviews coming soon.</summary>
+    public IReadOnlyList<ReviewRow> ReviewsDue { get; private set; } = [];
+    public IReadOnlyList<ReviewRow> ReviewsComing { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -41,5 +50,20 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
                                    join p in db.SupportedPeople.AsNoTracking() on a.SupportedPersonId equals p.Id
                                    where ids.Contains(a.SupportedPersonId) && (i.State == "offered" || i.State == "draft")
                                    select new AgreementRow(a.Id, a.Reference, p.Name, i.State)).ToListAsync(ct);
+
+        // The agreement process's own review tasks and timers say what is due; no state is named here.
+        ReviewsDue = await (from w in db.WorkItems.AsNoTracking()
+                            join a in db.IsfAgreements.AsNoTracking() on w.InstanceId equals a.WorkflowInstanceId
+                            join p in db.SupportedPeople.AsNoTracking() on a.SupportedPersonId equals p.Id
+                            where ids.Contains(a.SupportedPersonId) && w.ClosedAt == null && w.Role == Roles.Practitioner
+                            orderby w.DueAt
+                            select new ReviewRow(a.Id, a.Reference, p.Name, w.Title, w.DueAt)).ToListAsync(ct);
+        var horizon = clock.GetUtcNow().AddDays(ReviewNoticeDays);
+        var coming = await (from t in db.WorkflowTimers.AsNoTracking()
+                            join a in db.IsfAgreements.AsNoTracking() on t.InstanceId equals a.WorkflowInstanceId
+                            join p in db.SupportedPeople.AsNoTracking() on a.SupportedPersonId equals p.Id
+                            where ids.Contains(a.SupportedPersonId) && t.FiredAt == null && !t.Cancelled
+                            select new ReviewRow(a.Id, a.Reference, p.Name, "Review date", t.DueAt)).ToListAsync(ct);
+        ReviewsComing = coming.Where(r => r.DueAt <= horizon).OrderBy(r => r.DueAt).ToList();
     }
 }

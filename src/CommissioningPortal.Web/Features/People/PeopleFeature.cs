@@ -12,6 +12,7 @@ public static class PeopleFeature
         builder.Services.AddScoped<LinkRepresentative>();
         builder.Services.AddScoped<PersonRecordAccess>();
         builder.Services.AddScoped<CreatePersonRecord>();
+        builder.Services.AddScoped<HandOverPerson>();
         return builder
             .AddNavigation(new NavigationItem("/my-support", "My support", 70) { Policy = Policies.Person })
             .AddNavigation(new NavigationItem("/people", "People", 65) { Policy = Policies.Practitioner });

@@ -367,6 +367,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     BudgetHolderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     AllocatedPractitionerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     AllocatedPractitionerName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    PractitionerChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PractitionerChangedBy = table.Column<string>(type: "text", nullable: true),
+                    PractitionerChangeReason = table.Column<string>(type: "text", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },

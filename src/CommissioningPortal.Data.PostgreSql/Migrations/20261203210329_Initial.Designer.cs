@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommissioningPortal.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203183039_Initial")]
+    [Migration("20261203210329_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2826,6 +2826,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.Property<string>("PersonInvitedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PractitionerChangeReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("PractitionerChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PractitionerChangedBy")
+                        .HasColumnType("text");
 
                     b.Property<string>("RepresentativeInvitedEmail")
                         .HasMaxLength(256)
