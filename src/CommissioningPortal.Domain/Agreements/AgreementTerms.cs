@@ -78,8 +78,20 @@ public sealed record AgreementTerms
     public DateOnly ReviewDate { get; init; }
     public int NoticeWeeks { get; init; } = 4;
 
-    /// <summary>What happens to unspent money at the end of a period, in words; null for the portal's standard rule.</summary>
+    /// <summary>What happens to unspent money at the end of a period, in words, as older versions stored it; see <see cref="CarryOverRule"/>.</summary>
     public string? CarryOver { get; init; }
+
+    /// <summary>
+    /// The carry-over rule agreed for this agreement (issue 17 item 7): unspent money carried forward up to this many weeks'
+    /// budget; 0 carries nothing; null (with <see cref="CarryOverUnlimited"/>) carries it all. Versions stored before
+    /// it existed read as four weeks, the rule they were made under.
+    /// </summary>
+    public int? CarryOverWeeks { get; init; } = 4;
+
+    /// <summary>Everything unspent is carried forward (e.g. saving up for a trip); <see cref="CarryOverWeeks"/> is then null.</summary>
+    public bool CarryOverUnlimited { get; init; }
+
+    public CarryOverRule CarryOverRule() => CarryOverUnlimited ? Agreements.CarryOverRule.Unlimited : Agreements.CarryOverRule.FromWeeks(CarryOverWeeks ?? 4);
 
     public decimal AnnualBudget => Math.Round(WeeklyBudget * 52m, 2);
 
@@ -122,7 +134,7 @@ public sealed record AgreementTerms
         Compare("Notice to end", $"{before.NoticeWeeks} weeks", $"{after.NoticeWeeks} weeks");
         Compare("Representative", before.RepresentativeName, after.RepresentativeName);
         Compare("Provider", before.ProviderName, after.ProviderName);
-        Compare("Carry-over of unspent money", before.CarryOver, after.CarryOver);
+        Compare("Carry-over of unspent money", before.CarryOverRule().Describe(), after.CarryOverRule().Describe());
         foreach (var removed in before.Outcomes.Except(after.Outcomes)) changes.Add($"Outcome removed: {removed}.");
         foreach (var added in after.Outcomes.Except(before.Outcomes)) changes.Add($"Outcome added: {added}.");
         return changes;

@@ -38,6 +38,17 @@ public sealed record CarryOverRule
 
     public static CarryOverRule None { get; } = new(CarryOverKind.None, null, null);
 
+    /// <summary>What an agreement that does not say otherwise carries: up to four weeks' budget (the ledger's period).</summary>
+    public static CarryOverRule Standard { get; } = new(CarryOverKind.UpToCap, 4, null);
+
+    /// <summary>From a number of weeks as the agreement form takes it: none given is no limit, 0 is nothing carried.</summary>
+    public static CarryOverRule FromWeeks(int? weeks) => weeks switch
+    {
+        null => Unlimited,
+        0 => None,
+        { } w => UpToWeeksOfBudget(w),
+    };
+
     /// <summary>Carry forward up to <paramref name="weeks"/> weeks' budget, e.g. 4.</summary>
     public static CarryOverRule UpToWeeksOfBudget(int weeks)
     {

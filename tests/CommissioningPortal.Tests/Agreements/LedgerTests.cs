@@ -26,10 +26,11 @@ public sealed class LedgerTests : IAsyncLifetime
         return client;
     }
 
-    private async Task<Guid> AuthorisedAgreementAsync(decimal weekly, int intervalWeeks = 4)
+    private async Task<Guid> AuthorisedAgreementAsync(decimal weekly, int intervalWeeks = 4, string? carryOverWeeks = null)
     {
         var provider = await _portal.WithDbAsync(db => db.Providers.Where(p => p.Name == "Bright Steps Care").Select(p => p.Id).SingleAsync(Ct));
         var form = AgreementFlowTests.Form("Jamie Reid", provider, weekly);
+        if (carryOverWeeks is not null) form["Terms.CarryOverWeeks"] = carryOverWeeks;
         form["Terms.PaymentIntervalWeeks"] = intervalWeeks.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var today = DateOnly.FromDateTime(_portal.Clock.GetUtcNow().UtcDateTime);
         form["Terms.StartDate"] = today.ToString("yyyy-MM-dd");
@@ -76,6 +77,36 @@ public sealed class LedgerTests : IAsyncLifetime
 
         var csv = await (await person.GetAsync($"/agreements/{id}/ledger/export")).Content.ReadAsStringAsync(Ct);
         Assert.Contains("Swimming and lunch", csv);
+    }
+
+    [Theory]
+    [InlineData("0", "£400.00", "goes back to the authority at the end of the period")] // nothing carried
+    [InlineData("", "£760.00", "carried forward to the next period")] // no limit: saving up, all £360 carried
+    public async Task Carry_over_is_a_term_of_each_agreement_and_the_ledger_follows_it(string weeks, string balanceInPeriod2, string said)
+    {
+        var id = await AuthorisedAgreementAsync(100m, carryOverWeeks: weeks); // £400 planned per four weeks
+        await PostDeliveryAsync(id, 2, "A short visit"); // £40 spent, £360 unspent
+        _portal.Clock.Advance(TimeSpan.FromDays(28));
+
+        using var person = await AsAsync(DemoUsers.Person);
+        var ledger = await person.GetPageAsync($"/agreements/{id}/ledger");
+        Assert.Equal(balanceInPeriod2, ledger.Document.QuerySelector("#ledger-balance")!.TextContent.Trim());
+        Assert.Contains(said, ledger.Text);
+    }
+
+    [Fact]
+    public async Task A_carry_over_beyond_a_year_is_refused_on_its_field_and_nothing_is_offered()
+    {
+        var provider = await _portal.WithDbAsync(db => db.Providers.Where(p => p.Name == "Bright Steps Care").Select(p => p.Id).SingleAsync(Ct));
+        var form = AgreementFlowTests.Form("Jamie Reid", provider, 100m);
+        form["Terms.CarryOverWeeks"] = "60";
+        var before = await _portal.WithDbAsync(db => db.IsfAgreements.CountAsync(Ct));
+        using var practitioner = await AsAsync(DemoUsers.GlenmorePractitioner);
+        var refused = await PortalClient.Page.ReadAsync(await practitioner.SubmitAsync(await practitioner.GetPageAsync("/agreements/new"), form));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Carry-over must be a whole number of weeks from 0 to 52", refused.Document.QuerySelector("#Terms_CarryOverWeeks-error")?.TextContent ?? refused.Text);
+        Assert.Equal("60", refused.Document.QuerySelector("#Terms_CarryOverWeeks")!.GetAttribute("value"));
+        Assert.Equal(before, await _portal.WithDbAsync(db => db.IsfAgreements.CountAsync(Ct)));
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed class AgreementDocuments(IOptions<PortalOptions> options, ContentR
         },
         Flexibility = new Flexibility(
             Changes: $"{terms.PersonName} and {terms.ProviderName} can change how, when and where support is used, as long as it stays within the budget and works towards the outcomes. They tell {terms.AuthorityName} about the change in the next statement; they do not need to ask first.",
-            CarryOver: LedgerModel.CarryOver.Describe() + " Unspent money is talked about at the review.",
+            CarryOver: terms.CarryOverRule().Describe() + " Unspent money is talked about at the review: it may mean the support should change, and it is not simply taken back.",
             TopUps: $"If needs change suddenly, {terms.AuthorityName} can add a one-off payment or a top-up without a new agreement, and confirms it in writing."),
         ReviewDate = terms.ReviewDate,
         NoticeWeeks = terms.NoticeWeeks,

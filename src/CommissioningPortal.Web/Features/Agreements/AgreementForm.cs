@@ -48,6 +48,10 @@ public sealed class AgreementForm
     [Range(1, 26, ErrorMessage = "Notice must be between 1 and 26 weeks")]
     public int NoticeWeeks { get; set; } = 4;
 
+    /// <summary>Weeks of budget unspent money may be carried forward: empty for no limit, 0 for none.</summary>
+    [Range(0, 52, ErrorMessage = "Carry-over must be a whole number of weeks from 0 to 52, or empty for no limit")]
+    public int? CarryOverWeeks { get; set; } = 4;
+
     [Required(ErrorMessage = "Enter at least one outcome, in the person's words")]
     [StringLength(4000, ErrorMessage = "The outcomes must be 4,000 characters or fewer in all")]
     public string? Outcomes { get; set; }
@@ -75,7 +79,7 @@ public sealed class AgreementForm
         ManagementFee = t.ManagementFee, ManagementFeeDetail = t.ManagementFeeDetail,
         PaymentIntervalWeeks = t.PaymentIntervalWeeks, PaidInAdvance = t.PaidInAdvance, Invoices = t.Invoices,
         StartDate = t.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ReviewDate = t.ReviewDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        NoticeWeeks = t.NoticeWeeks, Outcomes = string.Join('\n', t.Outcomes), StartDateReason = t.StartDateReason,
+        NoticeWeeks = t.NoticeWeeks, CarryOverWeeks = t.CarryOverUnlimited ? null : t.CarryOverWeeks ?? 4, Outcomes = string.Join('\n', t.Outcomes), StartDateReason = t.StartDateReason,
     };
 
     /// <summary>
@@ -113,6 +117,7 @@ public sealed class AgreementForm
             ManagementFee = ManagementFee, ManagementFeeDetail = ManagementFeeDetail?.Trim(),
             PaymentIntervalWeeks = PaymentIntervalWeeks, PaidInAdvance = PaidInAdvance, Invoices = Invoices,
             StartDate = start.Value, ReviewDate = review.Value, NoticeWeeks = NoticeWeeks,
+            CarryOverWeeks = CarryOverWeeks, CarryOverUnlimited = CarryOverWeeks is null,
             StartDateReason = backdated ? StartDateReason!.Trim() : start == previousStart ? parties.StartDateReason : null,
         };
     }

@@ -15,7 +15,6 @@ namespace CommissioningPortal.Web.Features.Agreements;
 public sealed class LedgerModel(LedgerReader reader) : PageModel
 {
     /// <summary>The carry-over rule every ledger runs with (the agreement document describes it).</summary>
-    public static CarryOverRule CarryOver => LedgerReader.CarryOver;
 
     public IsfAgreement Agreement { get; private set; } = null!;
     public SupportedPerson Person { get; private set; } = null!;

@@ -19,9 +19,6 @@ public sealed class LedgerReader(PortalDbContext db, TimeProvider clock)
     /// <summary>… for this many periods in a row raises a review task.</summary>
     public const int ConsecutivePeriods = 3;
 
-    /// <summary>Unspent money carried forward up to four weeks' budget; the rest goes back at period end.</summary>
-    public static readonly CarryOverRule CarryOver = CarryOverRule.UpToWeeksOfBudget(4);
-
     public sealed record Ledger(
         IsfAgreement Agreement, SupportedPerson Person, LedgerTerms? Terms, IsfStatement? Statement,
         IReadOnlyList<ReviewSignal> Signals, IReadOnlyList<string> Plain, IReadOnlyList<LedgerEntryKind> MayPost,
@@ -61,13 +58,15 @@ public sealed class LedgerReader(PortalDbContext db, TimeProvider clock)
         if (authorised.Count == 0) return new Ledger(agreement, person, null, null, [], [], mayPost, null, []);
 
         var agreed = authorised.Select(v => Agreed(v.Number, v.Terms, v.AuthorisedAt)).ToList();
-        var terms = LedgerTerms.FromVersions(agreed, null, CarryOver);
+        // The carry-over rule is a term of the agreement: the version in force says it.
+        var carryOver = inForce!.CarryOverRule();
+        var terms = LedgerTerms.FromVersions(agreed, null, carryOver);
         var entries = await EntriesAsync(id, ct);
         if (agreement.EndsOn is { } endsOn)
         {
             // Notice given: the ledger stops on the last day (never before its start, nor before an entry already posted).
             var last = entries.Select(e => e.Date).Append(endsOn).Append(terms.StartDate).Max();
-            terms = LedgerTerms.FromVersions(agreed, last, CarryOver);
+            terms = LedgerTerms.FromVersions(agreed, last, carryOver);
         }
         var asOf = Today() < terms.StartDate ? terms.StartDate : Today();
         var statement = IsfLedger.Statement(terms, entries, asOf);
