@@ -22,4 +22,12 @@ public sealed record ReviewSignal(
     string Reason)
 {
     public int PeriodsInRow => LastPeriod - FirstPeriod + 1;
+
+    /// <summary>
+    /// What the review asks: an underspend is a question about whether the support still fits (something not
+    /// working, or saving up), never just money to take back; an overspend, whether the budget meets the needs.
+    /// </summary>
+    public string Question => Direction == SpendDirection.Under
+        ? "Ask whether the support still fits: is something not working, or is the person saving up? Do not simply take the money back."
+        : "Ask whether the person needs more support than the budget allows.";
 }

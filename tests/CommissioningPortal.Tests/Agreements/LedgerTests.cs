@@ -141,6 +141,7 @@ public sealed class LedgerTests : IAsyncLifetime
         var tasks = inbox.Document.QuerySelectorAll("tbody tr").Where(r => r.TextContent.Contains("Review spending with Jamie Reid")).ToList();
         var task = Assert.Single(tasks);
         Assert.Contains("under", task.TextContent);
+        Assert.Contains("Ask whether the support still fits", task.TextContent); // a question about the support, not a claw-back
     }
 
     private async Task<PortalClient.Page> PostAsync(string email, Guid id, Dictionary<string, string> fields)

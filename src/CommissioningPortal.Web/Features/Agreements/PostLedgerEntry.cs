@@ -109,7 +109,7 @@ public sealed class PostLedgerEntry(PortalDbContext db, LedgerReader reader, Led
         var now = clock.GetUtcNow();
         db.WorkItems.Add(new WorkItem
         {
-            InstanceId = instance.Id, Title = $"Review spending with {ledger.Person.Name}: {signal.Reason}", Role = Roles.Practitioner,
+            InstanceId = instance.Id, Title = $"Review spending with {ledger.Person.Name}: {signal.Reason}. {signal.Question}", Role = Roles.Practitioner,
             AuthorityId = ledger.Agreement.AuthorityId, State = instance.State, Trigger = "review-due", CreatedAt = now, DueAt = now.AddDays(14),
         });
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CommissioningPortal.Domain.Identity;
 using CommissioningPortal.Domain.People;
 using CommissioningPortal.Web.Features.Email;
+using CommissioningPortal.Workflows.Runtime;
 
 namespace CommissioningPortal.Web.Features.People;
 
@@ -10,21 +11,16 @@ namespace CommissioningPortal.Web.Features.People;
 /// a caseload shared out): from then on the colleague reads the record and the old practitioner does not.
 /// The reason is kept and shown to the person; the new practitioner is e-mailed. One use case.
 /// </summary>
-public sealed class HandOverPerson(PortalDbContext db, PersonRecordAccess access, IEmailOutbox outbox, PublicLinks links, TimeProvider clock)
+public sealed class HandOverPerson(PortalDbContext db, PersonRecordAccess access, IWorkflowRoleDirectory roles, IEmailOutbox outbox, PublicLinks links, TimeProvider clock)
 {
     public sealed record Input(Guid PersonId, string? PractitionerUserId, string? Reason);
 
-    public sealed record Colleague(string UserId, string Name);
+    public sealed record Colleague(string UserId, string Name, string Email);
 
     /// <summary>The practitioners of <paramref name="authorityId"/> a person may be handed to, by name, leaving out <paramref name="except"/>.</summary>
     public async Task<IReadOnlyList<Colleague>> ColleaguesAsync(Guid authorityId, string? except, CancellationToken ct) =>
-        await (from u in db.Users.AsNoTracking()
-               where u.AuthorityId == authorityId && u.EmailConfirmed && u.Id != except
-               join ur in db.UserRoles on u.Id equals ur.UserId
-               join role in db.Roles on ur.RoleId equals role.Id
-               where role.Name == Roles.Practitioner
-               orderby u.DisplayName
-               select new Colleague(u.Id, u.DisplayName)).ToListAsync(ct);
+        (await roles.HoldersAsync(Roles.Practitioner, authorityId, ct)).Where(h => h.UserId != except)
+            .OrderBy(h => h.Name, StringComparer.CurrentCulture).Select(h => new Colleague(h.UserId, h.Name, h.Email)).ToList();
 
     public async Task<UseCaseResult<string>> HandleAsync(Input input, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -39,10 +35,8 @@ public sealed class HandOverPerson(PortalDbContext db, PersonRecordAccess access
 
         var from = user.DisplayNameOf();
         person.HandOver(colleague!.UserId, colleague.Name, input.Reason!, from, clock.GetUtcNow());
-        var email = await db.Users.AsNoTracking().Where(u => u.Id == colleague.UserId).Select(u => u.Email).SingleAsync(ct);
-        if (email is not null)
         {
-            outbox.Enqueue(new EmailMessage(email, colleague.Name, "A person has been handed to you",
+            outbox.Enqueue(new EmailMessage(colleague.Email, colleague.Name, "A person has been handed to you",
                 $"""
                 Hello {colleague.Name},
 

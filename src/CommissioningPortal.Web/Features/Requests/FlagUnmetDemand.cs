@@ -1,6 +1,7 @@
 using CommissioningPortal.Domain.Identity;
 using CommissioningPortal.Domain.People;
 using CommissioningPortal.Web.Features.Email;
+using CommissioningPortal.Workflows.Runtime;
 
 namespace CommissioningPortal.Web.Features.Requests;
 
@@ -10,7 +11,7 @@ namespace CommissioningPortal.Web.Features.Requests;
 /// claimed with a conditional update in the same transaction as its e-mails, so with several nodes running this
 /// each request is flagged and told exactly once, and never without its e-mails.
 /// </summary>
-public sealed class FlagUnmetDemand(PortalDbContext db, IEmailOutbox outbox, PublicLinks links) : IScheduledWork
+public sealed class FlagUnmetDemand(PortalDbContext db, IWorkflowRoleDirectory roles, IEmailOutbox outbox, PublicLinks links) : IScheduledWork
 {
     public const string Kind = "unmet-demand";
 
@@ -24,13 +25,8 @@ public sealed class FlagUnmetDemand(PortalDbContext db, IEmailOutbox outbox, Pub
         var due = waiting.Where(w => SupportRequest.WaitedTooLong(w.PostedAt, w.OfferTargetDays, now)).ToList();
         if (due.Count == 0) return 0;
         var authorityIds = due.Select(d => d.AuthorityId).Distinct().ToList();
-        var commissioners = (await (from u in db.Users
-                                    where u.AuthorityId != null && authorityIds.Contains(u.AuthorityId.Value) && u.Email != null && u.EmailConfirmed
-                                    join ur in db.UserRoles on u.Id equals ur.UserId
-                                    join role in db.Roles on ur.RoleId equals role.Id
-                                    where role.Name == Roles.Commissioner
-                                    select new { AuthorityId = u.AuthorityId!.Value, u.Email, u.DisplayName }).ToListAsync(ct))
-            .ToLookup(u => u.AuthorityId);
+        var commissioners = new Dictionary<Guid, IReadOnlyList<WorkflowRecipient>>();
+        foreach (var authorityId in authorityIds) commissioners[authorityId] = await roles.HoldersAsync(Roles.Commissioner, authorityId, ct);
         var flagged = 0;
         foreach (var request in due)
         {
@@ -41,9 +37,9 @@ public sealed class FlagUnmetDemand(PortalDbContext db, IEmailOutbox outbox, Pub
             if (claimed == 0) continue; // another node flagged it, or an offer came meanwhile
             foreach (var user in commissioners[request.AuthorityId])
             {
-                outbox.Enqueue(new EmailMessage(user.Email!, user.DisplayName, $"No offer for request {request.Reference} after {request.OfferTargetDays} days",
+                outbox.Enqueue(new EmailMessage(user.Email, user.Name, $"No offer for request {request.Reference} after {request.OfferTargetDays} days",
                     $"""
-                    Hello {user.DisplayName},
+                    Hello {user.Name},
 
                     Request {request.Reference} was posted {request.OfferTargetDays} days ago and no provider has offered. It now counts as unmet demand.
 
