@@ -33,6 +33,12 @@ public sealed class Authority : IVersioned
     /// </summary>
     public decimal? PractitionerWeeklyLimit { get; private set; }
 
+    /// <summary>
+    /// The carry-over a new agreement starts with (each agreement may change it): weeks of budget unspent money may
+    /// be carried forward; 0 carries nothing; null carries it all.
+    /// </summary>
+    public int? DefaultCarryOverWeeks { get; private set; } = 4;
+
     public DateTimeOffset? PoliciesChangedAt { get; private set; }
     public string? PoliciesChangedBy { get; private set; }
 
@@ -40,7 +46,7 @@ public sealed class Authority : IVersioned
     public const int DefaultApprovalTargetDays = 10;
 
     /// <summary>The authority's policies as typed.</summary>
-    public sealed record Policies(int? OfferTargetDays, int? ApprovalTargetDays, decimal? PractitionerWeeklyLimit);
+    public sealed record Policies(int? OfferTargetDays, int? ApprovalTargetDays, decimal? PractitionerWeeklyLimit, int? CarryOverWeeks = 4);
 
     /// <summary>What is wrong with the policies as typed, by field; empty when they can be set.</summary>
     public static Dictionary<string, string> PolicyProblems(Policies p)
@@ -51,6 +57,7 @@ public sealed class Authority : IVersioned
         if (p.ApprovalTargetDays is null) problems[nameof(Policies.ApprovalTargetDays)] = "Enter the days within which an off-framework choice is decided";
         else if (p.ApprovalTargetDays is < 1 or > 90) problems[nameof(Policies.ApprovalTargetDays)] = "The days to decide an off-framework choice must be between 1 and 90";
         if (p.PractitionerWeeklyLimit is < 0 or > 100000) problems[nameof(Policies.PractitionerWeeklyLimit)] = "The weekly amount a practitioner may authorise must be between £0 and £100,000, or left empty";
+        if (p.CarryOverWeeks is < 0 or > 52) problems[nameof(Policies.CarryOverWeeks)] = "The weeks of budget that can be carried forward must be between 0 and 52, or left empty for no limit";
         return problems;
     }
 
@@ -61,6 +68,7 @@ public sealed class Authority : IVersioned
         OfferTargetDays = p.OfferTargetDays!.Value;
         ApprovalTargetDays = p.ApprovalTargetDays!.Value;
         PractitionerWeeklyLimit = p.PractitionerWeeklyLimit;
+        DefaultCarryOverWeeks = p.CarryOverWeeks;
         PoliciesChangedAt = at;
         PoliciesChangedBy = by;
     }

@@ -95,6 +95,22 @@ public sealed class LedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_agreement_starts_with_the_authoritys_carry_over()
+    {
+        Task SetAsync(int? weeks) => _portal.WithDbAsync(db => db.Authorities.Where(a => a.Code == "glenmore").ExecuteUpdateAsync(u => u.SetProperty(a => a.DefaultCarryOverWeeks, weeks), Ct));
+        await SetAsync(2);
+        try
+        {
+            using var practitioner = await AsAsync(DemoUsers.GlenmorePractitioner);
+            Assert.Equal("2", (await practitioner.GetPageAsync("/agreements/new")).Document.QuerySelector("#Terms_CarryOverWeeks")!.GetAttribute("value"));
+        }
+        finally
+        {
+            await SetAsync(4); // the other tests here offer with the form's own value
+        }
+    }
+
+    [Fact]
     public async Task A_carry_over_beyond_a_year_is_refused_on_its_field_and_nothing_is_offered()
     {
         var provider = await _portal.WithDbAsync(db => db.Providers.Where(p => p.Name == "Bright Steps Care").Select(p => p.Id).SingleAsync(Ct));

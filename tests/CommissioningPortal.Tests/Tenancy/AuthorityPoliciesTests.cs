@@ -31,21 +31,23 @@ public abstract class AuthorityPoliciesTests(PortalFactory portal) : PortalTestB
 
         var refused = await commissioner.SubmitAsync(page, new Dictionary<string, string>
         {
-            ["OfferTargetDays"] = "a week", ["ApprovalTargetDays"] = "0", ["PractitionerWeeklyLimit"] = "-5",
+            ["OfferTargetDays"] = "a week", ["ApprovalTargetDays"] = "0", ["PractitionerWeeklyLimit"] = "-5", ["CarryOverWeeks"] = "60",
         });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var again = await PortalClient.Page.ReadAsync(refused);
         Assert.Contains("must be a whole number of days", again.Document.QuerySelector("#OfferTargetDays-error")?.TextContent ?? again.Text);
         Assert.Contains("between 1 and 90", again.Text);
         Assert.Contains("weekly amount a practitioner may authorise must be an amount in pounds", again.Text);
+        Assert.Contains("must be between 0 and 52", again.Document.QuerySelector("#CarryOverWeeks-error")!.TextContent);
         Assert.Equal("a week", again.Document.QuerySelector("#OfferTargetDays")!.GetAttribute("value")); // what was typed is kept
         Assert.Equal(before, await PoliciesAsync("ardbrae"));
 
         var saved = await commissioner.SubmitAsync(again, new Dictionary<string, string>
         {
-            ["OfferTargetDays"] = "5", ["ApprovalTargetDays"] = "14", ["PractitionerWeeklyLimit"] = "£375",
+            ["OfferTargetDays"] = "5", ["ApprovalTargetDays"] = "14", ["PractitionerWeeklyLimit"] = "£375", ["CarryOverWeeks"] = "",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Null(await Portal.WithDbAsync(db => db.Authorities.Where(a => a.Code == "ardbrae").Select(a => a.DefaultCarryOverWeeks).SingleAsync(Ct))); // empty: no limit
         Assert.Equal((5, 14, 375m), await PoliciesAsync("ardbrae"));
         var shown = await commissioner.GetPageAsync("/authority/ardbrae/policies");
         Assert.Contains("Last changed by", shown.Text);

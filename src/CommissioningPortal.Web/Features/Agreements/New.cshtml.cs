@@ -78,6 +78,9 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
             if (person.BudgetHolderKind is { } holder) Terms.BudgetHolderKind = holder;
             Terms.BudgetHolder = person.BudgetHolderName;
         }
+        // The carry-over starts as the authority's default; the practitioner can change it for this agreement.
+        if (User.AuthorityIdOf() is { } authorityId)
+            Terms.CarryOverWeeks = await db.Authorities.AsNoTracking().Where(a => a.Id == authorityId).Select(a => a.DefaultCarryOverWeeks).SingleAsync(ct);
         Providers = await ProvidersAsync(ct);
         return Page();
     }

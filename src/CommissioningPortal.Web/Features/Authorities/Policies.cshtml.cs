@@ -11,6 +11,7 @@ public sealed class PoliciesModel(PortalDbContext db, SetAuthorityPolicies set) 
     [BindProperty] public string? OfferTargetDays { get; set; }
     [BindProperty] public string? ApprovalTargetDays { get; set; }
     [BindProperty] public string? PractitionerWeeklyLimit { get; set; }
+    [BindProperty] public string? CarryOverWeeks { get; set; }
 
     public Authority Authority { get; private set; } = null!;
 
@@ -20,12 +21,13 @@ public sealed class PoliciesModel(PortalDbContext db, SetAuthorityPolicies set) 
         OfferTargetDays = Authority.OfferTargetDays.ToString(CultureInfo.InvariantCulture);
         ApprovalTargetDays = Authority.ApprovalTargetDays.ToString(CultureInfo.InvariantCulture);
         PractitionerWeeklyLimit = Authority.PractitionerWeeklyLimit?.ToString("0.00", CultureInfo.InvariantCulture);
+        CarryOverWeeks = Authority.DefaultCarryOverWeeks?.ToString(CultureInfo.InvariantCulture);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string authority, CancellationToken ct)
     {
-        var result = await set.HandleAsync(new SetAuthorityPolicies.Input(authority, OfferTargetDays, ApprovalTargetDays, PractitionerWeeklyLimit), Actor.Of(User), ct);
+        var result = await set.HandleAsync(new SetAuthorityPolicies.Input(authority, OfferTargetDays, ApprovalTargetDays, PractitionerWeeklyLimit, CarryOverWeeks), Actor.Of(User), ct);
         if (!result.Succeeded) return await LoadAsync(authority, ct) ? this.Refused(result) : NotFound();
         TempData["StatusMessage"] = "Policies saved.";
         return Redirect($"/authority/{authority}/policies");

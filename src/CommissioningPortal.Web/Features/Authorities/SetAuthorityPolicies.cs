@@ -5,12 +5,12 @@ namespace CommissioningPortal.Web.Features.Authorities;
 /// <summary>
 /// A commissioner sets their authority's policies: how long a request may wait for an offer before it is
 /// unmet demand, how long an off-framework choice may take to decide, and the weekly amount a practitioner
-/// may authorise alone (delegated authority). Numbers are read as people type them; every problem is
+/// may authorise alone (delegated authority), and the carry-over a new agreement starts with. Numbers are read as people type them; every problem is
 /// named on its field and nothing is saved until all are right.
 /// </summary>
 public sealed class SetAuthorityPolicies(PortalDbContext db, TimeProvider clock)
 {
-    public sealed record Input(string AuthorityCode, string? OfferTargetDays, string? ApprovalTargetDays, string? PractitionerWeeklyLimit);
+    public sealed record Input(string AuthorityCode, string? OfferTargetDays, string? ApprovalTargetDays, string? PractitionerWeeklyLimit, string? CarryOverWeeks = "4");
 
     public async Task<UseCaseResult<Authority>> HandleAsync(Input input, Actor actor, CancellationToken ct)
     {
@@ -25,7 +25,13 @@ public sealed class SetAuthorityPolicies(PortalDbContext db, TimeProvider clock)
             if (FormInput.TryParsePounds(input.PractitionerWeeklyLimit, out var pence, allowZero: true)) limit = pence / 100m;
             else errors.Add(nameof(Input.PractitionerWeeklyLimit), "The weekly amount a practitioner may authorise must be an amount in pounds, like 375 or 375.50, or left empty.");
         }
-        var policies = new Authority.Policies(offerDays, approvalDays, limit);
+        int? carryOver = null;
+        if (!string.IsNullOrWhiteSpace(input.CarryOverWeeks))
+        {
+            if (int.TryParse(input.CarryOverWeeks.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var weeks)) carryOver = weeks;
+            else errors.Add(nameof(Input.CarryOverWeeks), "The weeks of budget that can be carried forward must be a whole number, like 4, or left empty for no limit.");
+        }
+        var policies = new Authority.Policies(offerDays, approvalDays, limit, carryOver);
         // Every problem at once: the domain's, on the fields that were at least numbers.
         foreach (var (field, message) in Authority.PolicyProblems(policies).Where(p => !errors.Has(p.Key))) errors.Add(field, message + ".");
         if (errors.Any) return errors.Invalid<Authority>();

@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CommissioningPortal.Data.PostgreSql.Migrations
+namespace CommissioningPortal.Data.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,10 +15,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,17 +29,18 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "Authorities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AreaCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    OfferTargetDays = table.Column<int>(type: "integer", nullable: false, defaultValue: 7),
-                    ApprovalTargetDays = table.Column<int>(type: "integer", nullable: false, defaultValue: 10),
-                    PractitionerWeeklyLimit = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    PoliciesChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PoliciesChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AreaCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ContactEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    OfferTargetDays = table.Column<int>(type: "int", nullable: false, defaultValue: 7),
+                    ApprovalTargetDays = table.Column<int>(type: "int", nullable: false, defaultValue: 10),
+                    PractitionerWeeklyLimit = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
+                    DefaultCarryOverWeeks = table.Column<int>(type: "int", nullable: true),
+                    PoliciesChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PoliciesChangedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -52,10 +51,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ContentPages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    PublishedRevisionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Slug = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    PublishedRevisionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -66,10 +65,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -81,8 +80,8 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ServiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,11 +92,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "FormSubmissions",
                 columns: table => new
                 {
-                    Token = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    Path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ResultUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Token = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Path = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ResultUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -108,21 +107,21 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ToAddress = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ToName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    TextBody = table.Column<string>(type: "text", nullable: false),
-                    HtmlBody = table.Column<string>(type: "text", nullable: true),
-                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LockedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "text", nullable: true),
-                    Failed = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ToAddress = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ToName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LockedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Failed = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -133,20 +132,20 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "Providers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    AddressLine = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Town = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ContactEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Website = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    AddressLine = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Town = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Postcode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
                     VerifiedThrough = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,13 +156,13 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ReferenceTerms",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Scheme = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Label = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ParentCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Scheme = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ParentCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -174,17 +173,17 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "WorkflowInstances",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DefinitionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    DefinitionVersion = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: true),
-                    BusinessKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    VariablesJson = table.Column<string>(type: "text", nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DefinitionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    BusinessKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    VariablesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -195,11 +194,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -216,16 +215,16 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ContractTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Markdown = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PublishedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Markdown = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PublishedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -242,19 +241,19 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "Frameworks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
                     StartsOn = table.Column<DateOnly>(type: "date", nullable: true),
                     EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    WentLiveAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    WentLiveAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -271,13 +270,13 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "Localities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Latitude = table.Column<double>(type: "double precision", nullable: true),
-                    Longitude = table.Column<double>(type: "double precision", nullable: true),
-                    PostcodeDistricts = table.Column<List<string>>(type: "text[]", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Latitude = table.Column<double>(type: "float", nullable: true),
+                    Longitude = table.Column<double>(type: "float", nullable: true),
+                    PostcodeDistricts = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -294,35 +293,35 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "Opportunities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
-                    Description = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    CpvCodes = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Localities = table.Column<List<string>>(type: "text[]", nullable: false),
-                    ClientGroups = table.Column<List<string>>(type: "text[]", nullable: false),
-                    SupportTypes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(600)", maxLength: 600, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    CpvCodes = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Localities = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ClientGroups = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    SupportTypes = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     EstimatedValuePence = table.Column<long>(type: "bigint", nullable: true),
-                    DurationMonths = table.Column<int>(type: "integer", nullable: true),
-                    ProcedureNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    PublicationAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClarificationDeadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SubmissionDeadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DurationMonths = table.Column<int>(type: "int", nullable: true),
+                    ProcedureNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    PublicationAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClarificationDeadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SubmissionDeadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ExpectedAwardOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ContractStartOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    QualityWeight = table.Column<int>(type: "integer", nullable: false),
-                    PriceWeight = table.Column<int>(type: "integer", nullable: false),
-                    FairWorkWeight = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CancellationReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    QualityWeight = table.Column<int>(type: "int", nullable: false),
+                    PriceWeight = table.Column<int>(type: "int", nullable: false),
+                    FairWorkWeight = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancellationReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -339,39 +338,39 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "SupportedPeople",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    RepresentativeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RepresentativeRelationship = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    RepresentativeUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    RepresentativeMaySign = table.Column<bool>(type: "boolean", nullable: false),
-                    RepresentativeMayChoose = table.Column<bool>(type: "boolean", nullable: false),
-                    RepresentativeLinkedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    RepresentativeLinkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PersonInvitedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    RepresentativeInvitedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Outcomes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    SupportNeeds = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    LocalityId = table.Column<Guid>(type: "uuid", nullable: true),
-                    WeeklyBudget = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    BudgetSetBy = table.Column<int>(type: "integer", nullable: true),
-                    BudgetSetDetail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    RepresentativeName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    RepresentativeRelationship = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RepresentativeUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    RepresentativeMaySign = table.Column<bool>(type: "bit", nullable: false),
+                    RepresentativeMayChoose = table.Column<bool>(type: "bit", nullable: false),
+                    RepresentativeLinkedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    RepresentativeLinkedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PersonInvitedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    RepresentativeInvitedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Outcomes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    SupportNeeds = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    LocalityId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    WeeklyBudget = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
+                    BudgetSetBy = table.Column<int>(type: "int", nullable: true),
+                    BudgetSetDetail = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     BudgetToldOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    BudgetToldHow = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    BudgetToldHow = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     OptionsDiscussedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    OptionsBySupportType = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    BudgetHolderKind = table.Column<int>(type: "integer", nullable: true),
-                    BudgetHolderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    AllocatedPractitionerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    AllocatedPractitionerName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    PractitionerChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PractitionerChangedBy = table.Column<string>(type: "text", nullable: true),
-                    PractitionerChangeReason = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    OptionsBySupportType = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    BudgetHolderKind = table.Column<int>(type: "int", nullable: true),
+                    BudgetHolderName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    AllocatedPractitionerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AllocatedPractitionerName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    PractitionerChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PractitionerChangedBy = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PractitionerChangeReason = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -388,13 +387,13 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "SustainablePriceFloors",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     RealLivingWagePencePerHour = table.Column<long>(type: "bigint", nullable: false),
-                    OnCostPercent = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    OnCostPercent = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -411,14 +410,14 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ContentPageRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Markdown = table.Column<string>(type: "text", nullable: false),
-                    Author = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Markdown = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Author = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -435,26 +434,26 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     LastTotpTimeStep = table.Column<long>(type: "bigint", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -477,31 +476,31 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PassportItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CareServiceType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ClientGroupScope = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Details = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CareServiceType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClientGroupScope = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     GradedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    GradeWellbeing = table.Column<int>(type: "integer", nullable: true),
-                    GradeLeadership = table.Column<int>(type: "integer", nullable: true),
-                    GradeStaffTeam = table.Column<int>(type: "integer", nullable: true),
-                    GradeSetting = table.Column<int>(type: "integer", nullable: true),
-                    GradeCarePlanning = table.Column<int>(type: "integer", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    VerifiedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    GradeWellbeing = table.Column<int>(type: "int", nullable: true),
+                    GradeLeadership = table.Column<int>(type: "int", nullable: true),
+                    GradeStaffTeam = table.Column<int>(type: "int", nullable: true),
+                    GradeSetting = table.Column<int>(type: "int", nullable: true),
+                    GradeCarePlanning = table.Column<int>(type: "int", nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    VerifiedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RejectionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ReminderSentOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    EvidenceFileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
-                    EvidenceContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EvidenceFileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: true),
+                    EvidenceContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     EvidenceSize = table.Column<long>(type: "bigint", nullable: true),
-                    EvidenceLocation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    EvidenceLocation = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -518,16 +517,16 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ProviderCorrections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WhatIsWrong = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ReplyEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ResolvedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ResolutionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WhatIsWrong = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ReplyEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ResolutionNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -544,16 +543,16 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ProviderInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    InvitedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AcceptedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AcceptedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -570,23 +569,23 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "Services",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    SupportTypes = table.Column<List<string>>(type: "text[]", nullable: false),
-                    ClientGroups = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Languages = table.Column<List<string>>(type: "text[]", nullable: false),
-                    AccessibilityNotes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    HoursFreePerWeek = table.Column<int>(type: "integer", nullable: true),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    SupportTypes = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ClientGroups = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Languages = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    AccessibilityNotes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    HoursFreePerWeek = table.Column<int>(type: "int", nullable: true),
                     EarliestStart = table.Column<DateOnly>(type: "date", nullable: true),
-                    CapacityConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CapacityConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
                     ProviderVerifiedThrough = table.Column<DateOnly>(type: "date", nullable: true),
-                    SearchText = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false)
+                    SearchText = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -603,11 +602,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "AllianceDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AllianceInstanceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Proposal = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ProposedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AllianceInstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Proposal = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ProposedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -624,12 +623,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "AllianceMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AllianceInstanceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LeftAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AllianceInstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LeftAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -646,11 +645,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "OffFrameworkApprovals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderKind = table.Column<int>(type: "integer", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderKind = table.Column<int>(type: "int", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -673,13 +672,13 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PartnershipEvidence",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PartnershipInstanceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Stage = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Item = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PartnershipInstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Stage = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Item = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -696,15 +695,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "WorkflowHistory",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    FromState = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ToState = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    Trigger = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    FromState = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ToState = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -721,15 +720,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "WorkflowTimers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    State = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Cancelled = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Trigger = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FiredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Cancelled = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -746,20 +745,20 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "WorkItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Role = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: true),
-                    State = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Completed = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    State = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Trigger = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Completed = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -776,13 +775,13 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "Lots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FrameworkId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SupportType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ClientGroup = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    LocalityIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FrameworkId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SupportType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClientGroup = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LocalityIds = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -799,20 +798,20 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "Clarifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AskedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Question = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    AskedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Visibility = table.Column<int>(type: "integer", nullable: false),
-                    PublishedQuestion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Answer = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    PrivateReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AnsweredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AskedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Question = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    AskedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Visibility = table.Column<int>(type: "int", nullable: false),
+                    PublishedQuestion = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Answer = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    PrivateReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -835,22 +834,22 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "Evaluations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Stage = table.Column<int>(type: "integer", nullable: false),
-                    PriceFormula = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ModerationStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ModeratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    WinnerResponseId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AwardReasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    AwardDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AwardDecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    StandstillEndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AwardedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Stage = table.Column<int>(type: "int", nullable: false),
+                    PriceFormula = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ModerationStartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ModeratedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    WinnerResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AwardReasons = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    AwardDecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AwardDecidedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    StandstillEndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AwardedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -867,12 +866,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "OpportunityChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    What = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    What = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -889,15 +888,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "OpportunityDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Length = table.Column<long>(type: "bigint", nullable: false),
-                    Location = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Location = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -914,11 +913,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "OpportunityLots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     ValuePence = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
@@ -936,16 +935,16 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "Partnerships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ProcurementOpportunityId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ProcurementOpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -978,11 +977,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "Questionnaires",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     ShortFormBelowPence = table.Column<long>(type: "bigint", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -999,15 +998,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ResponseOpenings",
                 columns: table => new
                 {
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FirstOpenedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    FirstOpenedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    FirstOpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SecondOpenedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    SecondOpenedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    SecondOpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FirstOpenedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    FirstOpenedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    FirstOpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SecondOpenedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    SecondOpenedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    SecondOpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1024,19 +1023,19 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "TenderResponses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    ShortForm = table.Column<bool>(type: "boolean", nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReceiptSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RemindedWeekBeforeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RemindedDayBeforeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ShortForm = table.Column<bool>(type: "bit", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReceiptSha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RemindedWeekBeforeAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RemindedDayBeforeAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1059,19 +1058,19 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "IsfAgreements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SupportedPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WorkflowInstanceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CurrentVersion = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SupportedPersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WorkflowInstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CurrentVersion = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    EndedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    EndReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    EndedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1100,13 +1099,13 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PersonRecordReads",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SupportedPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReaderUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ReaderName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ReaderRole = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    What = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SupportedPersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReaderUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ReaderName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ReaderRole = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    What = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1123,27 +1122,27 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "SupportRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SupportedPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Outcomes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    SupportType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ClientGroup = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    LocalityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    HoursPerWeek = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
-                    WeeklyBudget = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SupportedPersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Outcomes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    SupportType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ClientGroup = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LocalityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HoursPerWeek = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: true),
+                    WeeklyBudget = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Preferences = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Language = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PostedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    ChosenOfferId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ChosenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ChosenBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ApprovalInstanceId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UnmetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Preferences = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Language = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    PostedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PostedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ChosenOfferId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ChosenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ChosenBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ApprovalInstanceId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UnmetAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1166,11 +1165,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1187,10 +1186,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1207,8 +1206,8 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1231,10 +1230,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1251,10 +1250,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "OpportunityFollows",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1277,24 +1276,24 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ProviderRegistrations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: true),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    WorkerCount = table.Column<int>(type: "integer", nullable: true),
-                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    AddressLine = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Town = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    CompletedSteps = table.Column<int>(type: "integer", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Summary = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Website = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    WorkerCount = table.Column<int>(type: "int", nullable: true),
+                    ContactEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    AddressLine = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Town = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Postcode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    CompletedSteps = table.Column<int>(type: "int", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1317,15 +1316,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "SavedSearches",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: true),
-                    Cpv = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    Locality = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ClientGroup = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Frequency = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DigestedUpTo = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: true),
+                    Cpv = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    Locality = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClientGroup = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Frequency = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DigestedUpTo = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1342,10 +1341,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ShortlistEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1368,10 +1367,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ServiceAreas",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LocalityId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LocalityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1400,10 +1399,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ServiceRates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AmountPence = table.Column<int>(type: "integer", nullable: false),
-                    Unit = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AmountPence = table.Column<int>(type: "int", nullable: false),
+                    Unit = table.Column<int>(type: "int", nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     EffectiveTo = table.Column<DateOnly>(type: "date", nullable: true)
                 },
@@ -1422,8 +1421,8 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ServiceTags",
                 columns: table => new
                 {
-                    Tag = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Tag = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1440,12 +1439,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "AllianceMemberPosition",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DecisionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DecisionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1467,13 +1466,13 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ApprovalCheck",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApprovalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Passed = table.Column<bool>(type: "boolean", nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApprovalId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Passed = table.Column<bool>(type: "bit", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1490,17 +1489,17 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "LotMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    LotId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     AdmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    StatusReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    StatusChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    StatusChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    RatePence = table.Column<int>(type: "integer", nullable: true),
-                    RateUnit = table.Column<int>(type: "integer", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    StatusReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    StatusChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    StatusChangedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    RatePence = table.Column<int>(type: "int", nullable: true),
+                    RateUnit = table.Column<int>(type: "int", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1523,14 +1522,14 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ConsensusScore",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Score = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    By = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Score = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    By = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1547,18 +1546,18 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ContractRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     ValuePence = table.Column<long>(type: "bigint", nullable: true),
                     StartOn = table.Column<DateOnly>(type: "date", nullable: true),
                     EndOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AwardedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    AwardedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1575,18 +1574,18 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "FeedbackLetters",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    DraftedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SentBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Pdf = table.Column<byte[]>(type: "bytea", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
+                    DraftedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SentBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Pdf = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1603,16 +1602,16 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PanelSeat",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    AssignedQuestionIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
-                    DeclaredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ConflictedProviderIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
-                    DeclarationNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<int>(type: "int", nullable: false),
+                    AssignedQuestionIds = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    DeclaredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConflictedProviderIds = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    DeclarationNote = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1629,12 +1628,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PriceExclusion",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    By = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    By = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1651,16 +1650,16 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "AllianceBudgets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Year = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     BudgetPence = table.Column<long>(type: "bigint", nullable: false),
-                    Rule = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Rule = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
                     OutturnPence = table.Column<long>(type: "bigint", nullable: true),
-                    OutturnBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    OutturnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    OutturnBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    OutturnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PartnershipId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1677,11 +1676,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PartnershipDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1698,16 +1697,16 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PartnershipMeetings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Agenda = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Minutes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    MinutesBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    MinutesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Agenda = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Minutes = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    MinutesBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    MinutesAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PartnershipId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1724,17 +1723,17 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PartnershipMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    InvitationToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    InvitedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AllianceMemberId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    InvitationToken = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    InvitedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AllianceMemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1756,13 +1755,13 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PartnershipObjectives",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Objective = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Measure = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Objective = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Measure = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1779,15 +1778,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PartnershipRisks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     ReviewOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Response = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Response = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    PartnershipId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1804,12 +1803,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PilotFeedback",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    From = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    From = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1826,12 +1825,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PilotMeasures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1848,13 +1847,13 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PilotUnitCosts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     AmountPence = table.Column<long>(type: "bigint", nullable: false),
-                    Per = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Per = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1871,12 +1870,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PriceLine",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    LotId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Unit = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Unit = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1893,10 +1892,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "QuestionnaireSection",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1913,12 +1912,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "RequiredDocument",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Guidance = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    InShortForm = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Guidance = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    InShortForm = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1935,18 +1934,18 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "TenderQuestion",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SectionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Guidance = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    WordLimit = table.Column<int>(type: "integer", nullable: true),
-                    Weight = table.Column<int>(type: "integer", nullable: false),
-                    ScaleMax = table.Column<int>(type: "integer", nullable: false),
-                    ProvedBy = table.Column<int>(type: "integer", nullable: true),
-                    InShortForm = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SectionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Guidance = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    WordLimit = table.Column<int>(type: "int", nullable: true),
+                    Weight = table.Column<int>(type: "int", nullable: false),
+                    ScaleMax = table.Column<int>(type: "int", nullable: false),
+                    ProvedBy = table.Column<int>(type: "int", nullable: true),
+                    InShortForm = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1963,14 +1962,14 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ConsortiumMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
-                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    InvitedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ConfirmedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    InvitedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1993,16 +1992,16 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "EvaluatorScores",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EvaluatorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    EvaluatorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Score = table.Column<int>(type: "integer", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EvaluatorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    EvaluatorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Score = table.Column<int>(type: "int", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2025,11 +2024,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "TenderAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2046,15 +2045,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "TenderDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequiredDocumentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequiredDocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2071,10 +2070,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "TenderPrices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PriceLineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PriceLineId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     AmountPence = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
@@ -2092,23 +2091,23 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "IsfAgreementVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    TermsJson = table.Column<string>(type: "text", nullable: false),
-                    ChangeSummary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ChangeReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    TemplateId = table.Column<Guid>(type: "uuid", nullable: true),
-                    OfferedPdf = table.Column<byte[]>(type: "bytea", nullable: false),
-                    OfferedSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    FinalPdf = table.Column<byte[]>(type: "bytea", nullable: true),
-                    FinalSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    AuthorisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Superseded = table.Column<bool>(type: "boolean", nullable: false),
-                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    WithdrawnReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    TermsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ChangeSummary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ChangeReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    TemplateId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    OfferedPdf = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    OfferedSha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    FinalPdf = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    FinalSha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    AuthorisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Superseded = table.Column<bool>(type: "bit", nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    WithdrawnReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2125,18 +2124,18 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "IsfLedgerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric", nullable: false),
-                    Hours = table.Column<decimal>(type: "numeric", nullable: true),
-                    HourlyRate = table.Column<decimal>(type: "numeric", nullable: true),
-                    PostedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Narrative = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ReversesId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Amount = table.Column<decimal>(type: "decimal(18,2)", nullable: false),
+                    Hours = table.Column<decimal>(type: "decimal(18,2)", nullable: true),
+                    HourlyRate = table.Column<decimal>(type: "decimal(18,2)", nullable: true),
+                    PostedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Narrative = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ReversesId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AgreementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PostedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2159,16 +2158,16 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "SupportOffers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    HowOutcomesMet = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Price = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    PriceUnit = table.Column<int>(type: "integer", nullable: false),
-                    HoursPerWeek = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
-                    MadeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    MadeBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    HowOutcomesMet = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Price = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    PriceUnit = table.Column<int>(type: "int", nullable: false),
+                    HoursPerWeek = table.Column<decimal>(type: "decimal(6,2)", precision: 6, scale: 2, nullable: true),
+                    MadeAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    MadeBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2191,18 +2190,18 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "ProviderRegistrationItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RegistrationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RegistrationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Details = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProviderRegistrationItems", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ProviderRegistrationItems_ProviderRegistrations_Registratio~",
+                        name: "FK_ProviderRegistrationItems_ProviderRegistrations_RegistrationId",
                         column: x => x.RegistrationId,
                         principalTable: "ProviderRegistrations",
                         principalColumn: "Id",
@@ -2213,10 +2212,10 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "AllianceShare",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BudgetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Member = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Percent = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BudgetId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Member = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Percent = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2233,15 +2232,15 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PartnershipDocumentVersion",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Length = table.Column<long>(type: "bigint", nullable: false),
-                    Location = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Location = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2258,12 +2257,12 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "PilotMeasureValue",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Period = table.Column<DateOnly>(type: "date", nullable: false),
-                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Value = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2280,17 +2279,17 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "IsfAcceptances",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Party = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Method = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Scan = table.Column<byte[]>(type: "bytea", nullable: true),
-                    ScanFileName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VersionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Party = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Method = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Scan = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    ScanFileName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2307,11 +2306,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "IsfDocumentOpenings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VersionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2370,7 +2369,8 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -2406,7 +2406,8 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Authorities_Code",
@@ -2477,7 +2478,7 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_EvaluatorScores_EvaluationId_EvaluatorId_ResponseId_Questio~",
+                name: "IX_EvaluatorScores_EvaluationId_EvaluatorId_ResponseId_QuestionId",
                 table: "EvaluatorScores",
                 columns: new[] { "EvaluationId", "EvaluatorId", "ResponseId", "QuestionId" },
                 unique: true);
@@ -2572,7 +2573,8 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "IX_IsfLedgerEntries_ReversesId",
                 table: "IsfLedgerEntries",
                 column: "ReversesId",
-                unique: true);
+                unique: true,
+                filter: "[ReversesId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Localities_AuthorityId_Code",
@@ -3032,7 +3034,8 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                 name: "IX_WorkflowInstances_BusinessKey",
                 table: "WorkflowInstances",
                 column: "BusinessKey",
-                unique: true);
+                unique: true,
+                filter: "[BusinessKey] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowInstances_DefinitionId_State",

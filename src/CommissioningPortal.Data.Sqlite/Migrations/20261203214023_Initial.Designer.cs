@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommissioningPortal.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203210245_Initial")]
+    [Migration("20261203214023_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2947,6 +2947,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DefaultCarryOverWeeks")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -38,6 +38,7 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     OfferTargetDays = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 7),
                     ApprovalTargetDays = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 10),
                     PractitionerWeeklyLimit = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    DefaultCarryOverWeeks = table.Column<int>(type: "INTEGER", nullable: true),
                     PoliciesChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     PoliciesChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
