@@ -130,7 +130,7 @@ public sealed class InsightQueries(PortalDbContext db, TimeProvider clock)
         {
             var on = byLocality.FirstOrDefault(x => x.LocalityId == l.Key && x.On);
             var off = byLocality.FirstOrDefault(x => x.LocalityId == l.Key && !x.On);
-            localityTable.Row($"providers?locality={l.Key}", l.Value, on?.Providers ?? 0, off?.Providers ?? 0, on?.Free ?? 0, off?.Free ?? 0, (on?.Stale ?? 0) + (off?.Stale ?? 0));
+            localityTable.LinkedRow($"providers?locality={l.Key}", l.Value, on?.Providers ?? 0, off?.Providers ?? 0, on?.Free ?? 0, off?.Free ?? 0, (on?.Stale ?? 0) + (off?.Stale ?? 0));
         }
 
         // By kind: each service once (however many localities it covers).
@@ -161,7 +161,7 @@ public sealed class InsightQueries(PortalDbContext db, TimeProvider clock)
         {
             var on = byKind.FirstOrDefault(x => x.Kind == kind && x.On);
             var off = byKind.FirstOrDefault(x => x.Kind == kind && !x.On);
-            kindTable.Row($"providers?kind={(int)kind}", Provider.KindDisplayName(kind), on?.Providers ?? 0, off?.Providers ?? 0, (on?.Free ?? 0) + (off?.Free ?? 0), (on?.Stale ?? 0) + (off?.Stale ?? 0));
+            kindTable.LinkedRow($"providers?kind={(int)kind}", Provider.KindDisplayName(kind), on?.Providers ?? 0, off?.Providers ?? 0, (on?.Free ?? 0) + (off?.Free ?? 0), (on?.Stale ?? 0) + (off?.Stale ?? 0));
         }
 
         // The heat map: locality × client group × type of support, from the services' search tags.
@@ -190,7 +190,7 @@ public sealed class InsightQueries(PortalDbContext db, TimeProvider clock)
         foreach (var c in cells.Select(c => new { c, Locality = Name(localities, c.LocalityId), Group = Name(groups, c.Group[3..]), Type = Name(types, c.Type[3..]) })
                      .OrderBy(x => x.Locality, StringComparer.Ordinal).ThenBy(x => x.Group, StringComparer.Ordinal).ThenBy(x => x.Type, StringComparer.Ordinal))
         {
-            map.Row($"providers?locality={c.c.LocalityId}&clientGroup={Uri.EscapeDataString(c.c.Group[3..])}&supportType={Uri.EscapeDataString(c.c.Type[3..])}",
+            map.LinkedRow($"providers?locality={c.c.LocalityId}&clientGroup={Uri.EscapeDataString(c.c.Group[3..])}&supportType={Uri.EscapeDataString(c.c.Type[3..])}",
                 c.Locality, c.Group, c.Type, c.c.On, c.c.Off, c.c.Free, c.c.Stale);
         }
 
@@ -211,14 +211,21 @@ public sealed class InsightQueries(PortalDbContext db, TimeProvider clock)
         var services = db.Services.AsNoTracking().Where(s => db.ServiceAreas.Any(area => area.ServiceId == s.Id && area.AuthorityId == a && (locality == null || area.LocalityId == locality)));
         if (clientGroup is not null) { var tag = ServiceTag.ForClientGroup(clientGroup); services = services.Where(s => db.ServiceTags.Any(t => t.ServiceId == s.Id && t.Tag == tag)); }
         if (supportType is not null) { var tag = ServiceTag.ForSupportType(supportType); services = services.Where(s => db.ServiceTags.Any(t => t.ServiceId == s.Id && t.Tag == tag)); }
-        var rows = from s in services
-                   join p in db.Providers on s.ProviderId equals p.Id
-                   where p.ClosedAt == null && (kind == null || p.Kind == kind)
-                   group new { s, p } by new { p.Id, p.Name, p.Kind } into g
-                   select new MarketProvider(g.Key.Id, g.Key.Name, g.Key.Kind, onFramework.Contains(g.Key.Id),
-                       g.Sum(x => x.s.CapacityConfirmedAt != null && x.s.CapacityConfirmedAt >= freshSince && x.s.HoursFreePerWeek > 0 && (x.s.EarliestStart == null || x.s.EarliestStart <= today) ? x.s.HoursFreePerWeek!.Value : 0),
-                       g.Sum(x => x.s.CapacityConfirmedAt == null || x.s.CapacityConfirmedAt < freshSince ? 1 : 0), g.Count());
-        return await rows.OrderBy(r => r.Name).Take(take).ToListAsync(ct);
+        var rows = await (from s in services
+                          join p in db.Providers on s.ProviderId equals p.Id
+                          where p.ClosedAt == null && (kind == null || p.Kind == kind)
+                          select new
+                          {
+                              p.Id, p.Name, p.Kind,
+                              Free = s.CapacityConfirmedAt != null && s.CapacityConfirmedAt >= freshSince && s.HoursFreePerWeek > 0 && (s.EarliestStart == null || s.EarliestStart <= today) ? s.HoursFreePerWeek!.Value : 0,
+                              Stale = s.CapacityConfirmedAt == null || s.CapacityConfirmedAt < freshSince ? 1 : 0,
+                          })
+            .GroupBy(x => new { x.Id, x.Name, x.Kind })
+            .Select(g => new { g.Key.Id, g.Key.Name, g.Key.Kind, Free = g.Sum(x => x.Free), Stale = g.Sum(x => x.Stale), Count = g.Count() })
+            .OrderBy(r => r.Name).Take(take).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var on = (await onFramework.Where(id => ids.Contains(id)).Distinct().ToListAsync(ct)).ToHashSet();
+        return [.. rows.Select(r => new MarketProvider(r.Id, r.Name, r.Kind, on.Contains(r.Id), r.Free, r.Stale, r.Count))];
     }
 
     public sealed record MarketProvider(Guid Id, string Name, ProviderKind Kind, bool OnFramework, int FreeHours, int StaleServices, int Services);
@@ -519,7 +526,7 @@ public sealed class InsightQueries(PortalDbContext db, TimeProvider clock)
             new("Lowest", Measure.Money), new("Highest", Measure.Money), new("Sustainable floor per hour", Measure.Money), new("Below the floor", Measure.Count))
         {
             Chart = new ChartSpec(SvgChartKind.Bar, "pounds per hour", "Kind of provider", [2, 5], t =>
-                floor is null ? "Average published hourly rate by kind of provider; no sustainable floor is set." : $"Average published hourly rate by kind of provider, beside your sustainable floor of {floor:£0.00} an hour."),
+                floor is null ? "Average published hourly rate by kind of provider; no sustainable floor is set." : $"Average published hourly rate by kind of provider, beside your sustainable floor of {floor:0.00} pounds an hour."),
         };
         foreach (var r in published.OrderBy(r => r.Kind))
             publishedTable.Row(Provider.KindDisplayName(r.Kind), r.Count, Round(r.Average / 100, 2), r.Low / 100m, r.High / 100m, floor, floor is null ? null : r.Below);

@@ -55,7 +55,7 @@ public sealed class InsightTable(string id, string title, string description, pa
     /// <summary>The column whose value shades its cell (a heat map), or null.</summary>
     public int? HeatColumn { get; init; }
 
-    public InsightTable Row(string? link, params object?[] cells)
+    public InsightTable LinkedRow(string? link, params object?[] cells)
     {
         if (cells.Length != Columns.Count) throw new ArgumentException($"Expected {Columns.Count} cells, got {cells.Length}.", nameof(cells));
         Rows.Add(cells);
@@ -63,7 +63,7 @@ public sealed class InsightTable(string id, string title, string description, pa
         return this;
     }
 
-    public InsightTable Row(params object?[] cells) => Row(null, cells);
+    public InsightTable Row(params object?[] cells) => LinkedRow(null, cells);
 
     public static bool IsSmall(object? cell) => cell is int n && n is > 0 and < SmallNumber;
 
