@@ -17,6 +17,7 @@ public static class InsightFeature
         builder.Services.AddScoped<InsightQueries>();
         builder.Services.AddScoped<InsightAccess>();
         builder.Services.AddScoped<MarketStatement>();
+        builder.Services.AddScoped<InsightSeeder>();
         return builder.AddNavigation(new NavigationItem("/insight", "Insight", 31) { Roles = [Domain.Identity.Roles.Commissioner] });
     }
 
