@@ -6,6 +6,7 @@ using CommissioningPortal.Domain.People;
 using CommissioningPortal.Domain.Reference;
 using CommissioningPortal.Domain.Tenancy;
 using CommissioningPortal.Web.Features.Agreements;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CommissioningPortal.Web.Features.Insight;
 
@@ -15,8 +16,11 @@ namespace CommissioningPortal.Web.Features.Insight;
 /// the market has 200 providers or 20,000; only durations and months, which SQLite cannot take apart in SQL, are worked
 /// out from one narrow row per request of the authority. ISF balances follow the ledger's own rules in the domain.
 /// </summary>
-public sealed class InsightQueries(PortalDbContext db, TimeProvider clock)
+public sealed class InsightQueries(PortalDbContext db, TimeProvider clock, IMemoryCache cache)
 {
+    /// <summary>How long a node keeps a page's figures: market figures need not be live to the second, and a busy morning of commissioners then costs one query set a minute.</summary>
+    public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(60);
+
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
     public static readonly IReadOnlyList<string> Slugs = ["market", "demand", "options", "prices", "frameworks"];
@@ -33,7 +37,18 @@ public sealed class InsightQueries(PortalDbContext db, TimeProvider clock)
     public DateTimeOffset Now => clock.GetUtcNow();
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
-    public async Task<InsightSection> SectionAsync(string slug, Authority authority, CancellationToken ct) => slug switch
+    /// <summary>A page's figures, at most <see cref="FreshFor"/> old (kept per node, per authority and page).</summary>
+    public async Task<InsightSection> SectionAsync(string slug, Authority authority, CancellationToken ct)
+    {
+        var key = ("insight", authority.Id, slug);
+        if (cache.TryGetValue<InsightSection>(key, out var cached) && cached is not null) return cached;
+        var section = await ComputeAsync(slug, authority, ct);
+        cache.Set(key, section, FreshFor);
+        return section;
+    }
+
+    /// <summary>A page's figures, computed now.</summary>
+    public async Task<InsightSection> ComputeAsync(string slug, Authority authority, CancellationToken ct) => slug switch
     {
         "market" => await MarketAsync(authority, ct),
         "demand" => await DemandAsync(authority, ct),

@@ -125,11 +125,13 @@ public sealed class InsightTable(string id, string title, string description, pa
         _ => 0m,
     };
 
+    private decimal? _heatMax;
+
     /// <summary>0–4: how dark a heat-map cell is, relative to the largest value in its column.</summary>
     public int Heat(int row)
     {
         if (HeatColumn is not { } c) return 0;
-        var max = Rows.Max(r => Number(r[c]));
+        var max = _heatMax ??= Rows.Max(r => Number(r[c]));
         var v = Number(Rows[row][c]);
         return max <= 0 || v <= 0 ? 0 : (int)Math.Ceiling(v / max * 4);
     }
