@@ -17,6 +17,7 @@ using CommissioningPortal.Benchmarks.Workflows;
 //   directory-load [providers] [conns]  the /directory page under wrk (default 20,000 providers, 32 connections)
 //   opportunities-load [count] [conns]  the /opportunities list under wrk with 5,000 published opportunities (issue 15)
 //   ocds-bulk [count]         /api/ocds/releases/bulk with N published opportunities (default 12,000: ≥10,000 releases), peak managed memory
+//   insight-load [providers] [conns]  the five commissioner insight pages under wrk (default 20,000 providers + 10,000 requests, 8 connections), issue 21
 //   cluster-load [providers] [conns]  directory search on one node and on two behind nginx (scripts/cluster.sh, taskset), issue 20
 //   (anything else is passed to BenchmarkDotNet's switcher, e.g. --filter '*')
 Directory.SetCurrentDirectory(AppContext.BaseDirectory); // WebApplicationFactory looks for the content root from here
@@ -61,6 +62,11 @@ switch (what)
         return await CommissioningPortal.Benchmarks.Opportunities.OpportunitiesLoad.RunAsync(
             count: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000,
             connections: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 32,
+            seconds: 15);
+    case "insight-load":
+        return await CommissioningPortal.Benchmarks.Insight.InsightLoad.RunAsync(
+            providers: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000,
+            connections: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8,
             seconds: 15);
     case "cluster-load":
         return await CommissioningPortal.Benchmarks.Operations.ClusterLoad.RunAsync(

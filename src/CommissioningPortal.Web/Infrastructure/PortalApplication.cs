@@ -11,6 +11,7 @@ using CommissioningPortal.Web.Features.Email;
 using CommissioningPortal.Web.Features.Evaluation;
 using CommissioningPortal.Web.Features.Frameworks;
 using CommissioningPortal.Web.Features.Home;
+using CommissioningPortal.Web.Features.Insight;
 using CommissioningPortal.Web.Features.OpenReferral;
 using CommissioningPortal.Web.Features.Panel;
 using CommissioningPortal.Web.Features.People;
@@ -154,6 +155,7 @@ public static class PortalApplication
         builder.AddRequestsFeature();
         builder.AddOffFrameworkApprovalsFeature();
         builder.AddPartnershipsFeature();
+        builder.AddInsightFeature();
         builder.AddPanelFeature();
         builder.AddAdminFeature();
         builder.AddAccountFeature();
@@ -212,6 +214,7 @@ public static class PortalApplication
         app.MapOpportunitiesFeature();
         app.MapProviderOnboardingFeature();
         app.MapTenderingApi();
+        app.MapInsightFeature();
         return app;
     }
 

@@ -140,6 +140,16 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/authority/{authority}", "/authority/glenmore", "LAAADDDDDDDDDA", "LBBBDDDDDDDDDB"),
         new("/authority/{authority}/admin/{handler?}", "/authority/glenmore/admin", "LADDDDDDDDDDDA", "LBDDDDDDDDDDDB"),
         new("/authority/{authority}/policies", "/authority/glenmore/policies", "LADDDDDDDDDDDA", "LBDDDDDDDDDDDB"),
+        // Commissioner insight (issue 21): the route's authority's commissioners only (Ardbrae's get a 404, not the administrator); /insight takes any commissioner to their own.
+        new("/authority/{authority}/insight", "/authority/glenmore/insight", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/authority/{authority}/insight/market/providers", "/authority/glenmore/insight/market/providers", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/authority/{authority}/insight/statement.pdf", "/authority/glenmore/insight/statement.pdf", "LADDDDDDDDDDDD", "--------------"),
+        new("/authority/{authority}/insight/{section:regex(^(market|demand|options|prices|frameworks)$)}", "/authority/glenmore/insight/market", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/authority/{authority}/insight/{section}/{table}.csv", "/authority/glenmore/insight/market/market-kinds.csv", "LADDDDDDDDDDDD", "--------------"),
+        new("/insight", "/insight", "LADDDADDDDDDDD", "LBDDDBDDDDDDDD"),
+        // The same figures as open data, small numbers suppressed: anyone.
+        new("/api/insight/{authority}", "/api/insight/glenmore", "AAAAAAAAAAAAAA", "--------------"),
+        new("/api/insight/{authority}/{table}.csv", "/api/insight/glenmore/market-kinds.csv", "AAAAAAAAAAAAAA", "--------------"),
         // An authority's opportunities: its own commissioners only (not administrators: procurement is the authority's).
         new("/authority/{authority}/opportunities", "/authority/glenmore/opportunities", "LADDDDDDDDDDDD", "LBDDDDDDDDDDDD"),
         new("/authority/{authority}/opportunities/new", "/authority/glenmore/opportunities/new", "LADDDDDDDDDDDD", "LBDDDDDDDDDDDD"),
