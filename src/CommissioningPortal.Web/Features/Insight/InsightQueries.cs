@@ -440,8 +440,9 @@ public sealed class InsightQueries(PortalDbContext db, TimeProvider clock, IMemo
         {
             var authorised = versions[id].OrderBy(v => v.Number).ToList();
             if (authorised.Count == 0) continue;
-            var agreed = authorised.Select(v => LedgerReader.Agreed(v.Number, AgreementService.Terms(new IsfAgreementVersion { TermsJson = v.TermsJson, OfferedPdf = [], OfferedSha256 = "", CreatedBy = "" }), v.AuthorisedAt!.Value)).ToList();
-            var terms = LedgerTerms.FromVersions(agreed, null, LedgerReader.CarryOver);
+            var read = authorised.Select(v => (v.Number, Terms: AgreementService.Terms(new IsfAgreementVersion { TermsJson = v.TermsJson, OfferedPdf = [], OfferedSha256 = "", CreatedBy = "" }), At: v.AuthorisedAt!.Value)).ToList();
+            var agreed = read.Select(v => LedgerReader.Agreed(v.Number, v.Terms, v.At)).ToList();
+            var terms = LedgerTerms.FromVersions(agreed, null, read[^1].Terms.CarryOverRule()); // carry-over is a term: the version in force says it
             if (terms.StartDate > today) continue;
             IsfStatement statement;
             try { statement = IsfLedger.Statement(terms, entries[id].OrderBy(e => e.Date), today); }
