@@ -24,11 +24,12 @@ public sealed class DetailsModel(PortalDbContext db, DirectorySearch search, Tim
         if (!await LoadAsync(id, ct)) return NotFound();
         var rows = Framework.Lots.SelectMany(l => Members[l.Id].Select(m => (Lot: l, Member: m)));
         return File(Csv.Bytes(
-            ["Lot", "Lot title", "Provider", "Kind of provider", "Verified", "Status", "Reason", "Admitted on", "Rate today", "Later rates", "Counts as on the framework today", "Profile"], rows,
+            ["Lot", "Lot title", "Provider", "Kind of provider", "Verified", "Status", "Reason", "Admitted on", "Rate", "Counts as on the framework today", "Profile", "Later rates"], rows,
             r => [r.Lot.Number, r.Lot.Title, r.Member.ProviderName, Provider.KindDisplayName(r.Member.Kind), r.Member.Verified,
                   LotMember.StatusDisplayName(r.Member.Row.Status), r.Member.Row.StatusReason, r.Member.Row.AdmittedOn.ToString("yyyy-MM-dd"),
-                  r.Member.Row.RateOn(Today)?.Text, string.Join("; ", r.Member.Row.RatesAfter(Today).Select(x => $"{x.Text} from {x.EffectiveFrom:yyyy-MM-dd}")), FrameworkMembership.Counts(Framework, r.Member.Row, Framework.AuthorityId, Today),
-                  $"{Request.Scheme}://{Request.Host}/directory/{r.Member.Row.ProviderId}"]),
+                  r.Member.Row.RateOn(Today)?.Text, FrameworkMembership.Counts(Framework, r.Member.Row, Framework.AuthorityId, Today),
+                  $"{Request.Scheme}://{Request.Host}/directory/{r.Member.Row.ProviderId}",
+                  string.Join("; ", r.Member.Row.RatesAfter(Today).Select(x => $"{x.Text} from {x.EffectiveFrom:yyyy-MM-dd}"))]),
             Csv.ContentType, $"framework-{Framework.Reference}-members.csv");
     }
 
