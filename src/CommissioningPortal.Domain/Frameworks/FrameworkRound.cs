@@ -48,7 +48,7 @@ public sealed class FrameworkRound
 
     public bool IsOpen => ClosedAt is null;
 
-    public string Name => Number == 1 ? $"Round 1 (first opening): {Title}" : $"Round {Number} (re-opening): {Title}";
+    public string Name => $"Round {Number}: {Title}";
 
     public static string? TitleProblem(string? title) =>
         PlainText.Problem(title, "The round's title", MaxTitleLength, PlainText.Kind.Line, "Enter the round's title.");
