@@ -187,8 +187,11 @@ public abstract class FrameworkRoundTests(PortalFactory portal) : PortalTestBase
         // The outsider (not on the lot) cannot see or offer: 404 by page and by post.
         using var outsider = await SignedInAsync(await UserAsync(s.Outsider.Id, Roles.ProviderUser));
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/call-offs/{callOff.Id}")).StatusCode);
+        // With a valid token (from the sign-out form of any page), so only the call-off's own rule can refuse it.
+        var token = (await outsider.GetPageAsync("/")).Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.Http.PostAsync($"/call-offs/{callOff.Id}",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["Price"] = "10", ["PriceUnit"] = "PerHour" }))).StatusCode);
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Price"] = "10", ["PriceUnit"] = "PerHour", ["__RequestVerificationToken"] = token }))).StatusCode);
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.CallOffOffers.CountAsync(o => o.CallOffId == callOff.Id, Ct)));
 
         // A reads the package without the person's name, and may offer up to their rate on the start date (the new one).
         using var alder = await SignedInAsync(await UserAsync(s.A.Id, Roles.ProviderUser));
