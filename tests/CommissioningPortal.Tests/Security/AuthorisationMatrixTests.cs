@@ -182,8 +182,8 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/frameworks/{id:guid}/members/{memberId:guid}/price", "/frameworks/{framework}/members/{member}/price", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/frameworks/{id:guid}/call-offs/{handler?}", "/frameworks/{framework}/call-offs", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/frameworks/{id:guid}/call-offs/{callOffId:guid}", "/frameworks/{framework}/call-offs/{calloff}", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
-        // A mini-competition's package: only the providers invited to it (Bright Steps here); anyone else is told it does not exist.
-        new("/call-offs/{callOffId:guid}", "/call-offs/{calloff}", "LDDDDDDDDDADDD", "LDDDDDDDDDBDDD"),
+        // A mini-competition's package: only the providers invited to it (Bright Steps here); anyone else is told it does not exist (a POST without a token stops at the token check for any provider).
+        new("/call-offs/{callOffId:guid}", "/call-offs/{calloff}", "LDDDDDDDDADDDD", "LDDDDDDDDBBDDD"),
         new("/frameworks/{id:guid}/{change:regex(^(make-live|end)$)}", "/frameworks/{framework}/end", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
         // Health endpoints answer any method, as load balancers expect.
         new("/health", "/health", "AAAAAAAAAAAAAA", "AAAAAAAAAAAAAA"),
@@ -506,6 +506,7 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
             var today = DateOnly.FromDateTime(portal.Clock.GetUtcNow().UtcDateTime);
             var callOff = tracked.StartMiniCompetition(lot.Id, 99, person.Id, "Support at home, 10 hours a week.", 10, today.AddDays(20), today.AddDays(10), today, portal.Clock.GetUtcNow(), "matrix test");
             if (!callOff.InvitedProviderIds.Contains(brightSteps)) callOff.InvitedProviderIds.Add(brightSteps);
+            callOff.InvitedProviderIds.RemoveAll(id => id == lochView);
             db.CallOffs.Add(callOff);
             await db.SaveChangesAsync(Ct);
             return (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
