@@ -59,6 +59,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Framework> Frameworks => Set<Framework>();
     public DbSet<Lot> Lots => Set<Lot>();
     public DbSet<LotMember> LotMembers => Set<LotMember>();
+    public DbSet<LotRate> LotRates => Set<LotRate>();
+    public DbSet<FrameworkRound> FrameworkRounds => Set<FrameworkRound>();
+    public DbSet<CallOff> CallOffs => Set<CallOff>();
+    public DbSet<CallOffOffer> CallOffOffers => Set<CallOffOffer>();
     public DbSet<CommissioningPortal.Domain.Opportunities.Opportunity> Opportunities => Set<CommissioningPortal.Domain.Opportunities.Opportunity>();
     public DbSet<CommissioningPortal.Domain.Opportunities.OpportunityLot> OpportunityLots => Set<CommissioningPortal.Domain.Opportunities.OpportunityLot>();
     public DbSet<CommissioningPortal.Domain.Opportunities.OpportunityChange> OpportunityChanges => Set<CommissioningPortal.Domain.Opportunities.OpportunityChange>();

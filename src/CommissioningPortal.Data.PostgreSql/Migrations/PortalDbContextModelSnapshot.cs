@@ -1019,6 +1019,145 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.ToTable("SustainablePriceFloors");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("ChosenProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("HoursPerWeek")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<Guid>>("InvitedProviderIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("OffersDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PackageSummary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("PricePence")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PriceUnit")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Rule")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SupportedPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("SupportedPersonId");
+
+                    b.HasIndex("AuthorityId", "Status");
+
+                    b.HasIndex("FrameworkId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CallOffs");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOffOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CallOffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PricePence")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("CallOffId", "ProviderId")
+                        .IsUnique();
+
+                    b.ToTable("CallOffOffers");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1077,6 +1216,56 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.ToTable("Frameworks");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.FrameworkRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("FrameworkId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FrameworkRounds");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1118,6 +1307,9 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AdmittedInRoundId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("AdmittedOn")
                         .HasColumnType("date");
 
@@ -1126,12 +1318,6 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uuid");
-
-                    b.Property<int?>("RatePence")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("RateUnit")
-                        .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -1153,6 +1339,8 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AdmittedInRoundId");
+
                     b.HasIndex("LotId", "ProviderId")
                         .IsUnique();
 
@@ -1161,6 +1349,43 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.HasIndex("LotId", "Status", "AdmittedOn", "ProviderId");
 
                     b.ToTable("LotMembers");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AmountPence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("LotMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("LotMemberId", "EffectiveFrom");
+
+                    b.ToTable("LotRates");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.DirectoryChange", b =>
@@ -4090,6 +4315,42 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOff", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Framework", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.People.SupportedPerson", null)
+                        .WithMany()
+                        .HasForeignKey("SupportedPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOffOffer", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.CallOff", null)
+                        .WithMany("Offers")
+                        .HasForeignKey("CallOffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Tenancy.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Tenancy.Authority", null)
@@ -4097,6 +4358,20 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .HasForeignKey("AuthorityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.FrameworkRound", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Framework", null)
+                        .WithMany("Rounds")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
@@ -4110,6 +4385,11 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
                 {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.FrameworkRound", null)
+                        .WithMany()
+                        .HasForeignKey("AdmittedInRoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CommissioningPortal.Domain.Frameworks.Lot", null)
                         .WithMany("Members")
                         .HasForeignKey("LotId")
@@ -4121,6 +4401,20 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotRate", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.LotMember", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("LotMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.FrameworkRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
@@ -4756,14 +5050,26 @@ namespace CommissioningPortal.Data.PostgreSql.Migrations
                     b.Navigation("Seats");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOff", b =>
+                {
+                    b.Navigation("Offers");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
                 {
                     b.Navigation("Lots");
+
+                    b.Navigation("Rounds");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
+                {
+                    b.Navigation("Rates");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistration", b =>

@@ -1020,6 +1020,145 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.ToTable("SustainablePriceFloors");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid?>("ChosenProviderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("HoursPerWeek")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("InvitedProviderIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("OffersDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PackageSummary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("PricePence")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PriceUnit")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Rule")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SupportedPersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("SupportedPersonId");
+
+                    b.HasIndex("AuthorityId", "Status");
+
+                    b.HasIndex("FrameworkId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CallOffs");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOffOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CallOffId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("PricePence")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("CallOffId", "ProviderId")
+                        .IsUnique();
+
+                    b.ToTable("CallOffOffers");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1078,6 +1217,56 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.ToTable("Frameworks");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.FrameworkRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("FrameworkId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FrameworkRounds");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1119,6 +1308,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("AdmittedInRoundId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateOnly>("AdmittedOn")
                         .HasColumnType("date");
 
@@ -1127,12 +1319,6 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uniqueidentifier");
-
-                    b.Property<int?>("RatePence")
-                        .HasColumnType("int");
-
-                    b.Property<int?>("RateUnit")
-                        .HasColumnType("int");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -1154,6 +1340,8 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AdmittedInRoundId");
+
                     b.HasIndex("LotId", "ProviderId")
                         .IsUnique();
 
@@ -1162,6 +1350,43 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.HasIndex("LotId", "Status", "AdmittedOn", "ProviderId");
 
                     b.ToTable("LotMembers");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AmountPence")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("LotMemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid?>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("LotMemberId", "EffectiveFrom");
+
+                    b.ToTable("LotRates");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.DirectoryChange", b =>
@@ -4093,6 +4318,42 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOff", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Framework", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.People.SupportedPerson", null)
+                        .WithMany()
+                        .HasForeignKey("SupportedPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOffOffer", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.CallOff", null)
+                        .WithMany("Offers")
+                        .HasForeignKey("CallOffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Tenancy.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Tenancy.Authority", null)
@@ -4100,6 +4361,20 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .HasForeignKey("AuthorityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.FrameworkRound", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Framework", null)
+                        .WithMany("Rounds")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
@@ -4113,6 +4388,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
                 {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.FrameworkRound", null)
+                        .WithMany()
+                        .HasForeignKey("AdmittedInRoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CommissioningPortal.Domain.Frameworks.Lot", null)
                         .WithMany("Members")
                         .HasForeignKey("LotId")
@@ -4124,6 +4404,20 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotRate", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.LotMember", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("LotMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.FrameworkRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
@@ -4759,14 +5053,26 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                     b.Navigation("Seats");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOff", b =>
+                {
+                    b.Navigation("Offers");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
                 {
                     b.Navigation("Lots");
+
+                    b.Navigation("Rounds");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
+                {
+                    b.Navigation("Rates");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistration", b =>

@@ -1013,6 +1013,145 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.ToTable("SustainablePriceFloors");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChosenProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HoursPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("InvitedProviderIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OffersDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageSummary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PricePence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PriceUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SupportedPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("SupportedPersonId");
+
+                    b.HasIndex("AuthorityId", "Status");
+
+                    b.HasIndex("FrameworkId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CallOffs");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOffOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CallOffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PricePence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("CallOffId", "ProviderId")
+                        .IsUnique();
+
+                    b.ToTable("CallOffOffers");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1071,6 +1210,56 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.ToTable("Frameworks");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.FrameworkRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("FrameworkId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FrameworkRounds");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1112,6 +1301,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AdmittedInRoundId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("AdmittedOn")
                         .HasColumnType("TEXT");
 
@@ -1120,12 +1312,6 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
 
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("RatePence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("RateUnit")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -1147,6 +1333,8 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AdmittedInRoundId");
+
                     b.HasIndex("LotId", "ProviderId")
                         .IsUnique();
 
@@ -1155,6 +1343,43 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.HasIndex("LotId", "Status", "AdmittedOn", "ProviderId");
 
                     b.ToTable("LotMembers");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LotMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("LotMemberId", "EffectiveFrom");
+
+                    b.ToTable("LotRates");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.DirectoryChange", b =>
@@ -4076,6 +4301,42 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOff", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Framework", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Lot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.People.SupportedPerson", null)
+                        .WithMany()
+                        .HasForeignKey("SupportedPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOffOffer", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.CallOff", null)
+                        .WithMany("Offers")
+                        .HasForeignKey("CallOffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Tenancy.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
                 {
                     b.HasOne("CommissioningPortal.Domain.Tenancy.Authority", null)
@@ -4083,6 +4344,20 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .HasForeignKey("AuthorityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.FrameworkRound", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.Framework", null)
+                        .WithMany("Rounds")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
@@ -4096,6 +4371,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
                 {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.FrameworkRound", null)
+                        .WithMany()
+                        .HasForeignKey("AdmittedInRoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CommissioningPortal.Domain.Frameworks.Lot", null)
                         .WithMany("Members")
                         .HasForeignKey("LotId")
@@ -4107,6 +4387,20 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotRate", b =>
+                {
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.LotMember", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("LotMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CommissioningPortal.Domain.Frameworks.FrameworkRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.PassportItem", b =>
@@ -4742,14 +5036,26 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                     b.Navigation("Seats");
                 });
 
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.CallOff", b =>
+                {
+                    b.Navigation("Offers");
+                });
+
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Framework", b =>
                 {
                     b.Navigation("Lots");
+
+                    b.Navigation("Rounds");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.Lot", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("CommissioningPortal.Domain.Frameworks.LotMember", b =>
+                {
+                    b.Navigation("Rates");
                 });
 
             modelBuilder.Entity("CommissioningPortal.Domain.Marketplace.ProviderRegistration", b =>

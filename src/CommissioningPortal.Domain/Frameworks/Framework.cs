@@ -37,6 +37,7 @@ public sealed class Framework : IVersioned
     public const string EndedMessage = "This framework has ended: its lots and providers can no longer change.";
 
     private readonly List<Lot> _lots = [];
+    private readonly List<FrameworkRound> _rounds = [];
 
     private Framework()
     {
@@ -64,6 +65,12 @@ public sealed class Framework : IVersioned
     public DateTimeOffset? EndedAt { get; private set; }
 
     public IReadOnlyList<Lot> Lots => _lots;
+
+    /// <summary>Its admission rounds: the first opening and each re-opening, in order.</summary>
+    public IReadOnlyList<FrameworkRound> Rounds => _rounds;
+
+    /// <summary>The round open now, if any (at most one is).</summary>
+    public FrameworkRound? OpenRound => _rounds.FirstOrDefault(r => r.IsOpen);
 
     public int Version { get; set; }
 
@@ -158,7 +165,115 @@ public sealed class Framework : IVersioned
     public LotMember Admit(Guid lotId, Guid providerId, string providerName, DateOnly on, (int Pence, RateUnit Unit)? rate, DateTimeOffset at, string by)
     {
         ThrowIfEnded();
-        return LotById(lotId).Admit(providerId, providerName, on, rate, at, by);
+        return LotById(lotId).Admit(providerId, providerName, on, rate, null, at, by);
+    }
+
+    /// <summary>Why <paramref name="pence"/> cannot be a rate, or null.</summary>
+    public static string? RateProblem(int pence) => pence <= 0 ? "The rate must be more than £0.00." : pence > 100_000_00 ? "The rate must be £100,000 or less." : null;
+
+    /// <summary>Why a rate cannot take effect on <paramref name="from"/>, seen <paramref name="today"/>: not in the past, and within the framework's dates.</summary>
+    public string? EffectiveDateProblem(DateOnly from, DateOnly today) =>
+        from < today ? $"The date it takes effect cannot be in the past: use {today:d MMMM yyyy} or later."
+        : EndsOn is { } ends && from > ends ? $"The date it takes effect must be on or before the framework's end, {ends:d MMMM yyyy}."
+        : null;
+
+    /// <summary>
+    /// Opens an admission round: the first opening or a re-opening for new entrants and revised prices,
+    /// closing on <paramref name="closesOn"/>. One round at a time; not on an ended framework. Members who
+    /// do not take part stay admitted at their rates.
+    /// </summary>
+    public FrameworkRound OpenRoundFor(string title, DateOnly closesOn, Guid? opportunityId, DateOnly today, DateTimeOffset at, string by)
+    {
+        ThrowIfEnded();
+        if (OpenRound is { } open) throw new FrameworkRuleException($"Round {open.Number} is still open: close it before opening another.");
+        title = (title ?? "").Trim();
+        Check(nameof(FrameworkRound.Title), FrameworkRound.TitleProblem(title));
+        if (closesOn < today) throw new FrameworkRuleException($"The closing date cannot be in the past: use {today:d MMMM yyyy} or later.", nameof(FrameworkRound.ClosesOn));
+        var round = new FrameworkRound(Id, _rounds.Count + 1, title, today, closesOn, opportunityId, at, by);
+        _rounds.Add(round);
+        return round;
+    }
+
+    /// <summary>Closes the open round: no more admissions or revised prices through it.</summary>
+    public void CloseRound(Guid roundId, DateTimeOffset at, string by)
+    {
+        var round = RoundById(roundId);
+        if (!round.IsOpen) throw new FrameworkRuleException($"Round {round.Number} is already closed.");
+        round.Close(at, by);
+    }
+
+    /// <summary>
+    /// Admits a new entrant through an open round, to one lot, with its rate from <paramref name="from"/>
+    /// (today or later; they count as on the framework from that day).
+    /// </summary>
+    public LotMember AdmitInRound(Guid roundId, Guid lotId, Guid providerId, string providerName, int ratePence, RateUnit unit, DateOnly from, DateOnly today, DateTimeOffset at, string by)
+    {
+        ThrowIfEnded();
+        var round = RequireOpen(roundId);
+        var lot = LotById(lotId);
+        if (lot.AdmissionProblem(providerId, providerName) is { } problem) throw new FrameworkRuleException(problem, nameof(LotMember.ProviderId));
+        Check(nameof(LotRate.AmountPence), RateProblem(ratePence));
+        Check(nameof(LotRate.EffectiveFrom), EffectiveDateProblem(from, today));
+        return lot.Admit(providerId, providerName, from, (ratePence, unit), round.Id, at, by);
+    }
+
+    /// <summary>
+    /// A member's revised price through an open round, in force from <paramref name="from"/> (today or
+    /// later); until then their earlier rate stands. Not for a withdrawn member.
+    /// </summary>
+    public LotRate RevisePrice(Guid roundId, Guid memberId, int ratePence, RateUnit unit, DateOnly from, DateOnly today, DateTimeOffset at, string by)
+    {
+        ThrowIfEnded();
+        var round = RequireOpen(roundId);
+        var member = MemberById(memberId);
+        if (member.Status == LotMemberStatus.Withdrawn) throw new FrameworkRuleException("This provider has been withdrawn from this lot, so has no price to revise.");
+        Check(nameof(LotRate.AmountPence), RateProblem(ratePence));
+        Check(nameof(LotRate.EffectiveFrom), EffectiveDateProblem(from, today));
+        return member.AddRate(ratePence, unit, from, round.Id, at, by);
+    }
+
+    /// <summary>
+    /// Calls off a package from a lot by direct award to one of its admitted members, under
+    /// <paramref name="rule"/> with the reason; the price is the member's rate on the start date.
+    /// <paramref name="number"/> is the framework's next call-off number (the caller counts them).
+    /// </summary>
+    public CallOff AwardDirectly(Guid lotId, int number, Guid personId, string summary, int? hoursPerWeek, DateOnly startOn, Guid memberId,
+        DirectAwardRule rule, string reason, DateOnly today, DateTimeOffset at, string by)
+    {
+        ThrowIfEnded();
+        var lot = LotById(lotId);
+        var member = lot.Members.FirstOrDefault(m => m.Id == memberId && m.Status == LotMemberStatus.Admitted && m.AdmittedOn <= today)
+                     ?? throw new FrameworkRuleException("Choose a provider admitted to this lot.", nameof(CallOff.ChosenProviderId));
+        var callOff = CallOff.Create(this, lot, number, personId, summary, hoursPerWeek, startOn, CallOffMethod.DirectAward, today, at, by);
+        callOff.AwardDirectly(member, rule, reason, at, by);
+        return callOff;
+    }
+
+    /// <summary>
+    /// Calls off a package from a lot by mini-competition: the anonymised package goes to every member
+    /// admitted (not suspended or withdrawn) on <paramref name="today"/>, who may offer until <paramref name="offersDueOn"/>.
+    /// </summary>
+    public CallOff StartMiniCompetition(Guid lotId, int number, Guid personId, string summary, int? hoursPerWeek, DateOnly startOn, DateOnly offersDueOn,
+        DateOnly today, DateTimeOffset at, string by)
+    {
+        ThrowIfEnded();
+        var lot = LotById(lotId);
+        var callOff = CallOff.Create(this, lot, number, personId, summary, hoursPerWeek, startOn, CallOffMethod.MiniCompetition, today, at, by);
+        callOff.Invite(lot.Members.Where(m => m.Status == LotMemberStatus.Admitted && m.AdmittedOn <= today).Select(m => m.ProviderId).ToList(), offersDueOn, today);
+        return callOff;
+    }
+
+    public LotMember MemberById(Guid memberId) =>
+        _lots.SelectMany(l => l.Members).FirstOrDefault(m => m.Id == memberId) ?? throw new InvalidOperationException($"No member {memberId} on framework {Reference}.");
+
+    public FrameworkRound RoundById(Guid roundId) =>
+        _rounds.FirstOrDefault(r => r.Id == roundId) ?? throw new InvalidOperationException($"No round {roundId} on framework {Reference}.");
+
+    private FrameworkRound RequireOpen(Guid roundId)
+    {
+        var round = RoundById(roundId);
+        if (!round.IsOpen) throw new FrameworkRuleException($"Round {round.Number} has closed: open a new round to admit providers or revise prices.");
+        return round;
     }
 
     /// <summary>Suspends, withdraws or reinstates a member of one of its lots, with the reason.</summary>

@@ -62,11 +62,11 @@ public sealed class Lot
             _ => $"{providerName} was withdrawn from lot {Number}. A withdrawal is final; a later round of the framework can admit them again.",
         };
 
-    internal LotMember Admit(Guid providerId, string providerName, DateOnly on, (int Pence, RateUnit Unit)? rate, DateTimeOffset at, string by)
+    internal LotMember Admit(Guid providerId, string providerName, DateOnly on, (int Pence, RateUnit Unit)? rate, Guid? roundId, DateTimeOffset at, string by)
     {
         if (AdmissionProblem(providerId, providerName) is { } problem) throw new FrameworkRuleException(problem, nameof(LotMember.ProviderId));
-        if (rate is { Pence: <= 0 }) throw new FrameworkRuleException("The rate must be more than nothing.", nameof(LotMember.RatePence));
-        var member = new LotMember(Id, providerId, on, rate, at, by);
+        if (rate is { } r && Framework.RateProblem(r.Pence) is { } rateProblem) throw new FrameworkRuleException(rateProblem, nameof(LotRate.AmountPence));
+        var member = new LotMember(Id, providerId, on, rate, roundId, at, by);
         _members.Add(member);
         return member;
     }

@@ -16,25 +16,29 @@ public enum LotMemberStatus
 }
 
 /// <summary>
-/// A provider admitted to a lot, with its rate for that lot, and its standing on it. Admitted by
-/// <see cref="Framework.Admit"/>; its standing changes by <see cref="Framework.ChangeStanding"/>.
+/// A provider admitted to a lot, with its dated rates for that lot, and its standing on it. Admitted by
+/// <see cref="Framework.Admit"/>; its standing changes by <see cref="Framework.ChangeStanding"/>; a
+/// revised price is added by <see cref="Framework.RevisePrice"/> and takes effect from its date
+/// (<see cref="RateOn"/>: the latest rate whose date is on or before the day).
 /// </summary>
 public sealed class LotMember : IVersioned
 {
     public const int MaxReasonLength = 1000;
 
+    private readonly List<LotRate> _rates = [];
+
     private LotMember()
     {
     }
 
-    internal LotMember(Guid lotId, Guid providerId, DateOnly admittedOn, (int Pence, RateUnit Unit)? rate, DateTimeOffset at, string by)
+    internal LotMember(Guid lotId, Guid providerId, DateOnly admittedOn, (int Pence, RateUnit Unit)? rate, Guid? roundId, DateTimeOffset at, string by)
     {
         LotId = lotId;
         ProviderId = providerId;
         AdmittedOn = admittedOn;
+        AdmittedInRoundId = roundId;
         Status = LotMemberStatus.Admitted;
-        RatePence = rate?.Pence;
-        RateUnit = rate?.Unit;
+        if (rate is { } r) _rates.Add(new LotRate(Id, r.Pence, r.Unit, admittedOn, roundId, at, by));
         StatusChangedAt = at;
         StatusChangedBy = by;
     }
@@ -51,16 +55,30 @@ public sealed class LotMember : IVersioned
     public DateTimeOffset? StatusChangedAt { get; private set; }
     public string? StatusChangedBy { get; private set; }
 
-    /// <summary>The provider's rate on this lot, in pence per <see cref="RateUnit"/>; null if not agreed.</summary>
-    public int? RatePence { get; private set; }
+    /// <summary>The framework round that admitted them (null: admitted before rounds were recorded, or outside one).</summary>
+    public Guid? AdmittedInRoundId { get; private set; }
 
-    public RateUnit? RateUnit { get; private set; }
+    /// <summary>Every rate the provider has had on this lot, each from its date.</summary>
+    public IReadOnlyList<LotRate> Rates => _rates;
 
     public int Version { get; set; }
 
-    public string RateText => RatePence is { } pence && RateUnit is { } unit
-        ? new ServiceRate { AmountPence = pence, Unit = unit }.Text
-        : "Not set";
+    /// <summary>The rate in force on <paramref name="day"/>: the latest whose date is on or before it (the later recorded on a tie); null before the first.</summary>
+    public LotRate? RateOn(DateOnly day) => _rates.Where(r => r.EffectiveFrom <= day)
+        .OrderByDescending(r => r.EffectiveFrom).ThenByDescending(r => r.RecordedAt).FirstOrDefault();
+
+    /// <summary>The rate on <paramref name="day"/> as people read it ("£23.50 per hour"), or "Not set".</summary>
+    public string RateTextOn(DateOnly day) => RateOn(day)?.Text ?? "Not set";
+
+    /// <summary>The rates that start after <paramref name="day"/>, soonest first.</summary>
+    public IEnumerable<LotRate> RatesAfter(DateOnly day) => _rates.Where(r => r.EffectiveFrom > day).OrderBy(r => r.EffectiveFrom);
+
+    internal LotRate AddRate(int pence, RateUnit unit, DateOnly from, Guid? roundId, DateTimeOffset at, string by)
+    {
+        var rate = new LotRate(Id, pence, unit, from, roundId, at, by);
+        _rates.Add(rate);
+        return rate;
+    }
 
     /// <summary>Why <paramref name="reason"/> cannot explain a change of standing, or null.</summary>
     public static string? ReasonProblem(string? reason, string verb) =>

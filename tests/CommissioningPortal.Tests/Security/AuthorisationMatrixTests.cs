@@ -188,6 +188,12 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
         new("/frameworks/{id:guid}/lots/new", "/frameworks/{framework}/lots/new", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/frameworks/{id:guid}/lots/{lotId:guid}/admit", "/frameworks/{framework}/lots/{lot}/admit", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
         new("/frameworks/{id:guid}/members/{memberId:guid}/{change:regex(^(suspend|withdraw|reinstate)$)}", "/frameworks/{framework}/members/{member}/suspend", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/frameworks/{id:guid}/rounds/{handler?}", "/frameworks/{framework}/rounds", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/frameworks/{id:guid}/members/{memberId:guid}/price", "/frameworks/{framework}/members/{member}/price", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/frameworks/{id:guid}/call-offs/{handler?}", "/frameworks/{framework}/call-offs", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        new("/frameworks/{id:guid}/call-offs/{callOffId:guid}", "/frameworks/{framework}/call-offs/{calloff}", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
+        // A mini-competition's package: only the providers invited to it (Bright Steps here); anyone else is told it does not exist (a POST without a token stops at the token check for any provider).
+        new("/call-offs/{callOffId:guid}", "/call-offs/{calloff}", "LDDDDDDDDADDDD", "LDDDDDDDDBBDDD"),
         new("/frameworks/{id:guid}/{change:regex(^(make-live|end)$)}", "/frameworks/{framework}/end", "LADDDDDDDDDDDD", "LBDDDBDDDDDDDD"),
         // Health endpoints answer any method, as load balancers expect.
         new("/health", "/health", "AAAAAAAAAAAAAA", "AAAAAAAAAAAAAA"),
@@ -506,9 +512,17 @@ public sealed class AuthorisationMatrixTests : IAsyncLifetime
             db.PartnershipMembers.AddRange(authorityMember, providerMember);
             var template = ContractTemplate.DraftFor([], glenmore, CommissioningPortal.Web.Features.Agreements.AgreementService.TemplateKind, "# Agreement\n\n[signatures]\n", "matrix test", portal.Clock.GetUtcNow(), out _);
             db.ContractTemplates.Add(template);
+            // A mini-competition from Glenmore's framework that Bright Steps (and not Loch View) is invited to.
+            var tracked = await db.Frameworks.Include(f => f.Lots).ThenInclude(l => l.Members).SingleAsync(f => f.Id == framework.Id, Ct);
+            var today = DateOnly.FromDateTime(portal.Clock.GetUtcNow().UtcDateTime);
+            var callOff = tracked.StartMiniCompetition(lot.Id, 99, person.Id, "Support at home, 10 hours a week.", 10, today.AddDays(20), today.AddDays(10), today, portal.Clock.GetUtcNow(), "matrix test");
+            if (!callOff.InvitedProviderIds.Contains(brightSteps)) callOff.InvitedProviderIds.Add(brightSteps);
+            callOff.InvitedProviderIds.RemoveAll(id => id == lochView);
+            db.CallOffs.Add(callOff);
             await db.SaveChangesAsync(Ct);
             return (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
             {
+                ["calloff"] = callOff.Id.ToString(),
                 ["agreement"] = agreement.ToString(),
                 ["entry"] = purchase.Id.ToString(),
                 ["provider"] = brightSteps.ToString(),

@@ -49,7 +49,10 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
     /// <summary>The request whose choice this agreement follows (issue 17): its outcomes, budget and provider fill the form, and the person's record is used.</summary>
     [BindProperty(SupportsGet = true, Name = "request")] public Guid? RequestId { get; set; }
 
-    /// <summary>The person's record the agreement is for, when it follows a request.</summary>
+    /// <summary>The framework call-off whose chosen provider this agreement is with (issue 16): its person, provider and start fill the form.</summary>
+    [BindProperty(SupportsGet = true, Name = "calloff")] public Guid? CallOffId { get; set; }
+
+    /// <summary>The person's record the agreement is for, when it follows a request or a call-off.</summary>
     public SupportedPerson? FromRecord { get; private set; }
 
     /// <summary>Whether providers not verified are listed too (the list defaults to verified ones).</summary>
@@ -78,11 +81,39 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
             if (person.BudgetHolderKind is { } holder) Terms.BudgetHolderKind = holder;
             Terms.BudgetHolder = person.BudgetHolderName;
         }
+        else if (CallOffId is not null)
+        {
+            if (await CallOffAsync(ct) is not { } fromCallOff) return NotFound();
+            var (callOff, person) = fromCallOff;
+            FromRecord = person;
+            PersonName = person.Name;
+            PersonAddress = person.Address;
+            RepresentativeName = person.RepresentativeName;
+            RepresentativeRelationship = person.RepresentativeRelationship;
+            ProviderId = callOff.ChosenProviderId;
+            AllProviders = true;
+            Terms.StartDate = callOff.StartOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            Terms.ReviewDate = callOff.StartOn.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            Terms.WeeklyBudget ??= person.WeeklyBudget;
+            Terms.HowBudgetWasSet = $"Called off from the framework at {callOff.PriceText}{(callOff.HoursPerWeek is { } h ? $" for {h} hours a week" : "")} ({Domain.Frameworks.CallOff.MethodDisplayName(callOff.Method).ToLowerInvariant()}).";
+            if (person.BudgetHolderKind is { } holder) Terms.BudgetHolderKind = holder;
+            Terms.BudgetHolder = person.BudgetHolderName;
+        }
         // The carry-over starts as the authority's default; the practitioner can change it for this agreement.
         if (User.AuthorityIdOf() is { } authorityId)
             Terms.CarryOverWeeks = await db.Authorities.AsNoTracking().Where(a => a.Id == authorityId).Select(a => a.DefaultCarryOverWeeks).SingleAsync(ct);
         Providers = await ProvidersAsync(ct);
         return Page();
+    }
+
+    /// <summary>The authority's decided call-off (a provider chosen, no agreement yet) and its person's record, tracked; null otherwise.</summary>
+    private async Task<(Domain.Frameworks.CallOff CallOff, SupportedPerson Person)?> CallOffAsync(CancellationToken ct)
+    {
+        var authorityId = User.AuthorityIdOf();
+        var callOff = await db.CallOffs.FirstOrDefaultAsync(c => c.Id == CallOffId && c.AuthorityId == authorityId, ct);
+        if (callOff is null || callOff.Status != Domain.Frameworks.CallOffStatus.Decided) return null;
+        var person = await db.SupportedPeople.FirstOrDefaultAsync(p => p.Id == callOff.SupportedPersonId && p.AuthorityId == authorityId, ct);
+        return person is null ? null : (callOff, person);
     }
 
     /// <summary>The request (its choice standing), the person's record and the chosen provider, when the practitioner is the person's allocated practitioner.</summary>
@@ -113,6 +144,18 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
             PersonEmail = null; // the record's own accounts are used
             RepresentativeEmail = null;
             ProviderId = chosen.Value.ProviderId;
+            AllProviders = true;
+        }
+        (Domain.Frameworks.CallOff CallOff, SupportedPerson Person)? fromCallOff = null;
+        if (RequestId is null && CallOffId is not null)
+        {
+            fromCallOff = await CallOffAsync(ct);
+            if (fromCallOff is null) return NotFound();
+            FromRecord = fromCallOff.Value.Person;
+            PersonName = FromRecord.Name;
+            PersonEmail = null;
+            RepresentativeEmail = null;
+            ProviderId = fromCallOff.Value.CallOff.ChosenProviderId;
             AllProviders = true;
         }
         var authorityId = User.AuthorityIdOf()!.Value;
@@ -147,7 +190,7 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
             var (_, markdown) = await agreements.TemplateForAsync(authorityId, ct);
             return File(documents.RenderOffered(markdown, terms, new AgreementIssue("PREVIEW", 1, clock.GetUtcNow(), [])), "application/pdf");
         }
-        var person = chosen?.Person ?? new SupportedPerson
+        var person = chosen?.Person ?? fromCallOff?.Person ?? new SupportedPerson
         {
             AuthorityId = authorityId, Name = terms.PersonName, Address = terms.PersonAddress, UserId = personUser?.Id,
             RepresentativeName = terms.RepresentativeName, RepresentativeRelationship = terms.RepresentativeRelationship, RepresentativeUserId = representativeUser?.Id,
@@ -163,6 +206,12 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
         if (invitePerson is not null) invitations.Invite(invitePerson, terms.PersonName, Roles.SupportedPerson, terms.PersonName, User.DisplayNameOf());
         if (inviteRepresentative is not null) invitations.Invite(inviteRepresentative, terms.RepresentativeName!, Roles.Representative, terms.PersonName, User.DisplayNameOf());
         var agreement = await agreements.StartAsync(person, provider, terms, User, ct);
+        if (fromCallOff is { } c)
+        {
+            // The call-off (tracked since it was read) records the agreement its choice led to.
+            c.CallOff.RecordAgreement(agreement.Id);
+            await db.SaveChangesAsync(ct);
+        }
         var who = terms.RepresentativeName is not null && RepresentativeEmail is { Length: > 0 } ? terms.RepresentativeName : terms.PersonName;
         TempData["StatusMessage"] = personUser is not null || representativeUser is not null
             ? $"Agreement {agreement.Reference} offered. {who} can now read and accept it."

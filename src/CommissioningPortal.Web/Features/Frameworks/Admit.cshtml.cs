@@ -20,6 +20,10 @@ public sealed class AdmitModel(PortalDbContext db, AdmitProvider admit, TimeProv
     [BindProperty] public string? ProviderId { get; set; }
     [BindProperty] public string? Rate { get; set; }
     [BindProperty] public string? RateUnit { get; set; }
+    [BindProperty] public string? EffectiveFrom { get; set; }
+
+    /// <summary>The round open now, whose admission this is (the rate then needed, from a date).</summary>
+    public FrameworkRound? Round { get; private set; }
 
     public Framework Framework { get; private set; } = null!;
     public Lot Lot { get; private set; } = null!;
@@ -40,7 +44,7 @@ public sealed class AdmitModel(PortalDbContext db, AdmitProvider admit, TimeProv
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid lotId, CancellationToken ct)
     {
-        var result = await admit.HandleAsync(new AdmitProvider.Input(id, lotId, ProviderId, Rate, RateUnit), Actor.Of(User), ct);
+        var result = await admit.HandleAsync(new AdmitProvider.Input(id, lotId, ProviderId, Rate, RateUnit, EffectiveFrom), Actor.Of(User), ct);
         if (result.Succeeded)
         {
             TempData["StatusMessage"] = result.Value!.Message;
@@ -83,6 +87,7 @@ public sealed class AdmitModel(PortalDbContext db, AdmitProvider admit, TimeProv
         if (framework is null || lot is null) return false;
         Framework = framework;
         Lot = lot;
+        Round = await db.FrameworkRounds.AsNoTracking().FirstOrDefaultAsync(r => r.FrameworkId == id && r.ClosedAt == null, ct);
         return true;
     }
 }

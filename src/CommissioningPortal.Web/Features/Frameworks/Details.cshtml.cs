@@ -24,11 +24,12 @@ public sealed class DetailsModel(PortalDbContext db, DirectorySearch search, Tim
         if (!await LoadAsync(id, ct)) return NotFound();
         var rows = Framework.Lots.SelectMany(l => Members[l.Id].Select(m => (Lot: l, Member: m)));
         return File(Csv.Bytes(
-            ["Lot", "Lot title", "Provider", "Kind of provider", "Verified", "Status", "Reason", "Admitted on", "Rate", "Counts as on the framework today", "Profile"], rows,
+            ["Lot", "Lot title", "Provider", "Kind of provider", "Verified", "Status", "Reason", "Admitted on", "Rate", "Counts as on the framework today", "Profile", "Later rates"], rows,
             r => [r.Lot.Number, r.Lot.Title, r.Member.ProviderName, Provider.KindDisplayName(r.Member.Kind), r.Member.Verified,
                   LotMember.StatusDisplayName(r.Member.Row.Status), r.Member.Row.StatusReason, r.Member.Row.AdmittedOn.ToString("yyyy-MM-dd"),
-                  r.Member.Row.RatePence is null ? null : r.Member.Row.RateText, FrameworkMembership.Counts(Framework, r.Member.Row, Framework.AuthorityId, Today),
-                  $"{Request.Scheme}://{Request.Host}/directory/{r.Member.Row.ProviderId}"]),
+                  r.Member.Row.RateOn(Today)?.Text, FrameworkMembership.Counts(Framework, r.Member.Row, Framework.AuthorityId, Today),
+                  $"{Request.Scheme}://{Request.Host}/directory/{r.Member.Row.ProviderId}",
+                  string.Join("; ", r.Member.Row.RatesAfter(Today).Select(x => $"{x.Text} from {x.EffectiveFrom:yyyy-MM-dd}"))]),
             Csv.ContentType, $"framework-{Framework.Reference}-members.csv");
     }
 
@@ -43,7 +44,7 @@ public sealed class DetailsModel(PortalDbContext db, DirectorySearch search, Tim
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var framework = await db.Mine(User).AsNoTracking().Include(f => f.Lots.OrderBy(l => l.Number)).ThenInclude(l => l.Members)
+        var framework = await db.Mine(User).AsNoTracking().Include(f => f.Lots.OrderBy(l => l.Number)).ThenInclude(l => l.Members).ThenInclude(m => m.Rates).Include(f => f.Rounds)
             .AsSplitQuery().FirstOrDefaultAsync(f => f.Id == id, ct);
         if (framework is null) return false;
         Framework = framework;

@@ -19,7 +19,7 @@ public sealed class FrameworkChanges(PortalDbContext db, FrameworkDirectory dire
 
     /// <summary>The actor's authority's framework, tracked, with every lot and member; null when there is none such.</summary>
     public Task<Framework?> LoadAsync(Actor actor, Guid id, CancellationToken ct) =>
-        db.Frameworks.Include(f => f.Lots).ThenInclude(l => l.Members).AsSplitQuery()
+        db.Frameworks.Include(f => f.Lots).ThenInclude(l => l.Members).ThenInclude(m => m.Rates).Include(f => f.Rounds).AsSplitQuery()
             .FirstOrDefaultAsync(f => f.Id == id && f.AuthorityId == actor.AuthorityId, ct);
 
     /// <summary>

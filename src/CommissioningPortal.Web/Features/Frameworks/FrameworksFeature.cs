@@ -14,6 +14,10 @@ public static class FrameworksFeature
         builder.Services.AddScoped<AdmitProvider>();
         builder.Services.AddScoped<ChangeFrameworkStatus>();
         builder.Services.AddScoped<ChangeMemberStanding>();
+        builder.Services.AddScoped<OpenRound>();
+        builder.Services.AddScoped<CloseRound>();
+        builder.Services.AddScoped<RevisePrice>();
+        builder.Services.AddScoped<CallOffs>();
         return builder.AddNavigation(new NavigationItem("/frameworks", "Frameworks", 41) { Policy = Policies.Commissioner });
     }
 }

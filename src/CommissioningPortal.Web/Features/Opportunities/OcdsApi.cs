@@ -244,6 +244,7 @@ public static class OcdsApi
         w.WriteString("license", options.License);
         w.WriteStartArray("extensions");
         w.WriteStringValue("https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json");
+        w.WriteStringValue("https://raw.githubusercontent.com/open-contracting-extensions/ocds_techniques_extension/master/extension.json");
         w.WriteEndArray();
         w.WriteStartArray("releases");
     }
@@ -370,6 +371,13 @@ public static class OcdsApi
         }
         w.WriteEndArray();
         if (o.EstimatedValuePence is { } pence) WriteValue(w, "value", pence);
+        if (o.Kind == OpportunityKind.FlexibleFramework)
+        {
+            // A flexible framework round: the framework agreement that call-offs are made under (issue 16 part 7).
+            w.WriteStartObject("techniques");
+            w.WriteBoolean("hasFrameworkAgreement", true);
+            w.WriteEndObject();
+        }
         w.WriteString("procurementMethod", Method(o.Kind));
         w.WriteString("procurementMethodDetails", OpportunityNames.Kind(o.Kind));
         if (o.ProcedureNote is { } note) w.WriteString("procurementMethodRationale", note);

@@ -134,8 +134,8 @@ public sealed class FrameworkMembershipTests
         var framework = Framework.CreateDraft(Glenmore, "FW-4", "Rates", null, null, null, Now, "Commissioner");
         var lot = framework.AddLot("Lot", null, null, []);
         var member = framework.Admit(lot.Id, Provider, "Bright Steps Care", Today, (2350, CommissioningPortal.Domain.Marketplace.RateUnit.PerHour), Now, "Commissioner");
-        Assert.Equal("£23.50 per hour", member.RateText);
-        Assert.Equal("Not set", framework.Admit(lot.Id, Guid.NewGuid(), "Loch View", Today, null, Now, "Commissioner").RateText);
+        Assert.Equal("£23.50 per hour", member.RateTextOn(Today));
+        Assert.Equal("Not set", framework.Admit(lot.Id, Guid.NewGuid(), "Loch View", Today, null, Now, "Commissioner").RateTextOn(Today));
     }
 
     [Fact]

@@ -863,6 +863,39 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FrameworkRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FrameworkId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    OpensOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    OpenedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FrameworkRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FrameworkRounds_Frameworks_FrameworkId",
+                        column: x => x.FrameworkId,
+                        principalTable: "Frameworks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FrameworkRounds_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpportunityChanges",
                 columns: table => new
                 {
@@ -1486,36 +1519,56 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "LotMembers",
+                name: "CallOffs",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FrameworkId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AdmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    SupportedPersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PackageSummary = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    HoursPerWeek = table.Column<int>(type: "int", nullable: true),
+                    StartOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Method = table.Column<int>(type: "int", nullable: false),
                     Status = table.Column<int>(type: "int", nullable: false),
-                    StatusReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    StatusChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    StatusChangedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    RatePence = table.Column<int>(type: "int", nullable: true),
-                    RateUnit = table.Column<int>(type: "int", nullable: true),
+                    Rule = table.Column<int>(type: "int", nullable: true),
+                    OffersDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    InvitedProviderIds = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ChosenProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    PricePence = table.Column<int>(type: "int", nullable: true),
+                    PriceUnit = table.Column<int>(type: "int", nullable: true),
+                    DecisionReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    AgreementId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CancelReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_LotMembers", x => x.Id);
+                    table.PrimaryKey("PK_CallOffs", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_LotMembers_Lots_LotId",
+                        name: "FK_CallOffs_Frameworks_FrameworkId",
+                        column: x => x.FrameworkId,
+                        principalTable: "Frameworks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CallOffs_Lots_LotId",
                         column: x => x.LotId,
                         principalTable: "Lots",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_LotMembers_Providers_ProviderId",
-                        column: x => x.ProviderId,
-                        principalTable: "Providers",
+                        name: "FK_CallOffs_SupportedPeople_SupportedPersonId",
+                        column: x => x.SupportedPersonId,
+                        principalTable: "SupportedPeople",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1642,6 +1695,44 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                         name: "FK_PriceExclusion_Evaluations_EvaluationId",
                         column: x => x.EvaluationId,
                         principalTable: "Evaluations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LotMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AdmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    StatusReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    StatusChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    StatusChangedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    AdmittedInRoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LotMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LotMembers_FrameworkRounds_AdmittedInRoundId",
+                        column: x => x.AdmittedInRoundId,
+                        principalTable: "FrameworkRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LotMembers_Lots_LotId",
+                        column: x => x.LotId,
+                        principalTable: "Lots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LotMembers_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2209,6 +2300,66 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CallOffOffers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CallOffId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PricePence = table.Column<int>(type: "int", nullable: false),
+                    Unit = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallOffOffers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallOffOffers_CallOffs_CallOffId",
+                        column: x => x.CallOffId,
+                        principalTable: "CallOffs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CallOffOffers_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LotRates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LotMemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AmountPence = table.Column<int>(type: "int", nullable: false),
+                    Unit = table.Column<int>(type: "int", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LotRates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LotRates_FrameworkRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "FrameworkRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LotRates_LotMembers_LotMemberId",
+                        column: x => x.LotMemberId,
+                        principalTable: "LotMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AllianceShare",
                 columns: table => new
                 {
@@ -2416,6 +2567,38 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CallOffOffers_CallOffId_ProviderId",
+                table: "CallOffOffers",
+                columns: new[] { "CallOffId", "ProviderId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallOffOffers_ProviderId",
+                table: "CallOffOffers",
+                column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallOffs_AuthorityId_Status",
+                table: "CallOffs",
+                columns: new[] { "AuthorityId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallOffs_FrameworkId_Number",
+                table: "CallOffs",
+                columns: new[] { "FrameworkId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallOffs_LotId",
+                table: "CallOffs",
+                column: "LotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallOffs_SupportedPersonId",
+                table: "CallOffs",
+                column: "SupportedPersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Clarifications_OpportunityId_AskedAt",
                 table: "Clarifications",
                 columns: new[] { "OpportunityId", "AskedAt" });
@@ -2498,6 +2681,17 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "IX_FormSubmissions_SubmittedAt",
                 table: "FormSubmissions",
                 column: "SubmittedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FrameworkRounds_FrameworkId_Number",
+                table: "FrameworkRounds",
+                columns: new[] { "FrameworkId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FrameworkRounds_OpportunityId",
+                table: "FrameworkRounds",
+                column: "OpportunityId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Frameworks_AuthorityId_Reference",
@@ -2583,6 +2777,11 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LotMembers_AdmittedInRoundId",
+                table: "LotMembers",
+                column: "AdmittedInRoundId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LotMembers_LotId_ProviderId",
                 table: "LotMembers",
                 columns: new[] { "LotId", "ProviderId" },
@@ -2597,6 +2796,16 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "IX_LotMembers_ProviderId_Status",
                 table: "LotMembers",
                 columns: new[] { "ProviderId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LotRates_LotMemberId_EffectiveFrom",
+                table: "LotRates",
+                columns: new[] { "LotMemberId", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LotRates_RoundId",
+                table: "LotRates",
+                column: "RoundId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Lots_FrameworkId_Number",
@@ -3096,6 +3305,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CallOffOffers");
+
+            migrationBuilder.DropTable(
                 name: "Clarifications");
 
             migrationBuilder.DropTable(
@@ -3138,7 +3350,7 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "IsfLedgerEntries");
 
             migrationBuilder.DropTable(
-                name: "LotMembers");
+                name: "LotRates");
 
             migrationBuilder.DropTable(
                 name: "OpportunityChanges");
@@ -3273,13 +3485,16 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "CallOffs");
+
+            migrationBuilder.DropTable(
                 name: "ContentPages");
 
             migrationBuilder.DropTable(
                 name: "IsfAgreementVersions");
 
             migrationBuilder.DropTable(
-                name: "Lots");
+                name: "LotMembers");
 
             migrationBuilder.DropTable(
                 name: "PartnershipDocuments");
@@ -3315,7 +3530,10 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
                 name: "IsfAgreements");
 
             migrationBuilder.DropTable(
-                name: "Frameworks");
+                name: "FrameworkRounds");
+
+            migrationBuilder.DropTable(
+                name: "Lots");
 
             migrationBuilder.DropTable(
                 name: "Partnerships");
@@ -3325,6 +3543,9 @@ namespace CommissioningPortal.Data.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "SupportedPeople");
+
+            migrationBuilder.DropTable(
+                name: "Frameworks");
 
             migrationBuilder.DropTable(
                 name: "Opportunities");

@@ -1,9 +1,11 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CommissioningPortal.Data.Sqlite.Migrations
+namespace CommissioningPortal.Data.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +17,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,18 +31,18 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "Authorities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    OfferTargetDays = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 7),
-                    ApprovalTargetDays = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 10),
-                    PractitionerWeeklyLimit = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    DefaultCarryOverWeeks = table.Column<int>(type: "INTEGER", nullable: true),
-                    PoliciesChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PoliciesChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AreaCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    OfferTargetDays = table.Column<int>(type: "integer", nullable: false, defaultValue: 7),
+                    ApprovalTargetDays = table.Column<int>(type: "integer", nullable: false, defaultValue: 10),
+                    PractitionerWeeklyLimit = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    DefaultCarryOverWeeks = table.Column<int>(type: "integer", nullable: true),
+                    PoliciesChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PoliciesChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -51,10 +53,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ContentPages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    PublishedRevisionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    PublishedRevisionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,10 +67,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -79,9 +81,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "DirectoryChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -92,11 +94,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "FormSubmissions",
                 columns: table => new
                 {
-                    Token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResultUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Token = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResultUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -107,21 +109,21 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ToName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
-                    HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", nullable: true),
-                    Failed = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ToAddress = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ToName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    HtmlBody = table.Column<string>(type: "text", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LockedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "text", nullable: true),
+                    Failed = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -132,20 +134,20 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "Providers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    AddressLine = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Town = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    VerifiedThrough = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AddressLine = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Town = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    VerifiedThrough = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -156,13 +158,13 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ReferenceTerms",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Scheme = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Scheme = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Label = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ParentCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -173,17 +175,17 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "WorkflowInstances",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    VariablesJson = table.Column<string>(type: "TEXT", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DefinitionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    BusinessKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    VariablesJson = table.Column<string>(type: "text", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -194,11 +196,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -215,16 +217,16 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ContractTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Markdown = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Markdown = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -241,19 +243,19 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "Frameworks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    WentLiveAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    WentLiveAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -270,13 +272,13 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "Localities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Latitude = table.Column<double>(type: "REAL", nullable: true),
-                    Longitude = table.Column<double>(type: "REAL", nullable: true),
-                    PostcodeDistricts = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    PostcodeDistricts = table.Column<List<string>>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -293,35 +295,35 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "Opportunities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    CpvCodes = table.Column<string>(type: "TEXT", nullable: false),
-                    Localities = table.Column<string>(type: "TEXT", nullable: false),
-                    ClientGroups = table.Column<string>(type: "TEXT", nullable: false),
-                    SupportTypes = table.Column<string>(type: "TEXT", nullable: false),
-                    EstimatedValuePence = table.Column<long>(type: "INTEGER", nullable: true),
-                    DurationMonths = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProcedureNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    PublicationAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClarificationDeadline = table.Column<long>(type: "INTEGER", nullable: true),
-                    SubmissionDeadline = table.Column<long>(type: "INTEGER", nullable: true),
-                    ExpectedAwardOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ContractStartOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    QualityWeight = table.Column<int>(type: "INTEGER", nullable: false),
-                    PriceWeight = table.Column<int>(type: "INTEGER", nullable: false),
-                    FairWorkWeight = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
+                    Description = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    CpvCodes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Localities = table.Column<List<string>>(type: "text[]", nullable: false),
+                    ClientGroups = table.Column<List<string>>(type: "text[]", nullable: false),
+                    SupportTypes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    EstimatedValuePence = table.Column<long>(type: "bigint", nullable: true),
+                    DurationMonths = table.Column<int>(type: "integer", nullable: true),
+                    ProcedureNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PublicationAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClarificationDeadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmissionDeadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ExpectedAwardOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ContractStartOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    QualityWeight = table.Column<int>(type: "integer", nullable: false),
+                    PriceWeight = table.Column<int>(type: "integer", nullable: false),
+                    FairWorkWeight = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -338,39 +340,39 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "SupportedPeople",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RepresentativeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RepresentativeRelationship = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RepresentativeUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RepresentativeMaySign = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RepresentativeMayChoose = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RepresentativeLinkedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    RepresentativeLinkedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PersonInvitedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    RepresentativeInvitedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Outcomes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    SupportNeeds = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    LocalityId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    WeeklyBudget = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    BudgetSetBy = table.Column<int>(type: "INTEGER", nullable: true),
-                    BudgetSetDetail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    BudgetToldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    BudgetToldHow = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OptionsDiscussedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OptionsBySupportType = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    BudgetHolderKind = table.Column<int>(type: "INTEGER", nullable: true),
-                    BudgetHolderName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    AllocatedPractitionerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    AllocatedPractitionerName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    PractitionerChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PractitionerChangedBy = table.Column<string>(type: "TEXT", nullable: true),
-                    PractitionerChangeReason = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RepresentativeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RepresentativeRelationship = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RepresentativeUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RepresentativeMaySign = table.Column<bool>(type: "boolean", nullable: false),
+                    RepresentativeMayChoose = table.Column<bool>(type: "boolean", nullable: false),
+                    RepresentativeLinkedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RepresentativeLinkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PersonInvitedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RepresentativeInvitedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Outcomes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SupportNeeds = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    LocalityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    WeeklyBudget = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    BudgetSetBy = table.Column<int>(type: "integer", nullable: true),
+                    BudgetSetDetail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    BudgetToldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    BudgetToldHow = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OptionsDiscussedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OptionsBySupportType = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    BudgetHolderKind = table.Column<int>(type: "integer", nullable: true),
+                    BudgetHolderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AllocatedPractitionerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AllocatedPractitionerName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    PractitionerChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PractitionerChangedBy = table.Column<string>(type: "text", nullable: true),
+                    PractitionerChangeReason = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -387,13 +389,13 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "SustainablePriceFloors",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RealLivingWagePencePerHour = table.Column<long>(type: "INTEGER", nullable: false),
-                    OnCostPercent = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    RealLivingWagePencePerHour = table.Column<long>(type: "bigint", nullable: false),
+                    OnCostPercent = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -410,14 +412,14 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ContentPageRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PageId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Markdown = table.Column<string>(type: "TEXT", nullable: false),
-                    Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Markdown = table.Column<string>(type: "text", nullable: false),
+                    Author = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -434,26 +436,26 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastTotpTimeStep = table.Column<long>(type: "INTEGER", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastTotpTimeStep = table.Column<long>(type: "bigint", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -476,31 +478,31 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PassportItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CareServiceType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClientGroupScope = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    GradedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    GradeWellbeing = table.Column<int>(type: "INTEGER", nullable: true),
-                    GradeLeadership = table.Column<int>(type: "INTEGER", nullable: true),
-                    GradeStaffTeam = table.Column<int>(type: "INTEGER", nullable: true),
-                    GradeSetting = table.Column<int>(type: "INTEGER", nullable: true),
-                    GradeCarePlanning = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReminderSentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EvidenceFileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
-                    EvidenceContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    EvidenceSize = table.Column<long>(type: "INTEGER", nullable: true),
-                    EvidenceLocation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CareServiceType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientGroupScope = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    GradedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    GradeWellbeing = table.Column<int>(type: "integer", nullable: true),
+                    GradeLeadership = table.Column<int>(type: "integer", nullable: true),
+                    GradeStaffTeam = table.Column<int>(type: "integer", nullable: true),
+                    GradeSetting = table.Column<int>(type: "integer", nullable: true),
+                    GradeCarePlanning = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    VerifiedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReminderSentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EvidenceFileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    EvidenceContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EvidenceSize = table.Column<long>(type: "bigint", nullable: true),
+                    EvidenceLocation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -517,16 +519,16 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ProviderCorrections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WhatIsWrong = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ReplyEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WhatIsWrong = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ReplyEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ResolutionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -543,16 +545,16 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ProviderInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    InvitedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcceptedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcceptedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -569,23 +571,23 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "Services",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    SupportTypes = table.Column<string>(type: "TEXT", nullable: false),
-                    ClientGroups = table.Column<string>(type: "TEXT", nullable: false),
-                    Languages = table.Column<string>(type: "TEXT", nullable: false),
-                    AccessibilityNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    HoursFreePerWeek = table.Column<int>(type: "INTEGER", nullable: true),
-                    EarliestStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CapacityConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProviderVerifiedThrough = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SearchText = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SupportTypes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    ClientGroups = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Languages = table.Column<List<string>>(type: "text[]", nullable: false),
+                    AccessibilityNotes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    HoursFreePerWeek = table.Column<int>(type: "integer", nullable: true),
+                    EarliestStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    CapacityConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ProviderVerifiedThrough = table.Column<DateOnly>(type: "date", nullable: true),
+                    SearchText = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -602,11 +604,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AllianceDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AllianceInstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Proposal = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AllianceInstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Proposal = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProposedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -623,12 +625,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AllianceMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AllianceInstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LeftAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AllianceInstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeftAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -645,11 +647,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "OffFrameworkApprovals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderKind = table.Column<int>(type: "integer", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -672,13 +674,13 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PartnershipEvidence",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartnershipInstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Stage = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Item = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartnershipInstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Item = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -695,15 +697,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "WorkflowHistory",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FromState = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ToState = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FromState = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ToState = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -720,15 +722,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "WorkflowTimers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    FiredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Cancelled = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -745,20 +747,20 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "WorkItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Completed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Role = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    State = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Completed = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -775,13 +777,13 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "Lots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FrameworkId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SupportType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClientGroup = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LocalityIds = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FrameworkId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SupportType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientGroup = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LocalityIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -798,20 +800,20 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "Clarifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AskedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Question = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AskedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Visibility = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublishedQuestion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    PrivateReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AskedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Question = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AskedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Visibility = table.Column<int>(type: "integer", nullable: false),
+                    PublishedQuestion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Answer = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    PrivateReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -834,22 +836,22 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "Evaluations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
-                    PriceFormula = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ModerationStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ModeratedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    WinnerResponseId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AwardReasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    AwardDecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AwardDecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    StandstillEndsAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AwardedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    PriceFormula = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ModerationStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ModeratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WinnerResponseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AwardReasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AwardDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AwardDecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    StandstillEndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AwardedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -863,15 +865,48 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FrameworkRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FrameworkId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OpensOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FrameworkRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FrameworkRounds_Frameworks_FrameworkId",
+                        column: x => x.FrameworkId,
+                        principalTable: "Frameworks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FrameworkRounds_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpportunityChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    What = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    What = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -888,15 +923,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "OpportunityDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Length = table.Column<long>(type: "INTEGER", nullable: false),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Location = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -913,12 +948,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "OpportunityLots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ValuePence = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ValuePence = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -935,16 +970,16 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "Partnerships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ProcurementOpportunityId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProcurementOpportunityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -977,11 +1012,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "Questionnaires",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ShortFormBelowPence = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShortFormBelowPence = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -998,15 +1033,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ResponseOpenings",
                 columns: table => new
                 {
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirstOpenedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    FirstOpenedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    FirstOpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SecondOpenedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    SecondOpenedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    SecondOpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstOpenedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    FirstOpenedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    FirstOpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SecondOpenedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    SecondOpenedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SecondOpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1023,19 +1058,19 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "TenderResponses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ShortForm = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReceiptSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RemindedWeekBeforeAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RemindedDayBeforeAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ShortForm = table.Column<bool>(type: "boolean", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReceiptSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RemindedWeekBeforeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RemindedDayBeforeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1058,19 +1093,19 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IsfAgreements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SupportedPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkflowInstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CurrentVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SupportedPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkflowInstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CurrentVersion = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    EndedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1099,13 +1134,13 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PersonRecordReads",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SupportedPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReaderUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ReaderName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ReaderRole = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    What = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SupportedPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReaderUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ReaderName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ReaderRole = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    What = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1122,27 +1157,27 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "SupportRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SupportedPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Outcomes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    SupportType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ClientGroup = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LocalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HoursPerWeek = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
-                    WeeklyBudget = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Preferences = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    PostedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PostedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChosenOfferId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ChosenAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ChosenBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ApprovalInstanceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UnmetAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SupportedPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Outcomes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SupportType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ClientGroup = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LocalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HoursPerWeek = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
+                    WeeklyBudget = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Preferences = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Language = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PostedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ChosenOfferId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChosenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ChosenBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ApprovalInstanceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UnmetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1165,11 +1200,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1186,10 +1221,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1206,8 +1241,8 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1230,10 +1265,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1250,10 +1285,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "OpportunityFollows",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1276,24 +1311,24 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ProviderRegistrations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    WorkerCount = table.Column<int>(type: "INTEGER", nullable: true),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    AddressLine = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Town = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    CompletedSteps = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    WorkerCount = table.Column<int>(type: "integer", nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AddressLine = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Town = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    CompletedSteps = table.Column<int>(type: "integer", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1316,15 +1351,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "SavedSearches",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: true),
-                    Cpv = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    Locality = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClientGroup = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Frequency = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DigestedUpTo = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: true),
+                    Cpv = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Locality = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientGroup = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Frequency = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DigestedUpTo = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1341,10 +1376,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ShortlistEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1367,10 +1402,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ServiceAreas",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LocalityId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LocalityId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1399,12 +1434,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ServiceRates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AmountPence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Unit = table.Column<int>(type: "INTEGER", nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EffectiveTo = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountPence = table.Column<int>(type: "integer", nullable: false),
+                    Unit = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    EffectiveTo = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1421,8 +1456,8 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ServiceTags",
                 columns: table => new
                 {
-                    Tag = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Tag = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1439,12 +1474,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AllianceMemberPosition",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DecisionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DecisionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1466,13 +1501,13 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ApprovalCheck",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApprovalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApprovalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Passed = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1486,50 +1521,70 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "LotMembers",
+                name: "CallOffs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AdmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    StatusChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    StatusChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    RatePence = table.Column<int>(type: "INTEGER", nullable: true),
-                    RateUnit = table.Column<int>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FrameworkId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LotId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    SupportedPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackageSummary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    HoursPerWeek = table.Column<int>(type: "integer", nullable: true),
+                    StartOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Method = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Rule = table.Column<int>(type: "integer", nullable: true),
+                    OffersDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    InvitedProviderIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    ChosenProviderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PricePence = table.Column<int>(type: "integer", nullable: true),
+                    PriceUnit = table.Column<int>(type: "integer", nullable: true),
+                    DecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancelReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_LotMembers", x => x.Id);
+                    table.PrimaryKey("PK_CallOffs", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_LotMembers_Lots_LotId",
+                        name: "FK_CallOffs_Frameworks_FrameworkId",
+                        column: x => x.FrameworkId,
+                        principalTable: "Frameworks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CallOffs_Lots_LotId",
                         column: x => x.LotId,
                         principalTable: "Lots",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_LotMembers_Providers_ProviderId",
-                        column: x => x.ProviderId,
-                        principalTable: "Providers",
+                        name: "FK_CallOffs_SupportedPeople_SupportedPersonId",
+                        column: x => x.SupportedPersonId,
+                        principalTable: "SupportedPeople",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
                 name: "ConsensusScore",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EvaluationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Score = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1546,18 +1601,18 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ContractRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EvaluationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ValuePence = table.Column<long>(type: "INTEGER", nullable: true),
-                    StartOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AwardedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ValuePence = table.Column<long>(type: "bigint", nullable: true),
+                    StartOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AwardedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1574,18 +1629,18 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "FeedbackLetters",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EvaluationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    DraftedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SentBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    DraftedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1602,16 +1657,16 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PanelSeat",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EvaluationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    AssignedQuestionIds = table.Column<string>(type: "TEXT", nullable: false),
-                    DeclaredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConflictedProviderIds = table.Column<string>(type: "TEXT", nullable: false),
-                    DeclarationNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    AssignedQuestionIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    DeclaredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConflictedProviderIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    DeclarationNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1628,12 +1683,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PriceExclusion",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EvaluationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1647,19 +1702,57 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LotMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LotId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AdmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    StatusReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    StatusChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StatusChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    AdmittedInRoundId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LotMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LotMembers_FrameworkRounds_AdmittedInRoundId",
+                        column: x => x.AdmittedInRoundId,
+                        principalTable: "FrameworkRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LotMembers_Lots_LotId",
+                        column: x => x.LotId,
+                        principalTable: "Lots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LotMembers_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AllianceBudgets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Year = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    BudgetPence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Rule = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    OutturnPence = table.Column<long>(type: "INTEGER", nullable: true),
-                    OutturnBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    OutturnAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    BudgetPence = table.Column<long>(type: "bigint", nullable: false),
+                    Rule = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OutturnPence = table.Column<long>(type: "bigint", nullable: true),
+                    OutturnBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    OutturnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1676,11 +1769,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PartnershipDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1697,16 +1790,16 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PartnershipMeetings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Agenda = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Minutes = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    MinutesBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    MinutesAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Agenda = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Minutes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    MinutesBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    MinutesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1723,17 +1816,17 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PartnershipMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    InvitationToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    InvitedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AllianceMemberId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    InvitationToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InvitedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AllianceMemberId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1755,13 +1848,13 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PartnershipObjectives",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Objective = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Measure = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Objective = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Measure = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1778,15 +1871,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PartnershipRisks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Response = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ReviewOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Response = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1803,12 +1896,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PilotFeedback",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    From = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1825,12 +1918,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PilotMeasures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1847,13 +1940,13 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PilotUnitCosts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AmountPence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Per = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PartnershipId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AmountPence = table.Column<long>(type: "bigint", nullable: false),
+                    Per = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PartnershipId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1870,12 +1963,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PriceLine",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionnaireId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    LotId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Unit = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    LotId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Unit = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1892,10 +1985,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "QuestionnaireSection",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionnaireId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1912,12 +2005,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "RequiredDocument",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionnaireId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Guidance = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    InShortForm = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Guidance = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    InShortForm = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1934,18 +2027,18 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "TenderQuestion",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionnaireId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SectionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Guidance = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    WordLimit = table.Column<int>(type: "INTEGER", nullable: true),
-                    Weight = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScaleMax = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvedBy = table.Column<int>(type: "INTEGER", nullable: true),
-                    InShortForm = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionnaireId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Guidance = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    WordLimit = table.Column<int>(type: "integer", nullable: true),
+                    Weight = table.Column<int>(type: "integer", nullable: false),
+                    ScaleMax = table.Column<int>(type: "integer", nullable: false),
+                    ProvedBy = table.Column<int>(type: "integer", nullable: true),
+                    InShortForm = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1962,14 +2055,14 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ConsortiumMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    InvitedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InvitedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1992,16 +2085,16 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "EvaluatorScores",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EvaluationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EvaluatorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    EvaluatorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Score = table.Column<int>(type: "INTEGER", nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluatorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    EvaluatorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2024,11 +2117,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "TenderAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2045,15 +2138,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "TenderDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequiredDocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequiredDocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2070,11 +2163,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "TenderPrices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PriceLineId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AmountPence = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PriceLineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountPence = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2091,23 +2184,23 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IsfAgreementVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    TermsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    ChangeSummary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ChangeReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    TemplateId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OfferedPdf = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    OfferedSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FinalPdf = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    FinalSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    AuthorisedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Superseded = table.Column<bool>(type: "INTEGER", nullable: false),
-                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    WithdrawnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    TermsJson = table.Column<string>(type: "text", nullable: false),
+                    ChangeSummary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ChangeReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    TemplateId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OfferedPdf = table.Column<byte[]>(type: "bytea", nullable: false),
+                    OfferedSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FinalPdf = table.Column<byte[]>(type: "bytea", nullable: true),
+                    FinalSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    AuthorisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Superseded = table.Column<bool>(type: "boolean", nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2124,18 +2217,18 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IsfLedgerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", nullable: false),
-                    Hours = table.Column<decimal>(type: "TEXT", nullable: true),
-                    HourlyRate = table.Column<decimal>(type: "TEXT", nullable: true),
-                    PostedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Narrative = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ReversesId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PostedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric", nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric", nullable: true),
+                    HourlyRate = table.Column<decimal>(type: "numeric", nullable: true),
+                    PostedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Narrative = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReversesId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PostedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2158,16 +2251,16 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "SupportOffers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    HowOutcomesMet = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Price = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    PriceUnit = table.Column<int>(type: "INTEGER", nullable: false),
-                    HoursPerWeek = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
-                    MadeAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    MadeBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    HowOutcomesMet = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Price = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    PriceUnit = table.Column<int>(type: "integer", nullable: false),
+                    HoursPerWeek = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
+                    MadeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MadeBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2190,20 +2283,80 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "ProviderRegistrationItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RegistrationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegistrationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProviderRegistrationItems", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ProviderRegistrationItems_ProviderRegistrations_RegistrationId",
+                        name: "FK_ProviderRegistrationItems_ProviderRegistrations_Registratio~",
                         column: x => x.RegistrationId,
                         principalTable: "ProviderRegistrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallOffOffers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CallOffId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PricePence = table.Column<int>(type: "integer", nullable: false),
+                    Unit = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallOffOffers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallOffOffers_CallOffs_CallOffId",
+                        column: x => x.CallOffId,
+                        principalTable: "CallOffs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CallOffOffers_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LotRates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LotMemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountPence = table.Column<int>(type: "integer", nullable: false),
+                    Unit = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LotRates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LotRates_FrameworkRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "FrameworkRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LotRates_LotMembers_LotMemberId",
+                        column: x => x.LotMemberId,
+                        principalTable: "LotMembers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2212,10 +2365,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AllianceShare",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BudgetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Member = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Percent = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BudgetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Member = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Percent = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2232,15 +2385,15 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PartnershipDocumentVersion",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Length = table.Column<long>(type: "INTEGER", nullable: false),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Location = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2257,12 +2410,12 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "PilotMeasureValue",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Period = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Period = table.Column<DateOnly>(type: "date", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2279,17 +2432,17 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IsfAcceptances",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Party = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Scan = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    ScanFileName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Party = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Method = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Scan = table.Column<byte[]>(type: "bytea", nullable: true),
+                    ScanFileName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2306,11 +2459,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IsfDocumentOpenings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2414,6 +2567,38 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CallOffOffers_CallOffId_ProviderId",
+                table: "CallOffOffers",
+                columns: new[] { "CallOffId", "ProviderId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallOffOffers_ProviderId",
+                table: "CallOffOffers",
+                column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallOffs_AuthorityId_Status",
+                table: "CallOffs",
+                columns: new[] { "AuthorityId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallOffs_FrameworkId_Number",
+                table: "CallOffs",
+                columns: new[] { "FrameworkId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallOffs_LotId",
+                table: "CallOffs",
+                column: "LotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallOffs_SupportedPersonId",
+                table: "CallOffs",
+                column: "SupportedPersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Clarifications_OpportunityId_AskedAt",
                 table: "Clarifications",
                 columns: new[] { "OpportunityId", "AskedAt" });
@@ -2476,7 +2661,7 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_EvaluatorScores_EvaluationId_EvaluatorId_ResponseId_QuestionId",
+                name: "IX_EvaluatorScores_EvaluationId_EvaluatorId_ResponseId_Questio~",
                 table: "EvaluatorScores",
                 columns: new[] { "EvaluationId", "EvaluatorId", "ResponseId", "QuestionId" },
                 unique: true);
@@ -2496,6 +2681,17 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IX_FormSubmissions_SubmittedAt",
                 table: "FormSubmissions",
                 column: "SubmittedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FrameworkRounds_FrameworkId_Number",
+                table: "FrameworkRounds",
+                columns: new[] { "FrameworkId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FrameworkRounds_OpportunityId",
+                table: "FrameworkRounds",
+                column: "OpportunityId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Frameworks_AuthorityId_Reference",
@@ -2580,6 +2776,11 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LotMembers_AdmittedInRoundId",
+                table: "LotMembers",
+                column: "AdmittedInRoundId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LotMembers_LotId_ProviderId",
                 table: "LotMembers",
                 columns: new[] { "LotId", "ProviderId" },
@@ -2594,6 +2795,16 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IX_LotMembers_ProviderId_Status",
                 table: "LotMembers",
                 columns: new[] { "ProviderId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LotRates_LotMemberId_EffectiveFrom",
+                table: "LotRates",
+                columns: new[] { "LotMemberId", "EffectiveFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LotRates_RoundId",
+                table: "LotRates",
+                column: "RoundId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Lots_FrameworkId_Number",
@@ -3092,6 +3303,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CallOffOffers");
+
+            migrationBuilder.DropTable(
                 name: "Clarifications");
 
             migrationBuilder.DropTable(
@@ -3134,7 +3348,7 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IsfLedgerEntries");
 
             migrationBuilder.DropTable(
-                name: "LotMembers");
+                name: "LotRates");
 
             migrationBuilder.DropTable(
                 name: "OpportunityChanges");
@@ -3269,13 +3483,16 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "CallOffs");
+
+            migrationBuilder.DropTable(
                 name: "ContentPages");
 
             migrationBuilder.DropTable(
                 name: "IsfAgreementVersions");
 
             migrationBuilder.DropTable(
-                name: "Lots");
+                name: "LotMembers");
 
             migrationBuilder.DropTable(
                 name: "PartnershipDocuments");
@@ -3311,7 +3528,10 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
                 name: "IsfAgreements");
 
             migrationBuilder.DropTable(
-                name: "Frameworks");
+                name: "FrameworkRounds");
+
+            migrationBuilder.DropTable(
+                name: "Lots");
 
             migrationBuilder.DropTable(
                 name: "Partnerships");
@@ -3321,6 +3541,9 @@ namespace CommissioningPortal.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "SupportedPeople");
+
+            migrationBuilder.DropTable(
+                name: "Frameworks");
 
             migrationBuilder.DropTable(
                 name: "Opportunities");
