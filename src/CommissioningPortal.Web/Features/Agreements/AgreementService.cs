@@ -42,7 +42,8 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
     }
 
     /// <summary>Records the person, writes version 1 and offers it: the process goes draft → offered.</summary>
-    public async Task<IsfAgreement> StartAsync(SupportedPerson person, Provider provider, AgreementTerms terms, ClaimsPrincipal user, CancellationToken ct)
+    /// <param name="alongside">A change to a tracked record that belongs with the new agreement (e.g. the call-off it comes from), saved in the same transaction.</param>
+    public async Task<IsfAgreement> StartAsync(SupportedPerson person, Provider provider, AgreementTerms terms, ClaimsPrincipal user, CancellationToken ct, Action<IsfAgreement>? alongside = null)
     {
         var authorityId = person.AuthorityId;
         var authority = await db.Authorities.AsNoTracking().SingleAsync(a => a.Id == authorityId, ct);
@@ -69,6 +70,7 @@ public sealed class AgreementService(PortalDbContext db, WorkflowRuntime runtime
             WorkflowInstanceId = instance.Id, CurrentVersion = 1, CreatedAt = now, CreatedBy = actor.Name,
         };
         db.IsfAgreements.Add(agreement);
+        alongside?.Invoke(agreement);
         await AddVersionAsync(agreement, terms, null, actor.Name, ct);
         await NotifyAsync(agreement, person, "offered", ct);
         var fired = await runtime.FireAsync(instance.Id, "offer", actor, ct: ct);

@@ -205,13 +205,9 @@ public sealed class NewModel(PortalDbContext db, AgreementService agreements, Ag
         // Anyone named without an account is invited to join (the e-mail goes with the offer's transaction, or not at all).
         if (invitePerson is not null) invitations.Invite(invitePerson, terms.PersonName, Roles.SupportedPerson, terms.PersonName, User.DisplayNameOf());
         if (inviteRepresentative is not null) invitations.Invite(inviteRepresentative, terms.RepresentativeName!, Roles.Representative, terms.PersonName, User.DisplayNameOf());
-        var agreement = await agreements.StartAsync(person, provider, terms, User, ct);
-        if (fromCallOff is { } c)
-        {
-            // The call-off (tracked since it was read) records the agreement its choice led to.
-            c.CallOff.RecordAgreement(agreement.Id);
-            await db.SaveChangesAsync(ct);
-        }
+        // A call-off (tracked since it was read) records the agreement its choice led to, in the agreement's own transaction.
+        var agreement = await agreements.StartAsync(person, provider, terms, User, ct,
+            fromCallOff is { } c ? made => c.CallOff.RecordAgreement(made.Id) : null);
         var who = terms.RepresentativeName is not null && RepresentativeEmail is { Length: > 0 } ? terms.RepresentativeName : terms.PersonName;
         TempData["StatusMessage"] = personUser is not null || representativeUser is not null
             ? $"Agreement {agreement.Reference} offered. {who} can now read and accept it."

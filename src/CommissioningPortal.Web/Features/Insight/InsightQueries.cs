@@ -548,15 +548,20 @@ public sealed class InsightQueries(PortalDbContext db, TimeProvider clock, IMemo
             publishedTable.Row(Provider.KindDisplayName(r.Kind), r.Count, Round(r.Average / 100, 2), r.Low / 100m, r.High / 100m, floor, floor is null ? null : r.Below);
 
         // Framework rates against the floor.
-        var lots = await (from m in db.LotMembers
-                          where m.Status == LotMemberStatus.Admitted && m.RatePence != null
-                          join l in db.Lots on m.LotId equals l.Id
-                          join fw in db.Frameworks on l.FrameworkId equals fw.Id
-                          where fw.AuthorityId == a && fw.Status != FrameworkStatus.Draft
-                          select new { fw.Reference, l.Number, l.Title, m.RateUnit, Pence = m.RatePence!.Value })
+        // Each admitted member's rate in force today (rates are dated: the latest from on or before today).
+        var memberRates = await (from m in db.LotMembers
+                                 where m.Status == LotMemberStatus.Admitted
+                                 join l in db.Lots on m.LotId equals l.Id
+                                 join fw in db.Frameworks on l.FrameworkId equals fw.Id
+                                 where fw.AuthorityId == a && fw.Status != FrameworkStatus.Draft
+                                 let rate = db.LotRates.Where(r => r.LotMemberId == m.Id && r.EffectiveFrom <= today).OrderByDescending(r => r.EffectiveFrom).FirstOrDefault()
+                                 where rate != null
+                                 select new { fw.Reference, l.Number, l.Title, RateUnit = (RateUnit?)rate!.Unit, Pence = rate.AmountPence })
+            .ToListAsync(ct);
+        var lots = memberRates
             .GroupBy(x => new { x.Reference, x.Number, x.Title, x.RateUnit })
             .Select(g => new { g.Key.Reference, g.Key.Number, g.Key.Title, g.Key.RateUnit, Count = g.Count(), Average = g.Average(x => (double)x.Pence), Low = g.Min(x => x.Pence), High = g.Max(x => x.Pence), Below = g.Count(x => x.RateUnit == RateUnit.PerHour && x.Pence < floorPenceValue) })
-            .ToListAsync(ct);
+            .ToList();
         var frameworkTable = new InsightTable("prices-frameworks", "Framework rates against the floor",
             "Rates of providers admitted to each lot of your frameworks. Only hourly rates are compared with the floor.",
             new("Framework", Measure.Label), new("Lot", Measure.Label), new("Priced", Measure.Label), new("Providers", Measure.Providers),
