@@ -198,6 +198,15 @@ public sealed class InsightTests : IAsyncLifetime
         Assert.NotEmpty(drill.QuerySelectorAll("tbody tr"));
         // Kinds: organisations, micro-providers, PAs, non-care suppliers, each a row.
         Assert.Equal(4, Rows(doc, "market-kinds").Count);
+        // The heat map shows one locality at a time (the first, or the one chosen); its CSV has every combination.
+        var shown = Rows(doc, "market-map");
+        Assert.Single(shown.Select(r => r[0]).Distinct());
+        var other = expected.Select(e => e.Locality).Order(StringComparer.Ordinal).Last();
+        var chosen = Rows(await PageAsync($"/authority/glenmore/insight/market?locality={Uri.EscapeDataString(other)}"), "market-map");
+        Assert.All(chosen, r => Assert.Equal(other, r[0]));
+        var csv = await (await _commissioner.GetAsync("/authority/glenmore/insight/market/market-map.csv")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains(other, csv);
+        Assert.Contains(shown[0][0], csv);
     }
 
     [Fact]
